@@ -1,0 +1,1 @@
+//! Bytecode disassembler (`gscript --dump-bytecode`). To be written.

@@ -1,0 +1,1 @@
+//! Pretty-printer (to be written).
