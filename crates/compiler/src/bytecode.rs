@@ -327,7 +327,7 @@ impl Instr {
         Instr(op as u32 | ax << 8)
     }
     #[inline]
-    pub fn sj(op: Op, sj: i32) -> Instr {
+    pub fn jump(op: Op, sj: i32) -> Instr {
         debug_assert!((-OFFSET_SJ..=(MAX_AX as i32 - OFFSET_SJ)).contains(&sj));
         Instr::ax(op, (sj + OFFSET_SJ) as u32)
     }
@@ -395,7 +395,7 @@ impl Instr {
     }
     /// Returns a copy with the sJ field replaced (for patching jumps).
     pub fn with_sj(self, sj: i32) -> Instr {
-        Instr::sj(self.op(), sj)
+        Instr::jump(self.op(), sj)
     }
     /// Returns a copy with the sBx field replaced.
     pub fn with_sbx(self, sbx: i32) -> Instr {
@@ -435,10 +435,10 @@ mod tests {
         assert_eq!((i.op(), i.a(), i.b(), i.c()), (Op::ADD, 1, 2, 255));
         let i = Instr::asbx(Op::LOADI, 7, -5);
         assert_eq!((i.op(), i.a(), i.sbx()), (Op::LOADI, 7, -5));
-        let i = Instr::sj(Op::JMP, -100_000);
+        let i = Instr::jump(Op::JMP, -100_000);
         assert_eq!((i.op(), i.sj()), (Op::JMP, -100_000));
         let i = Instr::abc(Op::ADDI, 0, 3, (-3 + OFFSET_SC) as u8);
         assert_eq!(i.sc(), -3);
-        assert_eq!(Instr::sj(Op::JMP, 0).with_sj(42).sj(), 42);
+        assert_eq!(Instr::jump(Op::JMP, 0).with_sj(42).sj(), 42);
     }
 }
