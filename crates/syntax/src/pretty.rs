@@ -1,1 +1,1 @@
-//! Pretty-printer (to be written).
+//! Pretty-printer (in progress).
