@@ -40,16 +40,9 @@ fn disassemble_into(p: &Proto, out: &mut String) {
         p.locals.len(),
         if p.has_defer { ", defer" } else { "" }
     );
-    for (pc, &i) in p.code.iter().enumerate() {
+    for pc in 0..p.code.len() {
         let line = p.lines.get(pc).copied().unwrap_or(0);
-        let ops = operands(i);
-        let comment = comment(p, pc, i);
-        let text = format!("{:<10} {}", i.op().name(), ops);
-        if comment.is_empty() {
-            let _ = writeln!(out, "  {:>4}  [{}]  {}", pc, line, text.trim_end());
-        } else {
-            let _ = writeln!(out, "  {:>4}  [{}]  {:<28} ; {}", pc, line, text, comment);
-        }
+        let _ = writeln!(out, "  {:>4}  {:<6} {}", pc, format!("[{}]", line), instruction(p, pc));
     }
     if !p.constants.is_empty() {
         let _ = writeln!(out, "constants ({}):", p.constants.len());
@@ -73,6 +66,18 @@ fn disassemble_into(p: &Proto, out: &mut String) {
     for child in &p.protos {
         out.push('\n');
         disassemble_into(child, out);
+    }
+}
+
+/// One instruction: mnemonic, decoded operands and a `;` comment (no pc or line).
+pub fn instruction(p: &Proto, pc: usize) -> String {
+    let i = p.code[pc];
+    let text = format!("{:<10} {}", i.op().name(), operands(i));
+    let comment = comment(p, pc, i);
+    if comment.is_empty() {
+        text.trim_end().to_string()
+    } else {
+        format!("{:<24} ; {}", text, comment)
     }
 }
 
