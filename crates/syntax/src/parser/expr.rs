@@ -266,7 +266,8 @@ impl<'a> Parser<'a> {
         let open = self.advance()?.span;
         let fields = self.nested(|p| {
             let mut fields = Vec::new();
-            while !p.at(TokenKind::RBrace) {
+            // At end of input report the missing `}` rather than a missing field.
+            while !p.at(TokenKind::RBrace) && !p.at(TokenKind::Eof) {
                 fields.push(p.table_field()?);
                 if p.at(TokenKind::Comma) || p.at_semi() {
                     p.advance()?;

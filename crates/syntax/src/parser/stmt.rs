@@ -16,7 +16,7 @@ use crate::ast::{
     SelectStmt, Stmt, StmtKind, SwitchStmt, UnOp,
 };
 use crate::span::Span;
-use crate::token::TokenKind;
+use crate::token::{SemiKind, TokenKind};
 
 /// Result of parsing a simple statement.
 enum Simple {
@@ -206,6 +206,18 @@ impl<'a> Parser<'a> {
         self.simple_to_stmt(simple)
     }
 
+    /// Before the `;` after an `if`/`for`/`switch` header statement: a bare non-call
+    /// expression followed by an *inserted* semicolon is a condition whose `{` was put on
+    /// the next line; report that rather than "expression is not a statement".
+    fn check_header_semi(&self, simple: &Simple) -> PResult<()> {
+        if let Simple::Expr(expr) = simple {
+            if matches!(self.tok.kind, TokenKind::Semi(SemiKind::Newline | SemiKind::Eof)) && !is_statement_expr(expr) {
+                return Err(self.error_near("'{' expected"));
+            }
+        }
+        Ok(())
+    }
+
     fn simple_to_stmt(&self, simple: Simple) -> PResult<Stmt> {
         match simple {
             Simple::Stmt(stmt) => Ok(stmt),
@@ -304,6 +316,7 @@ impl<'a> Parser<'a> {
         let (init, cond) = match simple {
             Simple::Expr(cond) if !self.at_semi() => (None, cond),
             other => {
+                self.check_header_semi(&other)?;
                 self.expect_semi()?;
                 let init = self.simple_to_stmt(other)?;
                 (Some(init), self.expr()?)
@@ -341,6 +354,7 @@ impl<'a> Parser<'a> {
             match simple {
                 Simple::Expr(expr) if !self.at_semi() => tag = Some(expr),
                 other => {
+                    self.check_header_semi(&other)?;
                     self.expect_semi()?;
                     init = Some(self.simple_to_stmt(other)?);
                     if !self.at(TokenKind::LBrace) {
@@ -474,6 +488,7 @@ impl<'a> Parser<'a> {
                 Simple::Range { names, exprs, .. } => ForKind::Range { names, exprs },
                 Simple::Expr(cond) if self.at(TokenKind::LBrace) => ForKind::Cond(cond),
                 other => {
+                    self.check_header_semi(&other)?;
                     let init = self.simple_to_stmt(other)?;
                     self.for_clause(Some(init))?
                 }

@@ -62,3 +62,66 @@ pub fn assert_round_trip_bytes(source: &[u8]) {
     );
     assert_eq!(chunk_to_source(&second), printed, "printing is not stable");
 }
+
+use syntax::ast::{Expr, ExprKind, StmtKind, TableField};
+
+/// A fully parenthesised rendering of an expression's tree, for precedence tests:
+/// `-2 ** 2` is `(neg (** 2 2))`.
+pub fn sexp(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Nil => "nil".into(),
+        ExprKind::True => "true".into(),
+        ExprKind::False => "false".into(),
+        ExprKind::Int(v) => v.to_string(),
+        ExprKind::Float(v) => format!("{:?}", v),
+        ExprKind::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+        ExprKind::Vararg => "...".into(),
+        ExprKind::Name(n) => n.name.clone(),
+        ExprKind::Index { obj, key } => format!("(index {} {})", sexp(obj), sexp(key)),
+        ExprKind::Field { obj, name } => format!("(. {} {})", sexp(obj), name.name),
+        ExprKind::Call { func, args, spread, .. } => {
+            let args: Vec<String> = args.iter().map(sexp).collect();
+            format!("(call {}{}{})", sexp(func), args.iter().map(|a| format!(" {}", a)).collect::<String>(), if *spread { " ..." } else { "" })
+        }
+        ExprKind::MethodCall { obj, name, args, spread, .. } => {
+            let args: Vec<String> = args.iter().map(sexp).collect();
+            format!("(method {} {}{}{})", sexp(obj), name.name, args.iter().map(|a| format!(" {}", a)).collect::<String>(), if *spread { " ..." } else { "" })
+        }
+        ExprKind::Func(f) => format!("(func {} {})", f.params.len(), f.body.stmts.len()),
+        ExprKind::Table(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|f| match f {
+                    TableField::Named { key, value, .. } => format!("{}: {}", String::from_utf8_lossy(key), sexp(value)),
+                    TableField::Keyed { key, value } => format!("[{}]: {}", sexp(key), sexp(value)),
+                    TableField::Positional(value) => sexp(value),
+                })
+                .collect();
+            format!("{{{}}}", fields.join(", "))
+        }
+        ExprKind::MakeChan(None) => "(makechan)".into(),
+        ExprKind::MakeChan(Some(c)) => format!("(makechan {})", sexp(c)),
+        ExprKind::Unary { op, operand } => {
+            let name = match op {
+                syntax::ast::UnOp::Neg => "neg",
+                syntax::ast::UnOp::Not => "not",
+                syntax::ast::UnOp::Len => "len",
+                syntax::ast::UnOp::BNot => "bnot",
+                syntax::ast::UnOp::Recv => "recv",
+            };
+            format!("({} {})", name, sexp(operand))
+        }
+        ExprKind::Binary { op, lhs, rhs } => format!("({} {} {})", op.as_str(), sexp(lhs), sexp(rhs)),
+        ExprKind::Logical { op, lhs, rhs } => format!("({} {} {})", op.as_str(), sexp(lhs), sexp(rhs)),
+        ExprKind::Paren(inner) => format!("(paren {})", sexp(inner)),
+    }
+}
+
+/// The tree of the single expression `e` (parsed as `_ = e`).
+pub fn expr_sexp(source: &str) -> String {
+    let chunk = parse_ok(&format!("_ = {}", source));
+    match &chunk.body[0].kind {
+        StmtKind::Assign { values, .. } if values.len() == 1 => sexp(&values[0]),
+        other => panic!("{:?}", other),
+    }
+}
