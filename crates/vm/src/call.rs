@@ -652,7 +652,8 @@ impl Vm {
             out.push(Value::bool(ok));
         }
         out.extend_from_slice(values);
-        if !th.ensure_stack(th.top.max(func) + out.len() + 2, usize::MAX) {
+        let need = th.top.max(func) + out.len() + 2;
+        if !th.ensure_stack(need, usize::MAX) {
             return Err(self.error_here("stack overflow"));
         }
         let src = th.top.max(func + 1);
