@@ -61,6 +61,8 @@ impl Vm {
                     NativeKind::Xpcall => self.call_xpcall(func, nargs, want, frame_flags),
                     NativeKind::Resume | NativeKind::WrapCall => self.call_resume(func, nargs, want, frame_flags, n),
                     NativeKind::Yield => self.call_yield(func, nargs, want, frame_flags),
+                    // Goroutine hook (sched.rs): builtins that may block the goroutine.
+                    NativeKind::Blocking => self.call_blocking_native(func, nargs, want, frame_flags, n),
                 };
             }
             // __call: insert the handler before the object and try again.
@@ -86,7 +88,7 @@ impl Vm {
     }
 
     /// "attempt to call a T value" with variable information from the calling instruction.
-    fn call_error(&mut self, func: usize, f: Value) -> RtError {
+    pub(crate) fn call_error(&mut self, func: usize, f: Value) -> RtError {
         let th = self.current;
         let mut info = String::new();
         if let Some(frame) = th.frames.last() {
@@ -248,6 +250,10 @@ impl Vm {
         let fl = frame.flags;
         if frame.closure.is_some() {
             th.close_upvalues(frame.base.min(frame.func + 1));
+        }
+        if fl & flags::GOROUTINE_BASE != 0 {
+            // Goroutine hook (sched.rs): the goroutine's body returned.
+            return self.goroutine_finished();
         }
         if fl & flags::CO_BASE != 0 {
             let values: Vec<Value> = th.stack[src..src + n].to_vec();
@@ -452,6 +458,10 @@ impl Vm {
             if fl & flags::FRESH != 0 {
                 return Err(e);
             }
+            if fl & flags::GOROUTINE_BASE != 0 {
+                // Goroutine hook (sched.rs): uncaught error in a goroutine; exits.
+                return self.goroutine_died(e);
+            }
             if fl & flags::CO_BASE != 0 {
                 return self.coroutine_died(e);
             }
@@ -488,6 +498,8 @@ impl Vm {
         let depth = th.frames.len();
         self.rust_depth += 1;
         th.non_yieldable += 1;
+        // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
+        self.sched.call_depth += 1;
         let r = match self.precall(func, args.len(), -1, flags::FRESH) {
             Ok(Flow::Enter) => self.execute(),
             Ok(_) => Ok(()),
@@ -506,6 +518,7 @@ impl Vm {
         };
         self.rust_depth -= 1;
         th.non_yieldable -= 1;
+        self.sched.call_depth -= 1;
         let mut th = self.current;
         match r {
             Ok(()) => {

@@ -38,6 +38,19 @@ impl Vm {
                 }
             }
             self.check_gc();
+            // Goroutine hook (sched.rs): preemption and switching away from a goroutine
+            // that blocked or ended happen only here, when the countdown runs out.
+            self.sched.tick -= 1;
+            if self.sched.tick <= 0 {
+                match self.sched_point() {
+                    Ok(Flow::Exit) => return Ok(()),
+                    Ok(_) => {}
+                    Err(e) => {
+                        pending = Some(e);
+                        continue 'outer;
+                    }
+                }
+            }
             let mut th = self.current;
             let Some(fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
             let Some(closure) = th.frames[fidx].closure else {
@@ -117,6 +130,16 @@ impl Vm {
                             pending = Some(err);
                             continue 'outer;
                         }
+                    }
+                }};
+            }
+            // Goroutine hook (sched.rs): preemption countdown at loop back-edges.
+            macro_rules! back_edge {
+                () => {{
+                    self.sched.tick -= 1;
+                    if self.sched.tick <= 0 {
+                        save_pc!();
+                        continue 'outer;
                     }
                 }};
             }
@@ -427,6 +450,9 @@ impl Vm {
                     Op::CLOSE => th.close_upvalues(base + a),
                     Op::JMP => {
                         pc = (pc as i64 + i.sj() as i64) as usize;
+                        if i.sj() < 0 {
+                            back_edge!();
+                        }
                     }
                     Op::EQ => {
                         let (x, y) = (r!(a), r!(i.b()));
@@ -644,6 +670,7 @@ impl Vm {
                                     }
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                    back_edge!();
                                 }
                                 None => pc += 1,
                             }
@@ -657,21 +684,24 @@ impl Vm {
                                 set!(a + 2, nv);
                                 let lp = unsafe { *code.get_unchecked(pc) };
                                 pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                back_edge!();
                             } else {
                                 pc += 1;
                             }
                         } else if marker == RANGE_CHANNEL {
                             save_pc!();
                             match self.range_channel_next(ra, i.b()) {
-                                Ok(true) => {
+                                Ok(Some(true)) => {
                                     stack = th.stack.as_mut_ptr();
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
                                 }
-                                Ok(false) => {
+                                Ok(Some(false)) => {
                                     stack = th.stack.as_mut_ptr();
                                     pc += 1;
                                 }
+                                // The goroutine parked (sched.rs); RANGECALL re-runs on wake.
+                                Ok(None) => continue 'outer,
                                 Err(e) => {
                                     pending = Some(e);
                                     continue 'outer;
@@ -691,6 +721,7 @@ impl Vm {
                         if !v.is_nil() {
                             set!(a + 2, v);
                             pc = (pc as i64 + i.sbx() as i64) as usize;
+                            back_edge!();
                         }
                     }
                     Op::DEFER => {

@@ -105,6 +105,8 @@ pub struct Vm {
     pub script_path: Option<String>,
     /// Values builtins keep alive across calls back into scripts.
     pub pinned: Vec<Value>,
+    /// Goroutine scheduler, channels' wait queues, timers and sync state (sched.rs).
+    pub sched: crate::sched::Scheduler,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -133,6 +135,7 @@ impl Vm {
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             script_path: None,
             pinned: Vec::new(),
+            sched: crate::sched::Scheduler::new(main_thread),
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
@@ -418,7 +421,10 @@ impl Vm {
         for &s in &self.tm_names {
             self.heap.mark(s);
         }
+        // Goroutine hooks (sched.rs): other goroutines' threads, timers, waiters.
+        self.sched_mark_roots();
         self.heap.trace();
+        self.sched_sweep_weak();
         self.heap.sweep();
         let pause = start.elapsed();
         if pause > self.heap.max_pause {
