@@ -1,7 +1,7 @@
 // select, next on arrays, type, rawlen, tostring of plain values
 vals := {nil, true, false, 0, 1.5, "s", {}, print}
 for i := 1; i <= 8; i++ { print(i, type(vals[i])) }
-for i := -3; i <= 4; i++ { print("select", i, pcall(select, i, "a", "b", "c")) }
+for i := -3; i <= 4; i++ { print("select", i, pcall(_G.select, i, "a", "b", "c")) }
 arr := {"x", "y", "z"}
 k, v := next(arr)
 for k { print("next", k, v); k, v = next(arr, k) }
