@@ -52,6 +52,13 @@ impl Vm {
             let f = th.stack[func];
             if let Some(c) = value_as::<Closure>(f) {
                 self.push_script_frame(func, nargs, want, frame_flags, c)?;
+                self.hook_countdown -= 1;
+                if self.hook_countdown <= 0 {
+                    // The new frame exists: a hook error is raised inside it.
+                    if let Flow::Exit = self.run_hooks()? {
+                        return Ok(Flow::Exit);
+                    }
+                }
                 return Ok(Flow::Enter);
             }
             if let Some(n) = value_as::<Native>(f) {
