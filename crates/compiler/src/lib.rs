@@ -2,10 +2,24 @@
 //!
 //! Entry point: [`compile`] turns an [`syntax::ast::Chunk`] into the main [`Proto`]
 //! (a variadic function). [`disasm`] renders prototypes for `--dump-bytecode`.
+//!
+//! Module map: `funcstate` (per-function emission state, jumps, registers, locals),
+//! `expdesc` (expression descriptors and discharge), `operators` (operator codegen),
+//! `fold` (constant folding), `scope` (compiler driver and name resolution), `expr`
+//! (expressions), `stmt` (simple statements), `control` (if/for/switch/select).
 
 pub mod bytecode;
 pub mod disasm;
 pub mod proto;
+
+mod control;
+mod expdesc;
+mod expr;
+mod fold;
+mod funcstate;
+mod operators;
+mod scope;
+mod stmt;
 
 pub use bytecode::{Instr, Op};
 pub use proto::{Constant, LocalInfo, Proto, UpvalueDesc};
@@ -14,9 +28,9 @@ use std::rc::Rc;
 use syntax::{ast, Diagnostic};
 
 /// Compiles a parsed chunk. `source` is the chunk name used in positions.
-pub fn compile(_chunk: &ast::Chunk, source: &str) -> Result<Rc<Proto>, Diagnostic> {
-    let _ = source;
-    Err(Diagnostic { message: "compiler not implemented".into(), line: 1, col: 1, incomplete: false })
+pub fn compile(chunk: &ast::Chunk, source: &str) -> Result<Rc<Proto>, Diagnostic> {
+    let mut c = scope::Compiler::new(source);
+    Ok(Rc::new(c.chunk(chunk)?))
 }
 
 /// Parses and compiles source text.

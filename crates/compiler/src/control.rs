@@ -1,0 +1,497 @@
+//! Control-flow statements: `if`, the four `for` forms, `switch` and `select`, with
+//! their scopes, labels, `break`/`continue` targets and upvalue closing.
+//!
+//! Closing rules (spec 5.5, 7.7, 7.8): a loop body block never closes by itself; instead
+//! the loop emits `CLOSE base` at its continue point (end of every iteration, before the
+//! post statement) if any local at or above the loop's base register was captured, which
+//! makes loop variables and body locals fresh per iteration. `break`s jump to the exit,
+//! where the same condition emits one `CLOSE base` (shared with the normal exit path).
+
+use crate::bytecode::{Instr, Op, OFFSET_SBX};
+use crate::expdesc::{ExpDesc, EK};
+use crate::funcstate::{BreakKind, Breakable, CResult, NO_JUMP};
+use crate::proto::Constant;
+use crate::scope::{err_at, Compiler};
+use syntax::ast::{self, CommCase, Else, Expr, ExprKind, ForKind, Name, RecvTargets, Stmt, StmtKind, TableField};
+
+impl Compiler {
+    fn define_label(&mut self, label: &Option<Name>) -> CResult<Option<String>> {
+        match label {
+            None => Ok(None),
+            Some(l) => {
+                let fs = self.fs();
+                if !fs.labels.insert(l.name.clone()) {
+                    return Err(err_at(format!("label {} already defined", l.name), l.span));
+                }
+                Ok(Some(l.name.clone()))
+            }
+        }
+    }
+
+    fn push_breakable(&mut self, label: Option<String>, kind: BreakKind, base: usize) {
+        self.fs().breakables.push(Breakable {
+            label,
+            kind,
+            base,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            captured_inside: false,
+        });
+    }
+
+    /// The continue point of the innermost loop: patches `continue`s here and closes
+    /// the per-iteration variables (registers >= `level`) if needed.
+    fn continue_point(&mut self, level: usize, force_close: bool) {
+        let fs = self.fs();
+        let here = fs.get_label();
+        let Some(b) = fs.breakables.last_mut() else { return };
+        let conts = std::mem::take(&mut b.continues);
+        let close = b.captured_inside || force_close;
+        for j in conts {
+            fs.fix_jump(j, here);
+        }
+        if close {
+            fs.emit_abc(Op::CLOSE, level, 0, 0);
+        }
+    }
+
+    /// Ends the innermost breakable construct at the current pc (its exit).
+    fn end_breakable(&mut self, always_close: bool) {
+        let fs = self.fs();
+        let Some(b) = fs.breakables.pop() else { return };
+        let here = fs.get_label();
+        for &j in &b.breaks {
+            fs.fix_jump(j, here);
+        }
+        if b.captured_inside && (always_close || !b.breaks.is_empty()) {
+            fs.emit_abc(Op::CLOSE, b.base, 0, 0);
+        }
+        // Captures inside also concern enclosing constructs (their base is lower).
+        if b.captured_inside {
+            for outer in fs.breakables.iter_mut() {
+                if outer.base <= b.base {
+                    outer.captured_inside = true;
+                }
+            }
+        }
+    }
+
+    fn loop_body(&mut self, b: &ast::Block) -> CResult<()> {
+        self.fs().enter_block(true);
+        self.stmts(&b.stmts)?;
+        self.fs().set_pos(b.close);
+        self.fs().leave_block();
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- if
+
+    pub fn if_stmt(&mut self, first: &ast::IfStmt) -> CResult<()> {
+        let mut escapes = NO_JUMP;
+        let mut scopes = 0;
+        let mut cur = first;
+        loop {
+            if let Some(init) = &cur.init {
+                self.fs().enter_block(false);
+                scopes += 1;
+                self.stmt(init, false)?;
+                let fs = self.fs();
+                fs.freereg = fs.nvarstack();
+            }
+            let mut c = self.expr(&cur.cond)?;
+            self.fs().go_if_true(&mut c)?;
+            let fs = self.fs();
+            fs.freereg = fs.nvarstack();
+            let jf = c.f;
+            self.block(&cur.then)?;
+            match &cur.els {
+                None => {
+                    self.fs().patch_to_here(jf);
+                    break;
+                }
+                Some(Else::Block(b)) => {
+                    let fs = self.fs();
+                    let j = fs.jump();
+                    fs.concat(&mut escapes, j);
+                    fs.patch_to_here(jf);
+                    self.block(b)?;
+                    break;
+                }
+                Some(Else::If(next, span)) => {
+                    let fs = self.fs();
+                    fs.set_pos(*span);
+                    let j = fs.jump();
+                    fs.concat(&mut escapes, j);
+                    fs.patch_to_here(jf);
+                    cur = next;
+                }
+            }
+        }
+        let fs = self.fs();
+        fs.patch_to_here(escapes);
+        for _ in 0..scopes {
+            fs.leave_block();
+        }
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- for
+
+    pub fn for_stmt(&mut self, f: &ast::ForStmt) -> CResult<()> {
+        let label = self.define_label(&f.label)?;
+        match &f.kind {
+            ForKind::Infinite => self.cond_loop(None, label, f),
+            ForKind::Cond(c) => self.cond_loop(Some(c), label, f),
+            ForKind::Clause { init, cond, post } => {
+                self.clause_loop(init.as_ref(), cond.as_ref(), post.as_ref(), label, f)
+            }
+            ForKind::Range { names, exprs } => self.range_loop(names, exprs, label, f),
+        }
+    }
+
+    fn cond_loop(&mut self, cond: Option<&Expr>, label: Option<String>, f: &ast::ForStmt) -> CResult<()> {
+        let base = self.fs().nvarstack();
+        self.push_breakable(label, BreakKind::Loop, base);
+        let start = self.fs().get_label();
+        let mut exit = NO_JUMP;
+        if let Some(c) = cond {
+            let mut v = self.expr(c)?;
+            let fs = self.fs();
+            fs.go_if_true(&mut v)?;
+            fs.freereg = fs.nvarstack();
+            exit = v.f;
+        }
+        self.loop_body(&f.body)?;
+        self.continue_point(base, false);
+        let fs = self.fs();
+        fs.jump_to(start);
+        fs.patch_to_here(exit);
+        self.end_breakable(false);
+        Ok(())
+    }
+
+    fn clause_loop(
+        &mut self,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        label: Option<String>,
+        f: &ast::ForStmt,
+    ) -> CResult<()> {
+        let fs = self.fs();
+        fs.enter_block(true);
+        let base = fs.nvarstack();
+        self.push_breakable(label, BreakKind::Loop, base);
+        if let Some(init) = init {
+            self.stmt(init, false)?;
+            let fs = self.fs();
+            fs.freereg = fs.nvarstack();
+        }
+        let start = self.fs().get_label();
+        let mut exit = NO_JUMP;
+        if let Some(c) = cond {
+            let mut v = self.expr(c)?;
+            let fs = self.fs();
+            fs.go_if_true(&mut v)?;
+            fs.freereg = fs.nvarstack();
+            exit = v.f;
+        }
+        self.loop_body(&f.body)?;
+        // Fresh loop variables per iteration: close before post (Go 1.22).
+        let post_captures = post.is_some_and(stmt_has_func);
+        let has_loop_vars = self.fs().nvarstack() > base;
+        self.continue_point(base, post_captures && has_loop_vars);
+        if let Some(post) = post {
+            self.stmt(post, false)?;
+            let fs = self.fs();
+            fs.freereg = fs.nvarstack();
+        }
+        let fs = self.fs();
+        fs.set_pos(f.body.close);
+        fs.jump_to(start);
+        fs.patch_to_here(exit);
+        self.end_breakable(true);
+        self.fs().leave_block();
+        Ok(())
+    }
+
+    fn range_loop(&mut self, names: &[Name], exprs: &[Expr], label: Option<String>, f: &ast::ForStmt) -> CResult<()> {
+        let fs = self.fs();
+        fs.enter_block(true);
+        let base = fs.freereg;
+        self.explist_to_regs(exprs, 3)?;
+        let nvars = names.len();
+        if nvars > 200 {
+            return Err(self.fs().limit_error("local variables", 200));
+        }
+        let fs = self.fs();
+        fs.reserve_regs(4 + nvars)?;
+        for _ in 0..3 {
+            fs.activate_local("(range state)", false, true)?;
+        }
+        self.push_breakable(label, BreakKind::Loop, base);
+        let fs = self.fs();
+        fs.set_pos(f.body.span);
+        fs.emit_abc(Op::RANGEPREP, base, nvars, (exprs.len() == 1) as usize);
+        let to_call = fs.jump();
+        let body_start = fs.get_label();
+        for n in names {
+            fs.set_pos(n.span);
+            fs.activate_local(&n.name, false, n.is_blank())?;
+        }
+        for _ in 0..4 {
+            fs.activate_local("(range scratch)", false, true)?;
+        }
+        self.loop_body(&f.body)?;
+        self.continue_point(base + 3, false);
+        let fs = self.fs();
+        fs.set_pos(f.body.span);
+        fs.patch_to_here(to_call);
+        fs.emit_abc(Op::RANGECALL, base, nvars, 0);
+        let off = body_start as i64 - (fs.pc() as i64 + 1);
+        if off >= -(OFFSET_SBX as i64) {
+            fs.emit_asbx(Op::RANGELOOP, base, off as i32);
+        } else {
+            // Body too long for sBx: hop over an exit jump to a long back jump.
+            fs.emit_asbx(Op::RANGELOOP, base, 1);
+            let exit = fs.jump();
+            fs.jump_to(body_start);
+            fs.patch_to_here(exit);
+        }
+        self.end_breakable(false);
+        self.fs().leave_block();
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- switch
+
+    pub fn switch_stmt(&mut self, sw: &ast::SwitchStmt) -> CResult<()> {
+        let label = self.define_label(&sw.label)?;
+        let fs = self.fs();
+        fs.enter_block(true);
+        let base = fs.nvarstack();
+        self.push_breakable(label, BreakKind::Switch, base);
+        if let Some(init) = &sw.init {
+            self.stmt(init, false)?;
+            let fs = self.fs();
+            fs.freereg = fs.nvarstack();
+        }
+        let tag = match &sw.tag {
+            Some(t) => {
+                let mut v = self.expr(t)?;
+                let fs = self.fs();
+                fs.exp2nextreg(&mut v)?;
+                fs.activate_local("(switch tag)", false, true)?;
+                Some(v.reg())
+            }
+            None => None,
+        };
+        let n = sw.clauses.len();
+        let mut body_lists = vec![NO_JUMP; n];
+        let mut default_idx = None;
+        for (i, cl) in sw.clauses.iter().enumerate() {
+            if cl.is_default {
+                default_idx = Some(i);
+                continue;
+            }
+            for x in &cl.exprs {
+                let mut v = match tag {
+                    Some(r) => {
+                        let mut lhs = ExpDesc::new(EK::NonReloc(r));
+                        self.fs().infix(ast::BinOp::Eq, &mut lhs)?;
+                        let rhs = self.expr(x)?;
+                        self.fs().posfix(ast::BinOp::Eq, &mut lhs, rhs, x.span.line)?;
+                        lhs
+                    }
+                    None => self.expr(x)?,
+                };
+                let fs = self.fs();
+                fs.go_if_false(&mut v)?;
+                fs.concat(&mut body_lists[i], v.t);
+                fs.freereg = fs.nvarstack();
+            }
+        }
+        let mut exits = Vec::new();
+        let fs = self.fs();
+        fs.set_pos(sw.close);
+        let j = fs.jump();
+        match default_idx {
+            Some(d) => fs.concat(&mut body_lists[d], j),
+            None => exits.push(j as usize),
+        }
+        for (i, cl) in sw.clauses.iter().enumerate() {
+            let fs = self.fs();
+            fs.set_pos(cl.span);
+            fs.patch_to_here(body_lists[i]);
+            let (body, ft) = match cl.body.last() {
+                Some(s) if matches!(s.kind, StmtKind::Fallthrough) => {
+                    if i + 1 == n {
+                        return Err(err_at("cannot fallthrough final case in switch", s.span));
+                    }
+                    (&cl.body[..cl.body.len() - 1], true)
+                }
+                _ => (&cl.body[..], false),
+            };
+            self.fs().enter_block(false);
+            self.stmts(body)?;
+            self.fs().leave_block();
+            if !ft && i + 1 != n {
+                exits.push(self.fs().jump() as usize);
+            }
+        }
+        let fs = self.fs();
+        let here = fs.get_label();
+        for j in exits {
+            fs.fix_jump(j, here);
+        }
+        self.end_breakable(true);
+        self.fs().leave_block();
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- select
+
+    pub fn select_stmt(&mut self, sel: &ast::SelectStmt) -> CResult<()> {
+        let label = self.define_label(&sel.label)?;
+        let ncases = sel.clauses.iter().filter(|c| !matches!(c.comm, CommCase::Default)).count();
+        let has_default = ncases < sel.clauses.len();
+        let fs = self.fs();
+        if ncases > 64 {
+            return Err(fs.limit_error("cases in select", 64));
+        }
+        fs.enter_block(true);
+        let base = fs.nvarstack();
+        let nregs = (2 * ncases).max(3);
+        fs.reserve_regs(nregs)?;
+        for _ in 0..nregs {
+            fs.activate_local("(select)", false, true)?;
+        }
+        self.push_breakable(label, BreakKind::Select, base);
+        // Channel operands and send values, in source order.
+        let mut mask: i64 = 0;
+        let mut case_index = Vec::with_capacity(sel.clauses.len());
+        let mut idx = 0usize;
+        for cl in &sel.clauses {
+            match &cl.comm {
+                CommCase::Default => {
+                    case_index.push(ncases);
+                    continue;
+                }
+                CommCase::Send { chan, value } => {
+                    self.expr_to_reg(chan, base + 2 * idx)?;
+                    self.expr_to_reg(value, base + 2 * idx + 1)?;
+                    mask |= 1 << idx;
+                }
+                CommCase::Recv { chan, .. } => self.expr_to_reg(chan, base + 2 * idx)?,
+            }
+            case_index.push(idx);
+            idx += 1;
+        }
+        let fs = self.fs();
+        fs.set_pos(sel.clauses.first().map_or(sel.close, |c| c.span));
+        fs.emit_abc(Op::SELECT, base, ncases, has_default as usize);
+        let k = fs.add_k(Constant::Int(mask))?;
+        fs.emit(Instr::ax(Op::EXTRAARG, k));
+        let n = sel.clauses.len();
+        let mut body_jumps = vec![NO_JUMP; n];
+        for i in 0..n.saturating_sub(1) {
+            fs.emit_abc(Op::EQI, base, case_index[i] + 128, 1);
+            body_jumps[i] = fs.jump();
+        }
+        let mut exits = Vec::new();
+        for (i, cl) in sel.clauses.iter().enumerate() {
+            let fs = self.fs();
+            fs.set_pos(cl.span);
+            fs.patch_to_here(body_jumps[i]);
+            fs.enter_block(false);
+            if let CommCase::Recv { targets, .. } = &cl.comm {
+                match targets {
+                    RecvTargets::None => {}
+                    RecvTargets::Declare(names) => {
+                        let keep = names.iter().rposition(|n| !n.is_blank()).map_or(0, |p| p + 1);
+                        for (k, name) in names[..keep].iter().enumerate() {
+                            let fs = self.fs();
+                            fs.set_pos(name.span);
+                            let r = fs.freereg;
+                            fs.reserve_regs(1)?;
+                            fs.emit_abc(Op::MOVE, r, base + 1 + k, 0);
+                            fs.activate_local(&name.name, false, name.is_blank())?;
+                        }
+                    }
+                    RecvTargets::Assign(ts) => {
+                        let mut vars = Vec::with_capacity(ts.len());
+                        for t in ts {
+                            vars.push(self.target(t)?);
+                        }
+                        let fs = self.fs();
+                        fs.set_pos(cl.span);
+                        for (k, v) in vars.iter().enumerate() {
+                            if let Some(v) = v {
+                                fs.store_from_reg(v, base + 1 + k)?;
+                            }
+                        }
+                        fs.freereg = fs.nvarstack();
+                    }
+                }
+            }
+            self.stmts(&cl.body)?;
+            self.fs().leave_block();
+            if i + 1 != n {
+                exits.push(self.fs().jump() as usize);
+            }
+        }
+        let fs = self.fs();
+        let here = fs.get_label();
+        for j in exits {
+            fs.fix_jump(j, here);
+        }
+        self.end_breakable(true);
+        self.fs().leave_block();
+        Ok(())
+    }
+
+    /// Evaluates `e` (one value) into the fixed register `reg`.
+    fn expr_to_reg(&mut self, e: &Expr, reg: usize) -> CResult<()> {
+        let mut v = self.expr(e)?;
+        let fs = self.fs();
+        fs.exp2reg(&mut v, reg)?;
+        fs.freereg = fs.nvarstack();
+        Ok(())
+    }
+}
+
+/// True if a (simple) statement contains a function literal (conservatively true for
+/// compound statements).
+fn stmt_has_func(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Expr(e) => expr_has_func(e),
+        StmtKind::Send { chan, value } => expr_has_func(chan) || expr_has_func(value),
+        StmtKind::IncDec { target, .. } => expr_has_func(target),
+        StmtKind::Assign { targets, values } => targets.iter().chain(values).any(expr_has_func),
+        StmtKind::CompoundAssign { target, value, .. } => expr_has_func(target) || expr_has_func(value),
+        StmtKind::Empty => false,
+        _ => true,
+    }
+}
+
+fn expr_has_func(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Func(_) => true,
+        ExprKind::Index { obj, key } => expr_has_func(obj) || expr_has_func(key),
+        ExprKind::Field { obj, .. } => expr_has_func(obj),
+        ExprKind::Call { func, args, .. } => expr_has_func(func) || args.iter().any(expr_has_func),
+        ExprKind::MethodCall { obj, args, .. } => expr_has_func(obj) || args.iter().any(expr_has_func),
+        ExprKind::Table(fields) => fields.iter().any(|f| match f {
+            TableField::Named { value, .. } => expr_has_func(value),
+            TableField::Keyed { key, value } => expr_has_func(key) || expr_has_func(value),
+            TableField::Positional(v) => expr_has_func(v),
+        }),
+        ExprKind::MakeChan(c) => c.as_deref().is_some_and(expr_has_func),
+        ExprKind::Unary { operand, .. } => expr_has_func(operand),
+        ExprKind::Binary { lhs, rhs, .. } | ExprKind::Logical { lhs, rhs, .. } => {
+            expr_has_func(lhs) || expr_has_func(rhs)
+        }
+        ExprKind::Paren(x) => expr_has_func(x),
+        _ => false,
+    }
+}

@@ -1,0 +1,696 @@
+//! Calls, returns, error unwinding, deferred calls and coroutine switches.
+//!
+//! Script-to-script calls never recurse on the Rust stack: [`Vm::precall`] pushes a
+//! frame and the dispatch loop continues in it; a return pops it. Builtins run to
+//! completion inside `precall` (on a frame of their own, for tracebacks and levels),
+//! except the few the interpreter implements itself (`pcall`, `xpcall`,
+//! `coroutine.resume`/`yield` and `wrap` functions), which manipulate frames and threads.
+//!
+//! Frame flags (thread.rs) say what happens when a frame ends: PCALL/XPCALL frames catch
+//! errors and prepend `true` on success; FRESH frames return to Rust (`Vm::call`);
+//! FINISH frames complete the caller's interrupted instruction; CO_BASE frames end their
+//! coroutine; DEFER_* frames are deferred calls run by a return or by unwinding.
+//!
+//! Unwinding runs each frame's deferred calls (as ordinary calls with the DEFER_UNWIND
+//! flag, while the error waits in `Thread::unwinding`), then pops the frame, until a
+//! catching frame is found. The `xpcall` handler and the traceback are taken at raise
+//! time, before anything is popped ([`Vm::prepare_error`]).
+
+use crate::error::RtError;
+use crate::function::{Args, Closure, Native, NativeKind};
+use crate::object::{value_as, Gc};
+use crate::thread::{flags, CoStatus, Frame, Thread};
+use crate::value::Value;
+use crate::vm::{Tm, Vm};
+
+/// What the dispatch loop must do after a call-related operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Completed; continue in the same frame (results are in place).
+    Done,
+    /// The current thread's top frame changed: reload it.
+    Enter,
+    /// A FRESH frame completed: `execute` must return to its Rust caller.
+    Exit,
+}
+
+impl Vm {
+    /// Error with the position of the innermost frame if it is a script frame.
+    pub fn error_here(&mut self, msg: &str) -> RtError {
+        let pos = self.caller_position(0);
+        let v = self.str_value(format!("{}{}", pos, msg).as_bytes());
+        RtError::new(v)
+    }
+
+    /// Calls the value at `stack[func]` with `nargs` arguments above it.
+    pub fn precall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
+        let mut func = func;
+        let mut nargs = nargs;
+        let mut th = self.current;
+        let mut hops = 0u32;
+        loop {
+            let f = th.stack[func];
+            if let Some(c) = value_as::<Closure>(f) {
+                self.push_script_frame(func, nargs, want, frame_flags, c)?;
+                return Ok(Flow::Enter);
+            }
+            if let Some(n) = value_as::<Native>(f) {
+                return match n.kind {
+                    NativeKind::Normal => self.call_native(func, nargs, want, frame_flags, n),
+                    NativeKind::Pcall => self.call_pcall(func, nargs, want, frame_flags),
+                    NativeKind::Xpcall => self.call_xpcall(func, nargs, want, frame_flags),
+                    NativeKind::Resume | NativeKind::WrapCall => self.call_resume(func, nargs, want, frame_flags, n),
+                    NativeKind::Yield => self.call_yield(func, nargs, want, frame_flags),
+                };
+            }
+            // __call: insert the handler before the object and try again.
+            let h = self.metamethod(f, Tm::Call);
+            if h.is_nil() {
+                return Err(self.call_error(func, f));
+            }
+            hops += 1;
+            if hops >= self.limits.max_rust_depth {
+                return Err(self.error_here("stack overflow"));
+            }
+            if !th.ensure_stack(func + nargs + 2, self.limits.max_stack_slots) {
+                return Err(self.error_here("stack overflow"));
+            }
+            for i in (func..func + 1 + nargs).rev() {
+                th.stack[i + 1] = th.stack[i];
+            }
+            th.stack[func] = h;
+            nargs += 1;
+            th.top = th.top.max(func + 1 + nargs);
+            func += 0;
+        }
+    }
+
+    /// "attempt to call a T value" with variable information from the calling instruction.
+    fn call_error(&mut self, func: usize, f: Value) -> RtError {
+        let th = self.current;
+        let mut info = String::new();
+        if let Some(frame) = th.frames.last() {
+            if let Some(c) = frame.closure {
+                let pc = frame.pc.saturating_sub(1);
+                if let Some(i) = c.proto.code.get(pc) {
+                    if matches!(i.op(), compiler::Op::CALL | compiler::Op::TAILCALL | compiler::Op::GO) && frame.base + i.a() == func {
+                        info = crate::error::var_info(&c.proto, pc, i.a());
+                    }
+                }
+            }
+        }
+        let tn = self.type_name_for_msg(f);
+        self.error_here(&format!("attempt to call a {} value{}", tn, info))
+    }
+
+    fn push_script_frame(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, c: Gc<Closure>) -> Result<(), RtError> {
+        let mut th = self.current;
+        if th.frames.len() >= self.limits.max_frames {
+            return Err(self.error_here("stack overflow"));
+        }
+        let p = c.proto;
+        let fixed = p.num_params;
+        let mut nargs = nargs;
+        if !th.ensure_stack(func + 1 + nargs.max(fixed) + p.max_stack + 1, self.limits.max_stack_slots) {
+            return Err(self.error_here("stack overflow"));
+        }
+        while nargs < fixed {
+            th.stack[func + 1 + nargs] = Value::NIL;
+            nargs += 1;
+        }
+        let (base, varargs) = if p.is_vararg {
+            let nextra = nargs - fixed;
+            let new_func = func + 1 + nargs;
+            if !th.ensure_stack(new_func + 1 + p.max_stack + 1, self.limits.max_stack_slots) {
+                return Err(self.error_here("stack overflow"));
+            }
+            th.stack[new_func] = th.stack[func];
+            for i in 0..fixed {
+                th.stack[new_func + 1 + i] = th.stack[func + 1 + i];
+                th.stack[func + 1 + i] = Value::NIL;
+            }
+            (new_func + 1, nextra as u32)
+        } else {
+            (func + 1, 0)
+        };
+        let mut frame = Frame::new(func, base, Some(c), want);
+        frame.flags = frame_flags;
+        frame.varargs = varargs;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
+        th.frames.push(frame);
+        Ok(())
+    }
+
+    fn call_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        if th.frames.len() >= self.limits.max_frames {
+            return Err(self.error_here("stack overflow"));
+        }
+        let mut frame = Frame::new(func, func + 1, None, want);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
+        th.frames.push(frame);
+        th.top = func + 1 + nargs;
+        let nres = (n.func)(self, Args { base: func + 1, count: nargs })?;
+        let th = self.current;
+        let src = th.top - nres;
+        self.finish_frame(src, nres)
+    }
+
+    fn call_pcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
+        if nargs == 0 {
+            return self.native_error(func, want, frame_flags, "bad argument #1 to 'pcall' (value expected)");
+        }
+        self.protected_call(func + 1, nargs - 1, want, frame_flags | flags::PCALL, Value::NIL)
+    }
+
+    fn call_xpcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let handler = if nargs >= 2 { th.stack[func + 2] } else { Value::NIL };
+        if !handler.is_function() {
+            let got = if nargs >= 2 { self.type_name_for_msg(handler) } else { "no value".into() };
+            return self.native_error(func, want, frame_flags, &format!("bad argument #2 to 'xpcall' (function expected, got {})", got));
+        }
+        // Drop the handler from the argument list: f, args... become contiguous.
+        for i in func + 2..func + nargs {
+            th.stack[i] = th.stack[i + 1];
+        }
+        self.protected_call(func + 1, nargs - 2, want, frame_flags | flags::XPCALL, handler)
+    }
+
+    /// Raises `msg` as an error of a builtin that has no frame of its own yet.
+    fn native_error(&mut self, func: usize, want: i32, frame_flags: u16, msg: &str) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let mut frame = Frame::new(func, func + 1, None, want);
+        frame.flags = frame_flags & !(flags::PCALL | flags::XPCALL);
+        th.frames.push(frame);
+        Err(self.rt_error(msg))
+    }
+
+    /// Calls `stack[func]` in protected mode. The results (true, ... / false, err) go to
+    /// `func - 1`.
+    fn protected_call(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, handler: Value) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let f = th.stack[func];
+        let callable = f.is_function() || !self.metamethod(f, Tm::Call).is_nil();
+        if !callable {
+            // pcall(nil) returns false and the message (no position: called by pcall).
+            let msg = format!("attempt to call a {} value", self.type_name_for_msg(f));
+            let msg = self.str_value(msg.as_bytes());
+            th.stack[func - 1] = Value::FALSE;
+            th.stack[func] = msg;
+            return Ok(self.place_results(func - 1, 2, want, frame_flags));
+        }
+        let depth = th.frames.len();
+        match self.precall(func, nargs, want, frame_flags) {
+            Ok(flow) => {
+                if flow == Flow::Enter {
+                    let mut th = self.current;
+                    if th.frames.len() > depth {
+                        th.frames[depth].handler = handler;
+                    }
+                }
+                Ok(flow)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Adjusts `n` results at `src` (already at their destination) to `want`.
+    fn place_results(&mut self, dst: usize, n: usize, want: i32, frame_flags: u16) -> Flow {
+        let mut th = self.current;
+        if want < 0 {
+            th.top = dst + n;
+        } else {
+            let want = want as usize;
+            if th.ensure_stack(dst + want + 1, usize::MAX) {
+                for i in n..want {
+                    th.stack[dst + i] = Value::NIL;
+                }
+            }
+        }
+        if frame_flags & flags::FRESH != 0 {
+            Flow::Exit
+        } else {
+            Flow::Done
+        }
+    }
+
+    /// Ends the top frame of the current thread, whose `n` results are at `src`
+    /// (deferred calls have already run): moves them into place and acts on the flags.
+    pub fn finish_frame(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let Some(frame) = th.frames.pop() else { return Ok(Flow::Exit) };
+        let fl = frame.flags;
+        if frame.closure.is_some() {
+            th.close_upvalues(frame.base.min(frame.func + 1));
+        }
+        if fl & flags::CO_BASE != 0 {
+            let values: Vec<Value> = th.stack[src..src + n].to_vec();
+            return self.coroutine_finished(values);
+        }
+        let mut dst = frame.func;
+        let mut count = n;
+        if fl & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected -= 1;
+            dst -= 1;
+            th.stack[dst] = Value::TRUE;
+            for i in 0..n {
+                th.stack[dst + 1 + i] = th.stack[src + i];
+            }
+            count += 1;
+        } else if dst != src {
+            for i in 0..n {
+                th.stack[dst + i] = th.stack[src + i];
+            }
+        }
+        let want = frame.want;
+        if want < 0 {
+            th.top = dst + count;
+        } else {
+            let w = want as usize;
+            if w > count {
+                if !th.ensure_stack(dst + w + 1, usize::MAX) {
+                    return Err(self.error_here("stack overflow"));
+                }
+                for i in count..w {
+                    th.stack[dst + i] = Value::NIL;
+                }
+            }
+        }
+        if fl & flags::FINISH != 0 {
+            let result = if count > 0 { th.stack[dst] } else { Value::NIL };
+            self.finish_op(result)?;
+            return Ok(Flow::Enter);
+        }
+        if fl & flags::DEFER_RETURN != 0 {
+            return self.continue_return();
+        }
+        if fl & flags::TAIL_RETURN != 0 {
+            return self.do_return(dst, count);
+        }
+        if fl & flags::DEFER_UNWIND != 0 {
+            let e = th.unwinding.take().unwrap_or_else(|| RtError::new(Value::NIL));
+            return Err(e);
+        }
+        if fl & flags::FRESH != 0 {
+            return Ok(Flow::Exit);
+        }
+        if frame.closure.is_some() || fl & flags::RANGE != 0 {
+            return Ok(Flow::Enter);
+        }
+        Ok(Flow::Done)
+    }
+
+    /// RETURN of the top (script) frame with `n` values at `src`: runs pending deferred
+    /// calls, then ends the frame.
+    pub fn do_return(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let idx = th.frames.len() - 1;
+        if th.frames[idx].defers.is_empty() {
+            return self.finish_frame(src, n);
+        }
+        {
+            let f = &mut th.frames[idx];
+            if f.flags & flags::RETURNING == 0 {
+                f.flags |= flags::RETURNING;
+                f.ret_start = src;
+                f.ret_count = n;
+            }
+        }
+        self.continue_return()
+    }
+
+    /// Runs the next deferred call of the returning top frame, or ends it.
+    fn continue_return(&mut self) -> Result<Flow, RtError> {
+        loop {
+            let mut th = self.current;
+            let idx = th.frames.len() - 1;
+            let (src, n) = (th.frames[idx].ret_start, th.frames[idx].ret_count);
+            let Some(call) = th.frames[idx].defers.pop() else {
+                th.frames[idx].flags &= !flags::RETURNING;
+                return self.finish_frame(src, n);
+            };
+            let scratch = self.frame_scratch(idx).max(src + n);
+            match self.push_and_call(scratch, &call, flags::DEFER_RETURN)? {
+                Flow::Done => continue,
+                flow => return Ok(flow),
+            }
+        }
+    }
+
+    /// First free slot above frame `idx`'s registers.
+    fn frame_scratch(&self, idx: usize) -> usize {
+        let th = &self.current;
+        let f = &th.frames[idx];
+        let regs = match f.closure {
+            Some(c) => f.base + c.proto.max_stack,
+            None => th.top.max(f.base),
+        };
+        regs.max(f.ret_start + f.ret_count)
+    }
+
+    /// Copies a callee and its arguments to `at` and calls it with no results wanted.
+    fn push_and_call(&mut self, at: usize, call: &[Value], frame_flags: u16) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        if !th.ensure_stack(at + call.len() + 1, self.limits.max_stack_slots) {
+            return Err(self.error_here("stack overflow"));
+        }
+        for (i, &v) in call.iter().enumerate() {
+            th.stack[at + i] = v;
+        }
+        th.top = at + call.len();
+        self.precall(at, call.len() - 1, 0, frame_flags)
+    }
+
+    // ---- errors ----
+
+    /// Raise-time processing: run the innermost `xpcall` handler and capture a traceback
+    /// if nothing will catch the error.
+    pub fn prepare_error(&mut self, e: &mut RtError) {
+        if e.handled {
+            return;
+        }
+        e.handled = true;
+        let mut th = self.current;
+        let mut handler_frame = None;
+        for i in (0..th.frames.len()).rev() {
+            let fl = th.frames[i].flags;
+            if fl & flags::XPCALL != 0 {
+                handler_frame = Some(i);
+                break;
+            }
+            if fl & (flags::PCALL | flags::CO_BASE) != 0 {
+                break;
+            }
+        }
+        if let Some(i) = handler_frame {
+            let h = th.frames[i].handler;
+            if !h.is_nil() {
+                th.frames[i].handler = Value::NIL;
+                let r = self.call(h, &[e.value]);
+                let mut th = self.current;
+                if i < th.frames.len() {
+                    th.frames[i].handler = h;
+                }
+                e.value = match r {
+                    Ok(vals) => vals.first().copied().unwrap_or(Value::NIL),
+                    Err(_) => self.str_value(b"error in error handling"),
+                };
+            }
+            return;
+        }
+        if th.protected == 0 && th.is_main && e.traceback.is_none() {
+            e.traceback = Some(crate::error::traceback(&th, 0));
+        }
+    }
+
+    /// Unwinds the current thread after an error; returns how to continue, or the error
+    /// if it leaves `execute` (through a FRESH frame).
+    pub fn handle_error(&mut self, mut e: RtError) -> Result<Flow, RtError> {
+        self.prepare_error(&mut e);
+        loop {
+            let mut th = self.current;
+            let Some(idx) = th.frames.len().checked_sub(1) else { return Err(e) };
+            if let Some(call) = th.frames[idx].defers.pop() {
+                let scratch = self.frame_scratch(idx);
+                th.unwinding = Some(e);
+                match self.push_and_call(scratch, &call, flags::DEFER_UNWIND) {
+                    Ok(Flow::Done) => {
+                        e = self.current.unwinding.take().unwrap_or_else(|| RtError::new(Value::NIL));
+                        continue;
+                    }
+                    Ok(flow) => return Ok(flow),
+                    Err(mut e2) => {
+                        self.current.unwinding = None;
+                        self.prepare_error(&mut e2);
+                        e = e2;
+                        continue;
+                    }
+                }
+            }
+            let Some(frame) = th.frames.pop() else { return Err(e) };
+            let fl = frame.flags;
+            if frame.closure.is_some() {
+                th.close_upvalues(frame.base.min(frame.func + 1));
+            }
+            if fl & (flags::PCALL | flags::XPCALL) != 0 {
+                th.protected -= 1;
+                th.unwinding = None;
+                let dst = frame.func - 1;
+                th.stack[dst] = Value::FALSE;
+                th.stack[dst + 1] = e.value;
+                return Ok(match self.place_results(dst, 2, frame.want, fl) {
+                    Flow::Done => Flow::Enter,
+                    other => other,
+                });
+            }
+            if fl & flags::FRESH != 0 {
+                return Err(e);
+            }
+            if fl & flags::CO_BASE != 0 {
+                return self.coroutine_died(e);
+            }
+            if fl & flags::DEFER_UNWIND != 0 {
+                // The deferred call's error replaces the one being propagated.
+                th.unwinding = None;
+            }
+            if fl & flags::DEFER_RETURN != 0 {
+                if let Some(f) = th.frames.last_mut() {
+                    f.flags &= !flags::RETURNING;
+                }
+            }
+        }
+    }
+
+    // ---- calls from Rust ----
+
+    /// Calls a value from Rust with the given arguments and returns all its results.
+    /// This is a Rust-level re-entry: depth-limited, and no yield can cross it.
+    pub fn call(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, RtError> {
+        if self.rust_depth >= self.limits.max_rust_depth {
+            return Err(self.error_here("stack overflow"));
+        }
+        let mut th = self.current;
+        let func = th.top.max(self.live_top());
+        if !th.ensure_stack(func + args.len() + 2, self.limits.max_stack_slots) {
+            return Err(self.error_here("stack overflow"));
+        }
+        th.stack[func] = f;
+        for (i, &a) in args.iter().enumerate() {
+            th.stack[func + 1 + i] = a;
+        }
+        th.top = func + 1 + args.len();
+        let depth = th.frames.len();
+        self.rust_depth += 1;
+        th.non_yieldable += 1;
+        let r = match self.precall(func, args.len(), -1, flags::FRESH) {
+            Ok(Flow::Enter) => self.execute(),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                if self.current.frames.len() > depth {
+                    match self.handle_error(e) {
+                        Ok(_) => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                } else {
+                    let mut e = e;
+                    self.prepare_error(&mut e);
+                    Err(e)
+                }
+            }
+        };
+        self.rust_depth -= 1;
+        th.non_yieldable -= 1;
+        let mut th = self.current;
+        match r {
+            Ok(()) => {
+                let results = th.stack[func..th.top].to_vec();
+                th.top = func;
+                Ok(results)
+            }
+            Err(e) => {
+                th.top = func;
+                Err(e)
+            }
+        }
+    }
+
+    /// First slot above the registers of the innermost frame.
+    fn live_top(&self) -> usize {
+        let th = &self.current;
+        match th.frames.len().checked_sub(1) {
+            Some(idx) => self.frame_scratch(idx),
+            None => th.top,
+        }
+    }
+
+    // ---- coroutines ----
+
+    fn call_resume(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
+        let mut cur = self.current;
+        let is_wrap = n.kind == NativeKind::WrapCall;
+        let mut frame = Frame::new(func, func + 1, None, want);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            cur.protected += 1;
+        }
+        cur.frames.push(frame);
+        cur.top = func + 1 + nargs;
+        let (co_val, first_arg, count) = if is_wrap {
+            (n.data[0], func + 1, nargs)
+        } else {
+            (cur.stack[func + 1], func + 2, nargs.saturating_sub(1))
+        };
+        let Some(mut co) = value_as::<Thread>(co_val) else {
+            let got = if nargs >= 1 { self.type_name_for_msg(co_val) } else { "no value".into() };
+            return Err(self.arg_error(1, format!("coroutine expected, got {}", got)));
+        };
+        let refusal = match co.status {
+            CoStatus::Dead => Some("cannot resume dead coroutine"),
+            CoStatus::Suspended => None,
+            _ => Some("cannot resume non-suspended coroutine"),
+        };
+        if let Some(msg) = refusal {
+            if is_wrap {
+                return Err(self.rt_error(msg));
+            }
+            let m = self.str_value(msg.as_bytes());
+            return self.deliver_to_resumer(false, &[m]);
+        }
+        if self.rust_depth + 1 >= self.limits.max_rust_depth {
+            return Err(self.rt_error("stack overflow"));
+        }
+        self.rust_depth += 1;
+        let args: Vec<Value> = cur.stack[first_arg..first_arg + count].to_vec();
+        co.resumer = Some(cur);
+        cur.status = CoStatus::Normal;
+        co.status = CoStatus::Running;
+        self.current = co;
+        if co.frames.is_empty() {
+            if !co.ensure_stack(args.len() + 2, self.limits.max_stack_slots) {
+                return Err(self.error_here("stack overflow"));
+            }
+            co.stack[0] = co.body;
+            for (i, &a) in args.iter().enumerate() {
+                co.stack[1 + i] = a;
+            }
+            co.top = 1 + args.len();
+            return match self.precall(0, args.len(), -1, flags::CO_BASE) {
+                Ok(Flow::Done) => Ok(Flow::Enter),
+                other => other,
+            };
+        }
+        // Resuming after a yield: the yield's builtin frame returns the arguments.
+        let src = co.top;
+        if !co.ensure_stack(src + args.len() + 2, self.limits.max_stack_slots) {
+            return Err(self.error_here("stack overflow"));
+        }
+        for (i, &a) in args.iter().enumerate() {
+            co.stack[src + i] = a;
+        }
+        co.top = src + args.len();
+        match self.finish_frame(src, args.len())? {
+            Flow::Done => Ok(Flow::Enter),
+            flow => Ok(flow),
+        }
+    }
+
+    fn call_yield(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
+        let mut cur = self.current;
+        let mut frame = Frame::new(func, func + 1, None, want);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            cur.protected += 1;
+        }
+        cur.frames.push(frame);
+        cur.top = func + 1 + nargs;
+        if cur.is_main {
+            return Err(self.plain_error("attempt to yield from outside a coroutine"));
+        }
+        if cur.non_yieldable > 0 {
+            return Err(self.plain_error("attempt to yield across a C-call boundary"));
+        }
+        let values: Vec<Value> = cur.stack[func + 1..func + 1 + nargs].to_vec();
+        cur.status = CoStatus::Suspended;
+        let Some(mut resumer) = cur.resumer.take() else {
+            return Err(self.plain_error("attempt to yield from outside a coroutine"));
+        };
+        resumer.status = CoStatus::Running;
+        self.current = resumer;
+        self.rust_depth = self.rust_depth.saturating_sub(1);
+        self.deliver_to_resumer(true, &values)
+    }
+
+    /// The resumer's top frame is the `resume` (or wrap function) builtin frame: gives it
+    /// its results and pops it.
+    fn deliver_to_resumer(&mut self, ok: bool, values: &[Value]) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let idx = th.frames.len() - 1;
+        let func = th.frames[idx].func;
+        let is_wrap = value_as::<Native>(th.stack[func]).is_some_and(|n| n.kind == NativeKind::WrapCall);
+        if is_wrap && !ok {
+            // Re-raise in the caller; strings get the position of the wrap call.
+            let v = values.first().copied().unwrap_or(Value::NIL);
+            let v = match Vm::str_bytes(v) {
+                Some(b) => {
+                    let pos = self.caller_position(1);
+                    let mut text = pos.into_bytes();
+                    text.extend_from_slice(b);
+                    self.string_value_owned(text)
+                }
+                None => v,
+            };
+            return Err(RtError::new(v));
+        }
+        let mut out = Vec::with_capacity(values.len() + 1);
+        if !is_wrap {
+            out.push(Value::bool(ok));
+        }
+        out.extend_from_slice(values);
+        if !th.ensure_stack(th.top.max(func) + out.len() + 2, usize::MAX) {
+            return Err(self.error_here("stack overflow"));
+        }
+        let src = th.top.max(func + 1);
+        for (i, &v) in out.iter().enumerate() {
+            th.stack[src + i] = v;
+        }
+        th.top = src + out.len();
+        match self.finish_frame(src, out.len())? {
+            Flow::Done => Ok(Flow::Enter),
+            flow => Ok(flow),
+        }
+    }
+
+    fn coroutine_finished(&mut self, values: Vec<Value>) -> Result<Flow, RtError> {
+        let mut co = self.current;
+        co.status = CoStatus::Dead;
+        co.frames.clear();
+        co.close_all_upvalues();
+        co.top = 0;
+        let Some(mut resumer) = co.resumer.take() else { return Ok(Flow::Exit) };
+        resumer.status = CoStatus::Running;
+        self.current = resumer;
+        self.rust_depth = self.rust_depth.saturating_sub(1);
+        self.deliver_to_resumer(true, &values)
+    }
+
+    fn coroutine_died(&mut self, e: RtError) -> Result<Flow, RtError> {
+        let mut co = self.current;
+        co.status = CoStatus::Dead;
+        co.death_error = Some(e.value);
+        co.frames.clear();
+        co.close_all_upvalues();
+        co.top = 0;
+        co.unwinding = None;
+        let Some(mut resumer) = co.resumer.take() else { return Err(e) };
+        resumer.status = CoStatus::Running;
+        self.current = resumer;
+        self.rust_depth = self.rust_depth.saturating_sub(1);
+        self.deliver_to_resumer(false, &[e.value])
+    }
+}

@@ -1,0 +1,784 @@
+//! The bytecode dispatch loop.
+//!
+//! `execute` runs the current thread's top frame (a script frame) and everything it
+//! calls, until a FRESH frame completes (return to the Rust caller) or an error unwinds
+//! past one. Fast paths (inline integers, floats, plain tables) are written inline; the
+//! rest is in out-of-line slow paths (`slow.rs`) that may call metamethods.
+//!
+//! Register access uses a raw pointer to the current thread's stack. Invariants: the
+//! pointer is reloaded after anything that can reallocate the stack (every slow path,
+//! call or allocation of stack space), and the running frame's registers
+//! `base..base + max_stack` are always inside the stack (`precall` ensures it).
+
+use crate::call::Flow;
+use crate::error::RtError;
+use crate::function::{Closure, ProtoObj};
+use crate::object::{value_as, Gc};
+use crate::ops::{self, ArithOp};
+use crate::table::Table;
+use crate::thread::flags;
+use crate::value::{fits_inline, Value};
+use crate::vm::Vm;
+use compiler::{Instr, Op};
+
+/// Markers stored in R[A] of a range loop for the built-in iteration kinds.
+pub const RANGE_TABLE: Value = Value(0xFFFA_0000_0000_0110);
+pub const RANGE_NUMBER: Value = Value(0xFFFA_0000_0000_0111);
+pub const RANGE_CHANNEL: Value = Value(0xFFFA_0000_0000_0112);
+
+impl Vm {
+    pub fn execute(&mut self) -> Result<(), RtError> {
+        let mut pending: Option<RtError> = None;
+        'outer: loop {
+            if let Some(e) = pending.take() {
+                match self.handle_error(e) {
+                    Ok(Flow::Exit) => return Ok(()),
+                    Ok(_) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            self.check_gc();
+            let mut th = self.current;
+            let Some(fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
+            let Some(closure) = th.frames[fidx].closure else {
+                // A builtin frame on top means a builtin's call completed while
+                // switching threads; nothing to run here.
+                return Ok(());
+            };
+            let closure: Gc<Closure> = closure;
+            let base = th.frames[fidx].base;
+            let mut pc = th.frames[fidx].pc;
+            let proto: Gc<ProtoObj> = closure.proto;
+            // SAFETY: the prototype is kept alive by the closure, which is in the frame's
+            // function slot (a GC root); its code and constants never change.
+            let code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
+            let k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
+            let mut stack: *mut Value = th.stack.as_mut_ptr();
+
+            // SAFETY (all register macros): base + x < base + max_stack <= stack.len()
+            // (compiler guarantees register numbers < max_stack; precall sizes the stack).
+            macro_rules! r {
+                ($x:expr) => {
+                    unsafe { *stack.add(base + $x) }
+                };
+            }
+            macro_rules! set {
+                ($x:expr, $v:expr) => {{
+                    let v = $v;
+                    unsafe { *stack.add(base + $x) = v }
+                }};
+            }
+            macro_rules! save_pc {
+                () => {
+                    th.frames[fidx].pc = pc;
+                };
+            }
+            // Runs a fallible slow path that does not change frames.
+            macro_rules! protect {
+                ($e:expr) => {{
+                    save_pc!();
+                    match $e {
+                        Ok(v) => {
+                            stack = th.stack.as_mut_ptr();
+                            v
+                        }
+                        Err(err) => {
+                            pending = Some(err);
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+            // Runs something that may push frames or finish the instruction later.
+            macro_rules! flow {
+                ($e:expr) => {{
+                    save_pc!();
+                    match $e {
+                        Ok(Flow::Done) => {
+                            stack = th.stack.as_mut_ptr();
+                        }
+                        Ok(Flow::Enter) => continue 'outer,
+                        Ok(Flow::Exit) => return Ok(()),
+                        Err(err) => {
+                            pending = Some(err);
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+            // Like flow!, but the instruction's effect happens in finish_op (reload pc).
+            macro_rules! meta_flow {
+                ($e:expr) => {{
+                    save_pc!();
+                    match $e {
+                        Ok(Flow::Exit) => return Ok(()),
+                        Ok(_) => continue 'outer,
+                        Err(err) => {
+                            pending = Some(err);
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+            macro_rules! jump_if {
+                ($cond:expr, $i:expr) => {{
+                    if $cond == $i.k() {
+                        // SAFETY: a conditional op is always followed by a JMP.
+                        let j = unsafe { *code.get_unchecked(pc) };
+                        pc = (pc as i64 + 1 + j.sj() as i64) as usize;
+                    } else {
+                        pc += 1;
+                    }
+                }};
+            }
+            macro_rules! arith_rr {
+                ($i:expr, $op:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), r!(i.c()));
+                    if lhs.is_inline_int() && rhs.is_inline_int() {
+                        let $x = lhs.as_inline_int_unchecked();
+                        let $y = rhs.as_inline_int_unchecked();
+                        let res: i64 = $int;
+                        if fits_inline(res) {
+                            set!(i.a(), Value::inline_int(res));
+                        } else {
+                            let v = self.int(res);
+                            set!(i.a(), v);
+                        }
+                    } else if lhs.is_float() && rhs.is_float() {
+                        let $fx = lhs.as_float_unchecked();
+                        let $fy = rhs.as_float_unchecked();
+                        set!(i.a(), Value::float($float));
+                    } else {
+                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), Some(i.c())));
+                    }
+                }};
+            }
+            macro_rules! arith_rk {
+                ($i:expr, $op:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), k[i.c()]);
+                    if lhs.is_inline_int() && rhs.is_inline_int() {
+                        let $x = lhs.as_inline_int_unchecked();
+                        let $y = rhs.as_inline_int_unchecked();
+                        let res: i64 = $int;
+                        if fits_inline(res) {
+                            set!(i.a(), Value::inline_int(res));
+                        } else {
+                            let v = self.int(res);
+                            set!(i.a(), v);
+                        }
+                    } else if lhs.is_float() && rhs.is_float() {
+                        let $fx = lhs.as_float_unchecked();
+                        let $fy = rhs.as_float_unchecked();
+                        set!(i.a(), Value::float($float));
+                    } else {
+                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), None));
+                    }
+                }};
+            }
+
+            loop {
+                // SAFETY: the compiler ends every function with a RETURN, so pc stays in
+                // bounds; jumps target instructions of the same function.
+                let i = unsafe { *code.get_unchecked(pc) };
+                pc += 1;
+                let a = i.a();
+                match i.op() {
+                    Op::MOVE => set!(a, r!(i.b())),
+                    Op::LOADK => set!(a, k[i.bx()]),
+                    Op::LOADI => set!(a, Value::inline_int(i.sbx() as i64)),
+                    Op::LOADF => set!(a, Value::float(i.sbx() as f64)),
+                    Op::LOADNIL => {
+                        for j in 0..=i.b() {
+                            set!(a + j, Value::NIL);
+                        }
+                    }
+                    Op::LOADFALSE => set!(a, Value::FALSE),
+                    Op::LOADTRUE => set!(a, Value::TRUE),
+                    Op::GETUPVAL => set!(a, closure.upvalues[i.b()].get()),
+                    Op::SETUPVAL => {
+                        let mut u = closure.upvalues[i.b()];
+                        u.set(r!(a));
+                    }
+                    Op::GETGLOBAL => {
+                        let key = k[i.bx()];
+                        let mut v = Value::NIL;
+                        let mut found = false;
+                        if let Some(g) = value_as::<Table>(proto.env) {
+                            v = g.get_with_hint(key, &proto.global_cache[i.bx()]);
+                            found = !v.is_nil() || g.meta.is_none();
+                        }
+                        if found {
+                            set!(a, v);
+                        } else {
+                            meta_flow!(self.index_op(proto.env, key, None));
+                        }
+                    }
+                    Op::SETGLOBAL => {
+                        let key = k[i.bx()];
+                        let val = r!(a);
+                        let done = match value_as::<Table>(proto.env) {
+                            Some(mut g) => g.set_existing_with_hint(key, val, &proto.global_cache[i.bx()]),
+                            None => false,
+                        };
+                        if !done {
+                            meta_flow!(self.newindex_op(proto.env, key, val, None));
+                        }
+                    }
+                    Op::GETTABLE => {
+                        let (obj, key) = (r!(i.b()), r!(i.c()));
+                        if let Some(t) = value_as::<Table>(obj) {
+                            let v = if key.is_inline_int() { t.get_int(key.as_inline_int_unchecked()) } else { ops::raw_get(&t, key) };
+                            if !v.is_nil() || t.meta.is_none() {
+                                set!(a, v);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                    }
+                    Op::GETI => {
+                        let obj = r!(i.b());
+                        if let Some(t) = value_as::<Table>(obj) {
+                            let v = t.get_int(i.c() as i64);
+                            if !v.is_nil() || t.meta.is_none() {
+                                set!(a, v);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.index_op(obj, Value::inline_int(i.c() as i64), Some(i.b())));
+                    }
+                    Op::GETFIELD => {
+                        let (obj, key) = (r!(i.b()), k[i.c()]);
+                        if let Some(t) = value_as::<Table>(obj) {
+                            let v = t.get(key);
+                            if !v.is_nil() || t.meta.is_none() {
+                                set!(a, v);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                    }
+                    Op::SETTABLE => {
+                        let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
+                        if let Some(mut t) = value_as::<Table>(obj) {
+                            if t.meta.is_none() && key.is_inline_int() {
+                                t.set(key, val);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.newindex_op(obj, key, val, Some(a)));
+                    }
+                    Op::SETI => {
+                        let (obj, val) = (r!(a), r!(i.c()));
+                        if let Some(mut t) = value_as::<Table>(obj) {
+                            if t.meta.is_none() {
+                                t.set_small_int(i.b() as i64, val);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.newindex_op(obj, Value::inline_int(i.b() as i64), val, Some(a)));
+                    }
+                    Op::SETFIELD => {
+                        let (obj, key, val) = (r!(a), k[i.b()], r!(i.c()));
+                        if let Some(mut t) = value_as::<Table>(obj) {
+                            if t.meta.is_none() {
+                                t.set(key, val);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.newindex_op(obj, key, val, Some(a)));
+                    }
+                    Op::NEWTABLE => {
+                        let t = self.new_table(i.b(), i.c());
+                        set!(a, Vm::table_value(t));
+                        save_pc!();
+                        self.check_gc();
+                    }
+                    Op::SELF => {
+                        let obj = r!(i.b());
+                        let key = k[i.c()];
+                        set!(a + 1, obj);
+                        if let Some(t) = value_as::<Table>(obj) {
+                            let v = t.get(key);
+                            if !v.is_nil() || t.meta.is_none() {
+                                set!(a, v);
+                                continue;
+                            }
+                        }
+                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                    }
+
+                    Op::ADDI => {
+                        let lhs = r!(i.b());
+                        let imm = i.sc();
+                        if lhs.is_inline_int() {
+                            let res = lhs.as_inline_int_unchecked() + imm;
+                            if fits_inline(res) {
+                                set!(a, Value::inline_int(res));
+                            } else {
+                                let v = self.int(res);
+                                set!(a, v);
+                            }
+                        } else if lhs.is_float() {
+                            set!(a, Value::float(lhs.as_float_unchecked() + imm as f64));
+                        } else {
+                            meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
+                        }
+                    }
+                    Op::ADDK => arith_rk!(i, ArithOp::Add, |x, y| x + y, |x, y| x + y),
+                    Op::SUBK => arith_rk!(i, ArithOp::Sub, |x, y| x - y, |x, y| x - y),
+                    Op::MULK => arith_rk!(i, ArithOp::Mul, |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::ADD => arith_rr!(i, ArithOp::Add, |x, y| x + y, |x, y| x + y),
+                    Op::SUB => arith_rr!(i, ArithOp::Sub, |x, y| x - y, |x, y| x - y),
+                    Op::MUL => arith_rr!(i, ArithOp::Mul, |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::MODK | Op::POWK | Op::DIVK | Op::BANDK | Op::BORK | Op::BXORK => {
+                        let op = match i.op() {
+                            Op::MODK => ArithOp::Mod,
+                            Op::POWK => ArithOp::Pow,
+                            Op::DIVK => ArithOp::Div,
+                            Op::BANDK => ArithOp::BAnd,
+                            Op::BORK => ArithOp::BOr,
+                            _ => ArithOp::BXor,
+                        };
+                        let (lhs, rhs) = (r!(i.b()), k[i.c()]);
+                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                            set!(a, v);
+                        } else {
+                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
+                        }
+                    }
+                    Op::SHLI | Op::SHRI => {
+                        let op = if i.op() == Op::SHLI { ArithOp::Shl } else { ArithOp::Shr };
+                        let (lhs, rhs) = (r!(i.b()), Value::inline_int(i.sc()));
+                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                            set!(a, v);
+                        } else {
+                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
+                        }
+                    }
+                    Op::MOD | Op::POW | Op::DIV | Op::BAND | Op::BOR | Op::BXOR | Op::SHL | Op::SHR => {
+                        let op = match i.op() {
+                            Op::MOD => ArithOp::Mod,
+                            Op::POW => ArithOp::Pow,
+                            Op::DIV => ArithOp::Div,
+                            Op::BAND => ArithOp::BAnd,
+                            Op::BOR => ArithOp::BOr,
+                            Op::BXOR => ArithOp::BXor,
+                            Op::SHL => ArithOp::Shl,
+                            _ => ArithOp::Shr,
+                        };
+                        let (lhs, rhs) = (r!(i.b()), r!(i.c()));
+                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                            set!(a, v);
+                        } else {
+                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
+                        }
+                    }
+                    Op::UNM => {
+                        let v = r!(i.b());
+                        if v.is_inline_int() {
+                            let res = -v.as_inline_int_unchecked();
+                            if fits_inline(res) {
+                                set!(a, Value::inline_int(res));
+                            } else {
+                                let x = self.int(res);
+                                set!(a, x);
+                            }
+                        } else if v.is_float() {
+                            set!(a, Value::float(-v.as_float_unchecked()));
+                        } else {
+                            meta_flow!(self.arith_slow(ArithOp::Unm, v, v, Some(i.b()), Some(i.b())));
+                        }
+                    }
+                    Op::BNOT => {
+                        let v = r!(i.b());
+                        if v.is_inline_int() {
+                            set!(a, Value::inline_int(!v.as_inline_int_unchecked()));
+                        } else {
+                            meta_flow!(self.arith_slow(ArithOp::BNot, v, v, Some(i.b()), Some(i.b())));
+                        }
+                    }
+                    Op::NOT => set!(a, Value::bool(r!(i.b()).is_falsy())),
+                    Op::LEN => {
+                        let v = r!(i.b());
+                        if let Some(t) = value_as::<Table>(v) {
+                            if t.meta.is_none() {
+                                set!(a, Value::inline_int(t.border()));
+                                continue;
+                            }
+                        } else if let Some(s) = Vm::str_bytes(v) {
+                            set!(a, Value::inline_int(s.len() as i64));
+                            continue;
+                        }
+                        meta_flow!(self.len_op(v, Some(i.b())));
+                    }
+                    Op::CONCAT => {
+                        let n = {
+                            let f = &mut th.frames[fidx];
+                            if f.aux != 0 {
+                                std::mem::take(&mut f.aux) as usize
+                            } else {
+                                i.b()
+                            }
+                        };
+                        meta_flow!(self.concat_op(base + a, n));
+                    }
+                    Op::CLOSE => th.close_upvalues(base + a),
+                    Op::JMP => {
+                        pc = (pc as i64 + i.sj() as i64) as usize;
+                    }
+                    Op::EQ => {
+                        let (x, y) = (r!(a), r!(i.b()));
+                        if x.0 == y.0 && !x.is_float() {
+                            jump_if!(true, i);
+                        } else if x.is_table() && y.is_table() {
+                            let outcome = protect!(self.eq_tables(x, y));
+                            match outcome {
+                                Some(cond) => jump_if!(cond, i),
+                                None => meta_flow!(self.call_eq_meta(x, y)),
+                            }
+                        } else {
+                            jump_if!(ops::raw_equal(x, y), i);
+                        }
+                    }
+                    Op::EQK => jump_if!(ops::raw_equal(r!(a), k[i.b()]), i),
+                    Op::EQI => {
+                        let x = r!(a);
+                        let cond = if x.is_inline_int() {
+                            x.as_inline_int_unchecked() == i.sb()
+                        } else if x.is_float() {
+                            x.as_float_unchecked() == i.sb() as f64
+                        } else {
+                            ops::raw_equal(x, Value::inline_int(i.sb()))
+                        };
+                        jump_if!(cond, i);
+                    }
+                    Op::LT | Op::LE => {
+                        let (x, y) = (r!(a), r!(i.b()));
+                        let is_lt = i.op() == Op::LT;
+                        let cond = if x.is_inline_int() && y.is_inline_int() {
+                            let (p, q) = (x.as_inline_int_unchecked(), y.as_inline_int_unchecked());
+                            if is_lt {
+                                p < q
+                            } else {
+                                p <= q
+                            }
+                        } else if x.is_number() && y.is_number() {
+                            if is_lt {
+                                ops::num_lt(x, y)
+                            } else {
+                                ops::num_le(x, y)
+                            }
+                        } else {
+                            match protect!(self.compare_strings(x, y, is_lt)) {
+                                Some(c) => c,
+                                None => meta_flow!(self.compare_meta(x, y, is_lt)),
+                            }
+                        };
+                        jump_if!(cond, i);
+                    }
+                    Op::LTI | Op::LEI | Op::GTI | Op::GEI => {
+                        let x = r!(a);
+                        let imm = i.sb();
+                        let cond = if x.is_inline_int() {
+                            let p = x.as_inline_int_unchecked();
+                            match i.op() {
+                                Op::LTI => p < imm,
+                                Op::LEI => p <= imm,
+                                Op::GTI => p > imm,
+                                _ => p >= imm,
+                            }
+                        } else if x.is_float() {
+                            let p = x.as_float_unchecked();
+                            let q = imm as f64;
+                            match i.op() {
+                                Op::LTI => p < q,
+                                Op::LEI => p <= q,
+                                Op::GTI => p > q,
+                                _ => p >= q,
+                            }
+                        } else {
+                            let y = Value::inline_int(imm);
+                            let (l, r, is_lt) = match i.op() {
+                                Op::LTI => (x, y, true),
+                                Op::LEI => (x, y, false),
+                                Op::GTI => (y, x, true),
+                                _ => (y, x, false),
+                            };
+                            if l.is_number() && r.is_number() {
+                                if is_lt {
+                                    ops::num_lt(l, r)
+                                } else {
+                                    ops::num_le(l, r)
+                                }
+                            } else {
+                                meta_flow!(self.compare_meta(l, r, is_lt))
+                            }
+                        };
+                        jump_if!(cond, i);
+                    }
+                    Op::TEST => jump_if!(r!(a).is_truthy(), i),
+                    Op::TESTSET => {
+                        let v = r!(i.b());
+                        if v.is_truthy() == i.k() {
+                            set!(a, v);
+                            let j = unsafe { *code.get_unchecked(pc) };
+                            pc = (pc as i64 + 1 + j.sj() as i64) as usize;
+                        } else {
+                            pc += 1;
+                        }
+                    }
+
+                    Op::CALL => {
+                        let func = base + a;
+                        let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
+                        let want = i.c() as i32 - 1;
+                        flow!(self.precall(func, nargs, want, 0));
+                        save_pc!();
+                        self.check_gc();
+                        stack = th.stack.as_mut_ptr();
+                    }
+                    Op::TAILCALL => {
+                        let func = base + a;
+                        let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
+                        meta_flow!(self.tail_call(fidx, func, nargs));
+                    }
+                    Op::RETURN => {
+                        let n = if i.b() == 0 { th.top - (base + a) } else { i.b() - 1 };
+                        meta_flow!(self.do_return(base + a, n));
+                    }
+                    Op::RETURN0 => {
+                        meta_flow!(self.do_return(base, 0));
+                    }
+                    Op::RETURN1 => {
+                        meta_flow!(self.do_return(base + a, 1));
+                    }
+                    Op::CLOSURE => {
+                        let child = proto.children[i.bx()];
+                        let c = self.make_closure(child, closure, base);
+                        set!(a, c);
+                        save_pc!();
+                        self.check_gc();
+                        stack = th.stack.as_mut_ptr();
+                    }
+                    Op::VARARG => {
+                        let n = th.frames[fidx].varargs as usize;
+                        let src = base - 1 - n;
+                        if i.c() == 0 {
+                            if !th.ensure_stack(base + a + n + 1, self.limits.max_stack_slots) {
+                                save_pc!();
+                                pending = Some(self.error_here("stack overflow"));
+                                continue 'outer;
+                            }
+                            stack = th.stack.as_mut_ptr();
+                            for j in 0..n {
+                                set!(a + j, unsafe { *stack.add(src + j) });
+                            }
+                            th.top = base + a + n;
+                        } else {
+                            let want = i.c() - 1;
+                            for j in 0..want {
+                                let v = if j < n { unsafe { *stack.add(src + j) } } else { Value::NIL };
+                                set!(a + j, v);
+                            }
+                        }
+                    }
+                    Op::PACKREST => {
+                        let n = th.frames[fidx].varargs as usize;
+                        let src = base - 1 - n;
+                        let mut t = self.new_table(n, 1);
+                        for j in 0..n {
+                            t.set_small_int(j as i64 + 1, th.stack[src + j]);
+                        }
+                        let key = self.str_value(b"n");
+                        t.set(key, Value::inline_int(n as i64));
+                        set!(a, Vm::table_value(t));
+                        save_pc!();
+                        self.check_gc();
+                        stack = th.stack.as_mut_ptr();
+                    }
+                    Op::SPREAD => {
+                        protect!(self.spread(base + a));
+                    }
+                    Op::SETLIST => {
+                        let n = if i.b() == 0 { th.top - (base + a) - 1 } else { i.b() };
+                        let off = if i.c() == 255 {
+                            let extra = code[pc];
+                            pc += 1;
+                            extra.ax_field()
+                        } else {
+                            i.c()
+                        };
+                        if let Some(mut t) = value_as::<Table>(r!(a)) {
+                            for j in 1..=n {
+                                let v = r!(a + j);
+                                if !v.is_nil() {
+                                    let key = (off + j) as i64;
+                                    if fits_inline(key) {
+                                        t.set_small_int(key, v);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Op::RANGEPREP => {
+                        protect!(self.range_prep(base + a, i.b(), i.c() == 1));
+                    }
+                    Op::RANGECALL => {
+                        let ra = base + a;
+                        let marker = r!(a);
+                        if marker == RANGE_TABLE {
+                            let t = value_as::<Table>(r!(a + 1));
+                            let pos = r!(a + 2).as_inline_int_unchecked() as usize;
+                            let next = t.and_then(|t| t.next_from(pos));
+                            match next {
+                                Some((np, key, val)) => {
+                                    set!(a + 2, Value::inline_int(np as i64));
+                                    set!(a + 3, key);
+                                    if i.b() >= 2 {
+                                        set!(a + 4, val);
+                                        for j in 2..i.b() {
+                                            set!(a + 3 + j, Value::NIL);
+                                        }
+                                    }
+                                    let lp = unsafe { *code.get_unchecked(pc) };
+                                    pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                }
+                                None => pc += 1,
+                            }
+                        } else if marker == RANGE_NUMBER {
+                            let c = r!(a + 2).as_int().unwrap_or(0);
+                            let limit = r!(a + 1).as_int().unwrap_or(0);
+                            if c < limit {
+                                let cv = self.int(c);
+                                set!(a + 3, cv);
+                                let nv = self.int(c + 1);
+                                set!(a + 2, nv);
+                                let lp = unsafe { *code.get_unchecked(pc) };
+                                pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                            } else {
+                                pc += 1;
+                            }
+                        } else if marker == RANGE_CHANNEL {
+                            save_pc!();
+                            match self.range_channel_next(ra, i.b()) {
+                                Ok(true) => {
+                                    stack = th.stack.as_mut_ptr();
+                                    let lp = unsafe { *code.get_unchecked(pc) };
+                                    pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                }
+                                Ok(false) => {
+                                    stack = th.stack.as_mut_ptr();
+                                    pc += 1;
+                                }
+                                Err(e) => {
+                                    pending = Some(e);
+                                    continue 'outer;
+                                }
+                            }
+                        } else {
+                            // Generic protocol: call f(s, c) with results at R[A+3].
+                            set!(a + 3, r!(a));
+                            set!(a + 4, r!(a + 1));
+                            set!(a + 5, r!(a + 2));
+                            let want = i.b().max(1) as i32;
+                            flow!(self.precall(ra + 3, 2, want, 0));
+                        }
+                    }
+                    Op::RANGELOOP => {
+                        let v = r!(a + 3);
+                        if !v.is_nil() {
+                            set!(a + 2, v);
+                            pc = (pc as i64 + i.sbx() as i64) as usize;
+                        }
+                    }
+                    Op::DEFER => {
+                        let func = base + a;
+                        let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
+                        let call: Box<[Value]> = (0..=nargs).map(|j| unsafe { *stack.add(func + j) }).collect();
+                        th.frames[fidx].defers.push(call);
+                    }
+                    Op::GO | Op::MAKECHAN | Op::SEND | Op::RECV | Op::SELECT => {
+                        save_pc!();
+                        match self.concurrency_op(i, base) {
+                            Ok(Flow::Done) => {
+                                stack = th.stack.as_mut_ptr();
+                                if i.op() == Op::SELECT {
+                                    pc += 1;
+                                }
+                            }
+                            Ok(Flow::Exit) => return Ok(()),
+                            Ok(Flow::Enter) => continue 'outer,
+                            Err(e) => {
+                                pending = Some(e);
+                                continue 'outer;
+                            }
+                        }
+                    }
+                    Op::EXTRAARG => {}
+                }
+            }
+        }
+    }
+
+    /// The current frame does `return f(args)`: reuse the frame unless deferred calls
+    /// are pending (then call normally and return its results when it finishes).
+    fn tail_call(&mut self, fidx: usize, func: usize, nargs: usize) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        if !th.frames[fidx].defers.is_empty() {
+            let before = th.frames.len();
+            return match self.precall(func, nargs, -1, 0)? {
+                Flow::Done => {
+                    let n = self.current.top - func;
+                    self.do_return(func, n)
+                }
+                flow => {
+                    let mut th = self.current;
+                    if th.frames.len() > before {
+                        th.frames[before].flags |= flags::TAIL_RETURN;
+                    }
+                    Ok(flow)
+                }
+            };
+        }
+        let frame = th.frames.pop().expect("tail call frame");
+        th.close_upvalues(frame.base);
+        let dst = frame.func;
+        for j in 0..=nargs {
+            th.stack[dst + j] = th.stack[func + j];
+        }
+        if frame.flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected -= 1;
+        }
+        let handler = frame.handler;
+        let kept = frame.flags & !(flags::RETURNING | flags::TAIL_RETURN);
+        let depth = th.frames.len();
+        let flow = self.precall(dst, nargs, frame.want, kept | flags::TAIL)?;
+        let mut th = self.current;
+        if th.frames.len() > depth && !handler.is_nil() {
+            th.frames[depth].handler = handler;
+        }
+        Ok(match flow {
+            Flow::Done => Flow::Enter,
+            other => other,
+        })
+    }
+
+    fn make_closure(&mut self, child: Gc<ProtoObj>, parent: Gc<Closure>, base: usize) -> Value {
+        let mut th = self.current;
+        let mut ups = Vec::with_capacity(child.upvalue_descs.len());
+        for &(in_stack, idx) in child.upvalue_descs.iter() {
+            if in_stack {
+                ups.push(th.find_upvalue(base + idx as usize, &mut self.heap));
+            } else {
+                ups.push(parent.upvalues[idx as usize]);
+            }
+        }
+        let c = self.heap.alloc(
+            Closure { header: crate::object::GcHeader::new(crate::object::ObjKind::Closure), proto: child, upvalues: ups.into_boxed_slice() },
+            0,
+        );
+        Vm::object_value(c)
+    }
+}

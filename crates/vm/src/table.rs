@@ -1,0 +1,485 @@
+//! Tables: an array part for keys 1..n and an insertion-ordered hash part.
+//!
+//! Invariants:
+//! * `array[i]` holds key `i + 1`; it may contain nils (holes). Integer keys
+//!   `1..=array.len()` are never in the hash part as live entries.
+//! * The hash part is `entries` (in insertion order) plus `index`, an open-addressing
+//!   (linear probing) table of entry positions, sized to a power of two at least twice the
+//!   entry capacity. Removing a key sets its entry's value to nil and keeps the key, so a
+//!   traversal (`next`) can continue past it. Re-inserting a key whose entry holds nil
+//!   moves it to the end (spec 4.5: it counts as inserted at that later time): the old
+//!   entry becomes dead (`key == DEAD_KEY`) and the index points to the new one.
+//! * Rebuilding (compaction) happens only when a new key is inserted and the entries are
+//!   full; it drops nil-valued and dead entries, keeping order.
+//! * Keys are normalised before they get here: floats with integer values are integers,
+//!   never nil or NaN (the callers raise the errors).
+//!
+//! Traversal order (spec 4.5): array part ascending, then entries in insertion order.
+//! A traversal position is `0..array.len()` for the array part and
+//! `array.len() + entry index` for the hash part.
+
+use crate::gc;
+use crate::object::{GcHeader, Gc, HeapObject, ObjKind, Str};
+use crate::value::{Value, TAG_STR};
+
+/// Marks a dead entry (its key was re-inserted later). A value no script can produce.
+pub const DEAD_KEY: Value = Value(0xFFFA_0000_0000_00FF);
+const EMPTY: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub key: Value,
+    pub value: Value,
+}
+
+#[repr(C)]
+pub struct Table {
+    pub header: GcHeader,
+    pub array: Vec<Value>,
+    pub entries: Vec<Entry>,
+    index: Box<[u32]>,
+    pub meta: Option<Gc<Table>>,
+    /// Cache for metamethod lookups when this table is used as a metatable: bit `e` set
+    /// means event `e` is known to be absent. Cleared whenever a key is inserted.
+    pub absent_events: u32,
+}
+
+impl HeapObject for Table {
+    const KIND: ObjKind = ObjKind::Table;
+}
+
+/// Hash of a normalised key.
+#[inline(always)]
+pub fn hash_key(key: Value) -> u64 {
+    if key.is_inline_int() {
+        return mix(key.as_inline_int_unchecked() as u64);
+    }
+    if key.tag() == TAG_STR {
+        // SAFETY: tag checked; string values point to live Str objects.
+        let s = unsafe { &*(key.as_ptr() as *const Str) };
+        return mix(str_hash(s) as u64);
+    }
+    if let Some(i) = key.as_int() {
+        return mix(i as u64);
+    }
+    mix(key.0)
+}
+
+#[inline(always)]
+fn mix(x: u64) -> u64 {
+    let x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// The hash of a string's bytes (cached in the object; computed lazily for long strings).
+#[inline(always)]
+pub fn str_hash(s: &Str) -> u32 {
+    if s.hash != 0 {
+        return s.hash;
+    }
+    let h = hash_bytes(s.as_bytes());
+    // SAFETY: the hash is a cache; writing it through a shared reference is benign in the
+    // single-threaded VM (no other reference reads it concurrently).
+    unsafe { (*(s as *const Str as *mut Str)).hash = h };
+    h
+}
+
+/// FNV-1a style hash over the bytes (never 0).
+pub fn hash_bytes(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811C_9DC5 ^ bytes.len() as u32;
+    for &b in bytes {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}
+
+/// Raw key equality for normalised keys: same bits, or same contents for strings that
+/// are not both interned, or same value for boxed integers.
+#[inline(always)]
+pub fn key_eq(a: Value, b: Value) -> bool {
+    if a.0 == b.0 {
+        return true;
+    }
+    key_eq_slow(a, b)
+}
+
+#[cold]
+fn key_eq_slow(a: Value, b: Value) -> bool {
+    if a.tag() == TAG_STR && b.tag() == TAG_STR {
+        // SAFETY: tags checked.
+        let (sa, sb) = unsafe { (&*(a.as_ptr() as *const Str), &*(b.as_ptr() as *const Str)) };
+        if sa.interned && sb.interned {
+            return false;
+        }
+        return sa.as_bytes() == sb.as_bytes();
+    }
+    if a.is_big_int() || b.is_big_int() {
+        return a.as_int().is_some() && a.as_int() == b.as_int();
+    }
+    false
+}
+
+impl Table {
+    pub fn new(array_hint: usize, hash_hint: usize) -> Table {
+        let mut t = Table {
+            header: GcHeader::new(ObjKind::Table),
+            array: Vec::new(),
+            entries: Vec::new(),
+            index: Box::new([]),
+            meta: None,
+            absent_events: 0,
+        };
+        if array_hint > 0 {
+            t.array.reserve_exact(array_hint);
+            gc::account(array_hint * 8);
+        }
+        if hash_hint > 0 {
+            t.rebuild(hash_hint);
+        }
+        t
+    }
+
+    /// Approximate heap bytes owned by this table (for GC accounting).
+    pub fn owned_bytes(&self) -> usize {
+        self.array.capacity() * 8 + self.entries.capacity() * 16 + self.index.len() * 4
+    }
+
+    #[inline(always)]
+    fn find(&self, key: Value) -> Option<usize> {
+        self.find_with(hash_key(key), |k| key_eq(k, key))
+    }
+
+    #[inline(always)]
+    fn find_with(&self, hash: u64, eq: impl Fn(Value) -> bool) -> Option<usize> {
+        if self.index.is_empty() {
+            return None;
+        }
+        let mask = self.index.len() - 1;
+        let mut slot = (hash as usize) & mask;
+        loop {
+            let e = self.index[slot];
+            if e == EMPTY {
+                return None;
+            }
+            if eq(self.entries[e as usize].key) {
+                return Some(e as usize);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Finds the entry of integer key `i` (inline or boxed).
+    #[inline(always)]
+    fn find_int(&self, i: i64) -> Option<usize> {
+        if crate::value::fits_inline(i) {
+            self.find(Value::inline_int(i))
+        } else {
+            self.find_with(mix(i as u64), |k| k.as_int() == Some(i))
+        }
+    }
+
+    /// Raw get with a normalised key.
+    #[inline(always)]
+    pub fn get(&self, key: Value) -> Value {
+        if key.is_inline_int() {
+            return self.get_int(key.as_inline_int_unchecked());
+        }
+        match self.find(key) {
+            Some(e) => self.entries[e].value,
+            None => Value::NIL,
+        }
+    }
+
+    #[inline(always)]
+    pub fn get_int(&self, i: i64) -> Value {
+        let idx = (i as u64).wrapping_sub(1);
+        if idx < self.array.len() as u64 {
+            return self.array[idx as usize];
+        }
+        if self.entries.is_empty() {
+            return Value::NIL;
+        }
+        match self.find_int(i) {
+            Some(e) => self.entries[e].value,
+            None => Value::NIL,
+        }
+    }
+
+    #[inline(always)]
+    pub fn get_str(&self, key: Gc<Str>) -> Value {
+        let key = Value::from_ptr(crate::value::TAG_STR, key.header());
+        match self.find(key) {
+            Some(e) => self.entries[e].value,
+            None => Value::NIL,
+        }
+    }
+
+    /// Raw get of a string key with a cached entry index (global variable access).
+    #[inline(always)]
+    pub fn get_with_hint(&self, key: Value, hint: &std::cell::Cell<u32>) -> Value {
+        if let Some(e) = self.entries.get(hint.get() as usize) {
+            if e.key.0 == key.0 {
+                return e.value;
+            }
+        }
+        match self.find(key) {
+            Some(e) => {
+                hint.set(e as u32);
+                self.entries[e].value
+            }
+            None => Value::NIL,
+        }
+    }
+
+    /// Overwrites the value of an existing, non-nil string key (global assignment fast
+    /// path); or, for a table without metatable, performs the raw set. Returns false if
+    /// `__newindex` may apply.
+    #[inline(always)]
+    pub fn set_existing_with_hint(&mut self, key: Value, value: Value, hint: &std::cell::Cell<u32>) -> bool {
+        let idx = hint.get() as usize;
+        if idx < self.entries.len() && self.entries[idx].key.0 == key.0 && !self.entries[idx].value.is_nil() {
+            self.entries[idx].value = value;
+            return true;
+        }
+        if self.meta.is_none() {
+            self.set(key, value);
+            if let Some(e) = self.find(key) {
+                hint.set(e as u32);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Raw set with a normalised, non-nil, non-NaN key.
+    #[inline]
+    pub fn set(&mut self, key: Value, value: Value) {
+        if let Some(i) = key.as_int() {
+            return self.set_int_key(i, key, value);
+        }
+        self.set_hash(key, value);
+    }
+
+    /// Raw set of an integer key in the inline range (|i| < 2^47).
+    #[inline]
+    pub fn set_small_int(&mut self, i: i64, value: Value) {
+        debug_assert!(crate::value::fits_inline(i));
+        self.set_int_key(i, Value::inline_int(i), value)
+    }
+
+    /// `key` is the boxed-or-inline form of `i` (used for the hash part).
+    #[inline]
+    fn set_int_key(&mut self, i: i64, key: Value, value: Value) {
+        let idx = (i as u64).wrapping_sub(1);
+        let len = self.array.len() as u64;
+        if idx < len {
+            self.array[idx as usize] = value;
+            return;
+        }
+        if idx == len && !value.is_nil() {
+            self.push_array(value);
+            return;
+        }
+        self.set_hash(key, value);
+    }
+
+    fn push_array(&mut self, value: Value) {
+        if self.array.len() == self.array.capacity() {
+            let before = self.array.capacity();
+            self.array.reserve(self.array.len().max(4));
+            gc::account((self.array.capacity() - before) * 8);
+        }
+        self.array.push(value);
+        // Keep the invariant: keys following the array part move in from the hash part.
+        if !self.entries.is_empty() {
+            loop {
+                let next = self.array.len() as i64 + 1;
+                match self.find_int(next) {
+                    Some(e) if !self.entries[e].value.is_nil() => {
+                        let v = self.entries[e].value;
+                        self.entries[e].value = Value::NIL;
+                        self.array.push(v);
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+
+    fn set_hash(&mut self, key: Value, value: Value) {
+        if let Some(e) = self.find(key) {
+            let entry = &mut self.entries[e];
+            if !entry.value.is_nil() || value.is_nil() {
+                entry.value = value;
+                return;
+            }
+            // Re-insertion of a removed key: it moves to the end of the order.
+            entry.key = DEAD_KEY;
+            self.insert_new(key, value, Some(e));
+            return;
+        }
+        if value.is_nil() {
+            return;
+        }
+        self.insert_new(key, value, None);
+    }
+
+    fn insert_new(&mut self, key: Value, value: Value, old_entry: Option<usize>) {
+        self.absent_events = 0;
+        if self.entries.len() == self.entries.capacity() || self.index.is_empty() {
+            let live = self.entries.iter().filter(|e| !e.value.is_nil() && e.key != DEAD_KEY).count();
+            self.rebuild(live + 1);
+            // The old entry (if any) was dropped by the rebuild (dead), so just append.
+            self.append_entry(key, value);
+            return;
+        }
+        let pos = self.entries.len();
+        self.entries.push(Entry { key, value });
+        let mask = self.index.len() - 1;
+        let mut slot = (hash_key(key) as usize) & mask;
+        loop {
+            let e = self.index[slot];
+            if e == EMPTY {
+                self.index[slot] = pos as u32;
+                return;
+            }
+            if Some(e as usize) == old_entry {
+                self.index[slot] = pos as u32;
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn append_entry(&mut self, key: Value, value: Value) {
+        let pos = self.entries.len();
+        self.entries.push(Entry { key, value });
+        let mask = self.index.len() - 1;
+        let mut slot = (hash_key(key) as usize) & mask;
+        while self.index[slot] != EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        self.index[slot] = pos as u32;
+    }
+
+    /// Compacts the entries (dropping nil-valued and dead ones) and rebuilds the index
+    /// with room for at least `need` entries.
+    fn rebuild(&mut self, need: usize) {
+        let before = self.owned_bytes();
+        let cap = need.max(4).next_power_of_two();
+        let old = std::mem::take(&mut self.entries);
+        self.entries = Vec::with_capacity(cap);
+        self.index = vec![EMPTY; cap * 2].into_boxed_slice();
+        for e in old {
+            if e.key != DEAD_KEY && !e.value.is_nil() {
+                self.append_entry(e.key, e.value);
+            }
+        }
+        let after = self.owned_bytes();
+        gc::account(after.saturating_sub(before));
+    }
+
+    /// A border (spec 4.5), like Lua's `luaH_getn`.
+    pub fn border(&self) -> i64 {
+        let n = self.array.len();
+        if n > 0 && self.array[n - 1].is_nil() {
+            // Binary search for a border inside the array part.
+            let (mut lo, mut hi) = (0usize, n); // array[lo-1] non-nil (or lo == 0), array[hi-1] nil
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                if self.array[mid - 1].is_nil() {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return lo as i64;
+        }
+        if self.entries.is_empty() {
+            return n as i64;
+        }
+        // Unbounded search in the hash part.
+        let mut i = n as i64;
+        let mut j = i + 1;
+        while !self.get_int(j).is_nil() {
+            i = j;
+            if j > i64::MAX / 2 {
+                // Pathological: linear search.
+                let mut k = 1;
+                while !self.get_int(k).is_nil() {
+                    k += 1;
+                }
+                return k - 1;
+            }
+            j *= 2;
+        }
+        while j - i > 1 {
+            let m = i + (j - i) / 2;
+            if self.get_int(m).is_nil() {
+                j = m;
+            } else {
+                i = m;
+            }
+        }
+        i
+    }
+
+    /// The first non-nil pair at traversal position >= `pos`, with the position after it.
+    #[inline]
+    pub fn next_from(&self, mut pos: usize) -> Option<(usize, Value, Value)> {
+        let n = self.array.len();
+        while pos < n {
+            let v = self.array[pos];
+            if !v.is_nil() {
+                // Array positions are far below the inline-integer limit.
+                return Some((pos + 1, Value::inline_int(pos as i64 + 1), v));
+            }
+            pos += 1;
+        }
+        let mut e = pos - n;
+        while e < self.entries.len() {
+            let entry = self.entries[e];
+            if !entry.value.is_nil() && entry.key != DEAD_KEY {
+                return Some((n + e + 1, entry.key, entry.value));
+            }
+            e += 1;
+        }
+        None
+    }
+
+    /// The traversal position just after `key` (for `next`); None if the key is absent.
+    pub fn position_after(&self, key: Value) -> Option<usize> {
+        if key.is_nil() {
+            return Some(0);
+        }
+        if let Some(i) = key.as_int() {
+            if i >= 1 && (i as u64) <= self.array.len() as u64 {
+                return Some(i as usize);
+            }
+        }
+        self.find(key).map(|e| self.array.len() + e + 1)
+    }
+
+    /// Number of key/value pairs (for `table.count`).
+    pub fn count(&self) -> usize {
+        self.array.iter().filter(|v| !v.is_nil()).count()
+            + self.entries.iter().filter(|e| !e.value.is_nil() && e.key != DEAD_KEY).count()
+    }
+
+    /// Visits every value and live key (for the GC).
+    pub fn for_each_value(&self, mut f: impl FnMut(Value)) {
+        for &v in &self.array {
+            f(v);
+        }
+        for e in &self.entries {
+            if e.key != DEAD_KEY {
+                f(e.key);
+                f(e.value);
+            }
+        }
+    }
+}
