@@ -186,7 +186,10 @@ impl Vm {
     fn native_error(&mut self, func: usize, want: i32, frame_flags: u16, msg: &str) -> Result<Flow, RtError> {
         let mut th = self.current;
         let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags & !(flags::PCALL | flags::XPCALL);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
         th.frames.push(frame);
         Err(self.rt_error(msg))
     }
@@ -216,7 +219,16 @@ impl Vm {
                 }
                 Ok(flow)
             }
-            Err(e) => Err(e),
+            Err(e) => {
+                let mut th = self.current;
+                if th.frames.len() > depth {
+                    return Err(e);
+                }
+                // Failed before any frame existed (e.g. a `__call` chain overflow).
+                th.stack[func - 1] = Value::FALSE;
+                th.stack[func] = e.value;
+                Ok(self.place_results(func - 1, 2, want, frame_flags))
+            }
         }
     }
 
@@ -453,7 +465,15 @@ impl Vm {
                 return Err(e);
             }
             if fl & flags::CO_BASE != 0 {
-                return self.coroutine_died(e);
+                match self.coroutine_died(e) {
+                    Ok(flow) => return Ok(flow),
+                    Err(mut e2) => {
+                        // A wrap function re-raises the error in its caller.
+                        self.prepare_error(&mut e2);
+                        e = e2;
+                        continue;
+                    }
+                }
             }
             if fl & flags::DEFER_UNWIND != 0 {
                 // The deferred call's error replaces the one being propagated.
@@ -652,7 +672,8 @@ impl Vm {
             out.push(Value::bool(ok));
         }
         out.extend_from_slice(values);
-        if !th.ensure_stack(th.top.max(func) + out.len() + 2, usize::MAX) {
+        let need = th.top.max(func) + out.len() + 2;
+        if !th.ensure_stack(need, usize::MAX) {
             return Err(self.error_here("stack overflow"));
         }
         let src = th.top.max(func + 1);

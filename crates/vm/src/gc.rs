@@ -369,15 +369,15 @@ unsafe fn object_size(h: *mut GcHeader) -> usize {
     // SAFETY: `h` is a live object of the kind in its header.
     unsafe {
         match (*h).kind {
-            ObjKind::String => std::mem::size_of::<Str>() + (*(h as *const Str)).bytes.len(),
+            ObjKind::String => std::mem::size_of::<Str>() + (&(*(h as *const Str)).bytes).len(),
             ObjKind::Table => std::mem::size_of::<Table>() + (*(h as *const Table)).owned_bytes(),
             ObjKind::Closure => {
-                std::mem::size_of::<crate::function::Closure>() + (*(h as *const crate::function::Closure)).upvalues.len() * 8
+                std::mem::size_of::<crate::function::Closure>() + (&(*(h as *const crate::function::Closure)).upvalues).len() * 8
             }
             ObjKind::Native => std::mem::size_of::<crate::function::Native>(),
-            ObjKind::Proto => std::mem::size_of::<crate::function::ProtoObj>() + (*(h as *const crate::function::ProtoObj)).code.len() * 4,
+            ObjKind::Proto => std::mem::size_of::<crate::function::ProtoObj>() + (&(*(h as *const crate::function::ProtoObj)).code).len() * 4,
             ObjKind::Upvalue => std::mem::size_of::<Upvalue>(),
-            ObjKind::Thread => std::mem::size_of::<crate::thread::Thread>() + (*(h as *const crate::thread::Thread)).stack.capacity() * 8,
+            ObjKind::Thread => std::mem::size_of::<crate::thread::Thread>() + (&(*(h as *const crate::thread::Thread)).stack).capacity() * 8,
             ObjKind::Channel => std::mem::size_of::<crate::channel::Channel>(),
             ObjKind::BigInt => std::mem::size_of::<BigInt>(),
         }

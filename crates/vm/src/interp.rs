@@ -726,6 +726,11 @@ impl Vm {
     /// are pending (then call normally and return its results when it finishes).
     fn tail_call(&mut self, fidx: usize, func: usize, nargs: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
+        let callee = th.stack[func];
+        if !callee.is_function() && self.metamethod(callee, crate::vm::Tm::Call).is_nil() {
+            // Report while the calling frame still exists (variable info, position).
+            return self.precall(func, nargs, -1, 0);
+        }
         if !th.frames[fidx].defers.is_empty() {
             let before = th.frames.len();
             return match self.precall(func, nargs, -1, 0)? {

@@ -1,5 +1,32 @@
 //! The GScript virtual machine: values, GC, strings, tables, functions, the interpreter,
 //! errors, coroutines and the standard library.
+//!
+//! Layout: `value` (NaN-boxed values), `object` (heap layouts), `gc` (heap, collector,
+//! interning), `table`, `function`, `thread` (stacks and frames), `vm` (the state and
+//! builtin API), `api` (argument helpers), `call` (calls, returns, unwinding,
+//! coroutines), `interp` (dispatch loop), `slow` (metamethod slow paths), `ops`
+//! (operator semantics), `error` (messages, tracebacks), `load` (chunks), `number`
+//! (numeral parsing/formatting), `stdlib` (libraries).
 
+pub mod api;
+pub mod call;
+pub mod channel;
+pub mod error;
+pub mod function;
+pub mod gc;
+pub mod interp;
+pub mod load;
 pub mod number;
+pub mod object;
+pub mod ops;
+pub mod sched;
+pub mod slow;
 pub mod stdlib;
+pub mod table;
+pub mod thread;
+pub mod value;
+pub mod vm;
+
+pub use error::RtError;
+pub use value::Value;
+pub use vm::Vm;

@@ -242,8 +242,6 @@ fn float_to_int_ceil(f: f64) -> Option<i64> {
     number::float_to_int(f.ceil())
 }
 
-const TWO63: f64 = 9_223_372_036_854_775_808.0;
-
 fn int_fits_float(i: i64) -> bool {
     const MAX: i64 = 1 << 53;
     (-MAX..=MAX).contains(&i)

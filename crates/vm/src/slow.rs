@@ -380,8 +380,7 @@ impl Vm {
             th.frames[idx].aux = n as u32;
             return self.call_meta(h, &[x, y]);
         }
-        // n == 1: the result is already at `first`.
-        self.finish_op(th.stack[first])?;
+        // n == 1: the result is already at `first` (R[A]).
         Ok(Flow::Done)
     }
 

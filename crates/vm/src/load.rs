@@ -1,0 +1,72 @@
+//! Loading compiled chunks: turns the compiler's `Proto` tree into heap prototypes
+//! (constants become values, strings interned) bound to a globals table, and wraps the
+//! main prototype in a closure.
+
+use crate::error::RtError;
+use crate::function::{Closure, ProtoObj};
+use crate::object::{GcHeader, Gc, ObjKind};
+use crate::value::Value;
+use crate::vm::Vm;
+use compiler::{Constant, Proto};
+use std::cell::Cell;
+use std::rc::Rc;
+
+impl Vm {
+    fn load_proto(&mut self, p: &Rc<Proto>, env: Value) -> Gc<ProtoObj> {
+        let constants: Vec<Value> = p
+            .constants
+            .iter()
+            .map(|c| match c {
+                Constant::Nil => Value::NIL,
+                Constant::Bool(b) => Value::bool(*b),
+                Constant::Int(i) => self.int(*i),
+                Constant::Float(f) => Value::float(*f),
+                Constant::Str(s) => self.str_value(s),
+            })
+            .collect();
+        // Keep the constants reachable while children are loaded (no GC runs here, but
+        // be explicit about the invariant: loading never collects).
+        let children: Vec<Gc<ProtoObj>> = p.protos.iter().map(|c| self.load_proto(c, env)).collect();
+        let cache = (0..constants.len()).map(|_| Cell::new(u32::MAX)).collect();
+        self.heap.alloc(
+            ProtoObj {
+                header: GcHeader::new(ObjKind::Proto),
+                code: p.code.clone().into_boxed_slice(),
+                constants: constants.into_boxed_slice(),
+                children: children.into_boxed_slice(),
+                upvalue_descs: p.upvalues.iter().map(|u| (u.in_stack, u.index)).collect(),
+                num_params: p.num_params as usize,
+                is_vararg: p.is_vararg,
+                max_stack: (p.max_stack as usize).max(2),
+                info: p.clone(),
+                env,
+                global_cache: cache,
+            },
+            p.code.len() * 4,
+        )
+    }
+
+    /// Loads a compiled main chunk as a closure over the globals table `env`.
+    pub fn load_main(&mut self, p: &Rc<Proto>, env: Value) -> Value {
+        let proto = self.load_proto(p, env);
+        let c = self.heap.alloc(Closure { header: GcHeader::new(ObjKind::Closure), proto, upvalues: Box::new([]) }, 0);
+        Vm::object_value(c)
+    }
+
+    /// Compiles source text into a function (the chunk's closure) or a compile error
+    /// message `CHUNK:LINE: MESSAGE`.
+    pub fn load_source(&mut self, text: &[u8], chunk_name: &str, env: Option<Value>) -> Result<Value, String> {
+        match compiler::compile_source(text, chunk_name) {
+            Ok(p) => {
+                let env = env.unwrap_or(Vm::table_value(self.globals));
+                Ok(self.load_main(&p, env))
+            }
+            Err(d) => Err(d.with_chunk(chunk_name)),
+        }
+    }
+
+    /// Runs a function to completion from Rust with the given arguments.
+    pub fn run_function(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, RtError> {
+        self.call(f, args)
+    }
+}

@@ -1,0 +1,27 @@
+// pcall/error with various values and levels (positions stripped: chunk names differ)
+func strip(m) { if type(m) == "string" { return (m:gsub("^[^:]*:%d+: ", "POS: ")) }; return m }
+func try(f, ...) { r := table.pack(pcall(f, ...)); return r[1], strip(r[2]), r.n }
+print(try(error, "msg"))
+print(try(error, "msg", 0))
+print(try(func() { error("lvl1") }))
+print(try(func() { error("lvl2", 2) }))
+print(try(func() { error() }))
+print(try(func() { error(nil) }))
+print(try(func() { error(12) }))
+print(try(func() { error(false) }))
+ok, e := pcall(error, {code: 1})
+print(ok, type(e), e.code)
+print(try(func() { x := nil; return x.y }))
+print(try(func() { return 1 + {} }))
+print(try(func() { return #5 }))
+print(try(func() { return {} .. "" }))
+print(try(func() { return 1 < "2" }))
+print(try(func() { undefinedfn() }))
+print(try(func(...) { return ... }, 1, 2))
+print(select("#", pcall(func() {})))
+print(xpcall(func() { error("E", 0) }, func(m) { return "handled " .. m }))
+print(xpcall(func() { return "fine" }, print))
+depth := 0
+func nest(n) { if n == 0 { error("bottom", 0) }; depth = depth + 1; return nest(n - 1) }
+print(pcall(nest, 10), depth)
+print(pcall(pcall, error, "inner"))

@@ -1,0 +1,27 @@
+-- pcall/error with various values and levels (positions stripped: chunk names differ)
+local function strip(m) if type(m) == "string" then return (m:gsub("^[^:]*:%d+: ", "POS: ")) end return m end
+local function try(f, ...) local r = table.pack(pcall(f, ...)) return r[1], strip(r[2]), r.n end
+print(try(error, "msg"))
+print(try(error, "msg", 0))
+print(try(function() error("lvl1") end))
+print(try(function() error("lvl2", 2) end))
+print(try(function() error() end))
+print(try(function() error(nil) end))
+print(try(function() error(12) end))
+print(try(function() error(false) end))
+local ok, e = pcall(error, {code = 1})
+print(ok, type(e), e.code)
+print(try(function() local x = nil; return x.y end))
+print(try(function() return 1 + {} end))
+print(try(function() return #5 end))
+print(try(function() return {} .. "" end))
+print(try(function() return 1 < "2" end))
+print(try(function() undefinedfn() end))
+print(try(function(...) return ... end, 1, 2))
+print(select("#", pcall(function() end)))
+print(xpcall(function() error("E", 0) end, function(m) return "handled " .. m end))
+print(xpcall(function() return "fine" end, print))
+local depth = 0
+local function nest(n) if n == 0 then error("bottom", 0) end depth = depth + 1 return nest(n - 1) end
+print(pcall(nest, 10), depth)
+print(pcall(pcall, error, "inner"))

@@ -1,0 +1,26 @@
+// coroutine status transitions, wrap errors, isyieldable, close
+var co
+co = coroutine.create(func(x) {
+    print("A", coroutine.status(co), coroutine.isyieldable())
+    y := coroutine.yield(x + 1)
+    print("B", y)
+    inner := coroutine.create(func() { print("C", coroutine.status(co)); coroutine.yield() })
+    coroutine.resume(inner)
+    print("D", coroutine.status(inner))
+    return "end"
+})
+print(coroutine.status(co), coroutine.isyieldable())
+print(coroutine.resume(co, 1))
+print(coroutine.status(co))
+print(coroutine.resume(co, "y"))
+print(coroutine.status(co), coroutine.resume(co))
+bad := coroutine.create(func() { error("fail", 0) })
+print(coroutine.resume(bad))
+print(coroutine.status(bad), coroutine.close(bad))
+sus := coroutine.create(func() { coroutine.yield() })
+coroutine.resume(sus)
+print(coroutine.close(sus), coroutine.status(sus))
+w := coroutine.wrap(func() { coroutine.yield(1); error("werr", 0) })
+print(w(), pcall(w))
+print(pcall(w))
+print(select("#", coroutine.running()))

@@ -1,0 +1,7 @@
+// table.concat with separators, ranges and numbers
+t := {1, 2.5, "x", 3.0, -0.0, 10, "end"}
+print(table.concat(t))
+print(table.concat(t, ", "))
+for i := 0; i <= 8; i++ { print(i, "[" .. table.concat(t, "|", i > 0 && i || 1, math.min(i + 2, #t)) .. "]") }
+print("[" .. table.concat({}, ",") .. "]", "[" .. table.concat(t, ",", 3, 2) .. "]", table.concat({"a"}, ","))
+print(table.concat({1, 2, 3}, 0), table.concat({"a", "b"}, 1.5))

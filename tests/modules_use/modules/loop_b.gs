@@ -1,0 +1,2 @@
+// Helper: see loop_a.gs.
+return require("modules.loop_a")

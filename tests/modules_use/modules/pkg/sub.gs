@@ -1,0 +1,2 @@
+// Helper submodule, not a test.
+return "sub module"

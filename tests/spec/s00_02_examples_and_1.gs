@@ -1,0 +1,1 @@
+print("hello", 42)   // expect: hello\t42
