@@ -126,6 +126,12 @@ impl Vm {
                         // SAFETY: a conditional op is always followed by a JMP.
                         let j = unsafe { *code.get_unchecked(pc) };
                         pc = (pc as i64 + 1 + j.sj() as i64) as usize;
+                        if j.sj() < 0 {
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
+                        }
                     } else {
                         pc += 1;
                     }
@@ -426,7 +432,14 @@ impl Vm {
                     }
                     Op::CLOSE => th.close_upvalues(base + a),
                     Op::JMP => {
-                        pc = (pc as i64 + i.sj() as i64) as usize;
+                        let sj = i.sj();
+                        pc = (pc as i64 + sj as i64) as usize;
+                        if sj < 0 {
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
+                        }
                     }
                     Op::EQ => {
                         let (x, y) = (r!(a), r!(i.b()));
@@ -644,6 +657,10 @@ impl Vm {
                                     }
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                    self.hook_countdown -= 1;
+                                    if self.hook_countdown <= 0 {
+                                        flow!(self.run_hooks());
+                                    }
                                 }
                                 None => pc += 1,
                             }
@@ -691,6 +708,10 @@ impl Vm {
                         if !v.is_nil() {
                             set!(a + 2, v);
                             pc = (pc as i64 + i.sbx() as i64) as usize;
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
                         }
                     }
                     Op::DEFER => {
