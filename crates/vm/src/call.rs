@@ -52,6 +52,13 @@ impl Vm {
             let f = th.stack[func];
             if let Some(c) = value_as::<Closure>(f) {
                 self.push_script_frame(func, nargs, want, frame_flags, c)?;
+                self.hook_countdown -= 1;
+                if self.hook_countdown <= 0 {
+                    // The new frame exists: a hook error is raised inside it.
+                    if let Flow::Exit = self.run_hooks()? {
+                        return Ok(Flow::Exit);
+                    }
+                }
                 return Ok(Flow::Enter);
             }
             if let Some(n) = value_as::<Native>(f) {
@@ -167,7 +174,7 @@ impl Vm {
         if nargs == 0 {
             return self.native_error(func, want, frame_flags, "bad argument #1 to 'pcall' (value expected)");
         }
-        self.protected_call(func + 1, nargs - 1, want, frame_flags | flags::PCALL, Value::NIL)
+        self.protected_call(func + 1, nargs - 1, want, frame_flags, flags::PCALL, Value::NIL)
     }
 
     fn call_xpcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
@@ -181,21 +188,30 @@ impl Vm {
         for i in func + 2..func + nargs {
             th.stack[i] = th.stack[i + 1];
         }
-        self.protected_call(func + 1, nargs - 2, want, frame_flags | flags::XPCALL, handler)
+        self.protected_call(func + 1, nargs - 2, want, frame_flags, flags::XPCALL, handler)
     }
 
     /// Raises `msg` as an error of a builtin that has no frame of its own yet.
     fn native_error(&mut self, func: usize, want: i32, frame_flags: u16, msg: &str) -> Result<Flow, RtError> {
         let mut th = self.current;
         let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags & !(flags::PCALL | flags::XPCALL);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
         th.frames.push(frame);
         Err(self.rt_error(msg))
     }
 
     /// Calls `stack[func]` in protected mode. The results (true, ... / false, err) go to
     /// `func - 1`.
-    fn protected_call(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, handler: Value) -> Result<Flow, RtError> {
+    fn protected_call(&mut self, func: usize, nargs: usize, want: i32, outer: u16, protect: u16, handler: Value) -> Result<Flow, RtError> {
+        // The callee frame carries both the caller's flags and the protection; flags
+        // that cannot share one frame need a builtin frame for pcall itself.
+        if outer & !(flags::FRESH | flags::FINISH | flags::TAIL) != 0 {
+            return self.protected_call_in_rust(func, nargs, want, outer, protect, handler);
+        }
+        let frame_flags = outer | protect;
         let mut th = self.current;
         let f = th.stack[func];
         let callable = f.is_function() || !self.metamethod(f, Tm::Call).is_nil();
@@ -218,7 +234,16 @@ impl Vm {
                 }
                 Ok(flow)
             }
-            Err(e) => Err(e),
+            Err(e) => {
+                let mut th = self.current;
+                if th.frames.len() > depth {
+                    return Err(e);
+                }
+                // Failed before any frame existed (e.g. a `__call` chain overflow).
+                th.stack[func - 1] = Value::FALSE;
+                th.stack[func] = e.value;
+                Ok(self.place_results(func - 1, 2, want, frame_flags))
+            }
         }
     }
 
@@ -463,7 +488,15 @@ impl Vm {
                 return self.goroutine_died(e);
             }
             if fl & flags::CO_BASE != 0 {
-                return self.coroutine_died(e);
+                match self.coroutine_died(e) {
+                    Ok(flow) => return Ok(flow),
+                    Err(mut e2) => {
+                        // A wrap function re-raises the error in its caller.
+                        self.prepare_error(&mut e2);
+                        e = e2;
+                        continue;
+                    }
+                }
             }
             if fl & flags::DEFER_UNWIND != 0 {
                 // The deferred call's error replaces the one being propagated.
@@ -482,11 +515,19 @@ impl Vm {
     /// Calls a value from Rust with the given arguments and returns all its results.
     /// This is a Rust-level re-entry: depth-limited, and no yield can cross it.
     pub fn call(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, RtError> {
+        self.call_flags(f, args, 0, Value::NIL)
+    }
+
+    /// `vm.call` in protected mode (`protect` = PCALL or XPCALL with `handler`): returns
+    /// `true, results...` or `false, error` like `pcall`.
+    fn call_flags(&mut self, f: Value, args: &[Value], protect: u16, handler: Value) -> Result<Vec<Value>, RtError> {
         if self.rust_depth >= self.limits.max_rust_depth {
             return Err(self.error_here("stack overflow"));
         }
         let mut th = self.current;
-        let func = th.top.max(self.live_top());
+        // Slot `func - 1` receives the true/false of a protected call.
+        let slot = th.top.max(self.live_top());
+        let func = slot + 1;
         if !th.ensure_stack(func + args.len() + 2, self.limits.max_stack_slots) {
             return Err(self.error_here("stack overflow"));
         }
@@ -500,15 +541,29 @@ impl Vm {
         th.non_yieldable += 1;
         // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
         self.sched.call_depth += 1;
-        let r = match self.precall(func, args.len(), -1, flags::FRESH) {
-            Ok(Flow::Enter) => self.execute(),
+        let r = match self.precall(func, args.len(), -1, flags::FRESH | protect) {
+            Ok(Flow::Enter) => {
+                if protect != 0 && !handler.is_nil() && self.current.frames.len() > depth {
+                    let mut t = self.current;
+                    t.frames[depth].handler = handler;
+                }
+                self.execute()
+            }
             Ok(_) => Ok(()),
             Err(e) => {
                 if self.current.frames.len() > depth {
                     match self.handle_error(e) {
+                        Ok(Flow::Enter) => self.execute(),
                         Ok(_) => Ok(()),
                         Err(e) => Err(e),
                     }
+                } else if protect != 0 {
+                    // Not callable: pcall's (false, message).
+                    let mut t = self.current;
+                    t.stack[slot] = Value::FALSE;
+                    t.stack[slot + 1] = e.value;
+                    t.top = slot + 2;
+                    Ok(())
                 } else {
                     let mut e = e;
                     self.prepare_error(&mut e);
@@ -520,17 +575,45 @@ impl Vm {
         th.non_yieldable -= 1;
         self.sched.call_depth -= 1;
         let mut th = self.current;
+        let first = if protect != 0 { slot } else { func };
         match r {
             Ok(()) => {
-                let results = th.stack[func..th.top].to_vec();
-                th.top = func;
+                let results = th.stack[first..th.top.max(first)].to_vec();
+                th.top = slot;
                 Ok(results)
             }
             Err(e) => {
-                th.top = func;
+                th.top = slot;
                 Err(e)
             }
         }
+    }
+
+    /// `pcall`/`xpcall` called in a way the frame flags cannot express (e.g. directly by
+    /// another `pcall`, or as a coroutine body): runs the protected call from Rust on a
+    /// builtin frame of its own.
+    fn protected_call_in_rust(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, protect: u16, handler: Value) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let args: Vec<Value> = th.stack[func + 1..func + 1 + nargs].to_vec();
+        let f = th.stack[func];
+        let mut frame = Frame::new(func - 1, func, None, want);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
+        th.frames.push(frame);
+        th.top = func + 1 + nargs;
+        let results = self.call_flags(f, &args, protect, handler)?;
+        let mut th = self.current;
+        let src = th.top;
+        if !th.ensure_stack(src + results.len() + 1, self.limits.max_stack_slots) {
+            return Err(self.error_here("stack overflow"));
+        }
+        for (i, &v) in results.iter().enumerate() {
+            th.stack[src + i] = v;
+        }
+        th.top = src + results.len();
+        self.finish_frame(src, results.len())
     }
 
     /// First slot above the registers of the innermost frame.

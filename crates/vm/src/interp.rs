@@ -38,9 +38,8 @@ impl Vm {
                 }
             }
             self.check_gc();
-            // Goroutine hook (sched.rs): preemption and switching away from a goroutine
-            // that blocked or ended happen only here, when the countdown runs out.
-            self.sched.tick -= 1;
+            // Goroutine hook (sched.rs): a goroutine that blocked, ended or was preempted
+            // (by `preempt` from `run_hooks`) is switched out only here.
             if self.sched.tick <= 0 {
                 match self.sched_point() {
                     Ok(Flow::Exit) => return Ok(()),
@@ -133,22 +132,18 @@ impl Vm {
                     }
                 }};
             }
-            // Goroutine hook (sched.rs): preemption countdown at loop back-edges.
-            macro_rules! back_edge {
-                () => {{
-                    self.sched.tick -= 1;
-                    if self.sched.tick <= 0 {
-                        save_pc!();
-                        continue 'outer;
-                    }
-                }};
-            }
             macro_rules! jump_if {
                 ($cond:expr, $i:expr) => {{
                     if $cond == $i.k() {
                         // SAFETY: a conditional op is always followed by a JMP.
                         let j = unsafe { *code.get_unchecked(pc) };
                         pc = (pc as i64 + 1 + j.sj() as i64) as usize;
+                        if j.sj() < 0 {
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
+                        }
                     } else {
                         pc += 1;
                     }
@@ -449,9 +444,13 @@ impl Vm {
                     }
                     Op::CLOSE => th.close_upvalues(base + a),
                     Op::JMP => {
-                        pc = (pc as i64 + i.sj() as i64) as usize;
-                        if i.sj() < 0 {
-                            back_edge!();
+                        let sj = i.sj();
+                        pc = (pc as i64 + sj as i64) as usize;
+                        if sj < 0 {
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
                         }
                     }
                     Op::EQ => {
@@ -670,7 +669,10 @@ impl Vm {
                                     }
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
-                                    back_edge!();
+                                    self.hook_countdown -= 1;
+                                    if self.hook_countdown <= 0 {
+                                        flow!(self.run_hooks());
+                                    }
                                 }
                                 None => pc += 1,
                             }
@@ -684,7 +686,10 @@ impl Vm {
                                 set!(a + 2, nv);
                                 let lp = unsafe { *code.get_unchecked(pc) };
                                 pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
-                                back_edge!();
+                                self.hook_countdown -= 1;
+                                if self.hook_countdown <= 0 {
+                                    flow!(self.run_hooks());
+                                }
                             } else {
                                 pc += 1;
                             }
@@ -721,7 +726,10 @@ impl Vm {
                         if !v.is_nil() {
                             set!(a + 2, v);
                             pc = (pc as i64 + i.sbx() as i64) as usize;
-                            back_edge!();
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
                         }
                     }
                     Op::DEFER => {
@@ -757,6 +765,11 @@ impl Vm {
     /// are pending (then call normally and return its results when it finishes).
     fn tail_call(&mut self, fidx: usize, func: usize, nargs: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
+        let callee = th.stack[func];
+        if !callee.is_function() && self.metamethod(callee, crate::vm::Tm::Call).is_nil() {
+            // Report while the calling frame still exists (variable info, position).
+            return self.precall(func, nargs, -1, 0);
+        }
         if !th.frames[fidx].defers.is_empty() {
             let before = th.frames.len();
             return match self.precall(func, nargs, -1, 0)? {

@@ -13,11 +13,13 @@
 //! # The one switching point
 //!
 //! Goroutines are switched only in [`Vm::sched_point`], called by the dispatch loop at
-//! the top of its outer loop (after every call, return, thread switch and error), when
-//! the countdown `Scheduler::tick` reaches zero. The countdown is decremented there and
-//! at loop back-edges (backward `JMP`, taken `RANGELOOP`, `RANGECALL` of built-in
-//! iterations), so the hot-path cost of preemption is a decrement and a branch. A time
-//! slice is [`TIME_SLICE`] ticks.
+//! the top of its outer loop (entered after every call, return, thread switch and
+//! error) when `Scheduler::tick` is zero, i.e. when a switch was requested.
+//!
+//! Preemption uses the VM's hook countdown (hooks.rs: decremented at loop back-edges and
+//! script calls, so the hot path is a decrement and a branch). Every `HOOK_INTERVAL`
+//! ticks `run_hooks` calls [`Vm::sched_preempt`], which fires due timers and, if another
+//! goroutine is runnable, requests a switch (`tick = 0`) and returns `Flow::Enter`.
 //!
 //! Blocking never switches on the spot: the blocking operation *parks* the running
 //! goroutine (state `Blocked`, a fresh park sequence number, what to do on wake-up in
@@ -89,8 +91,8 @@ use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-/// Ticks (back-edges and calls) between two scheduling points.
-pub const TIME_SLICE: i32 = 20_000;
+/// Value of `Scheduler::tick` when no switch is requested.
+const NO_SWITCH: i32 = 1;
 
 /// Longest sleep or timer accepted (longer durations are clamped to it).
 const MAX_SLEEP: Duration = Duration::from_secs(100 * 365 * 86_400);
@@ -185,7 +187,7 @@ pub enum SyncObj {
 }
 
 pub struct Scheduler {
-    /// Countdown to the next scheduling point (see the module header).
+    /// Zero (or less) when the dispatch loop must call `sched_point` (module header).
     pub tick: i32,
     /// Number of active `Vm::call`s; goroutines switch only at depth <= 1.
     pub call_depth: u32,
@@ -225,7 +227,7 @@ impl Scheduler {
             .map(|d| d.as_nanos() as u64)
             .unwrap_or(0x9E37_79B9_7F4A_7C15);
         Scheduler {
-            tick: TIME_SLICE,
+            tick: NO_SWITCH,
             call_depth: 0,
             gs: vec![Some(main)],
             free: Vec::new(),
@@ -476,11 +478,27 @@ impl Vm {
 
     // ---------------------------------------------------------------- the scheduling point
 
-    /// Called by the dispatch loop when `tick` reaches zero: fires due timers and, if the
+    /// Preemption check (from `run_hooks`): fires due timers; if another goroutine is
+    /// runnable, requests a switch at the dispatch loop's next scheduling point.
+    pub fn sched_preempt(&mut self) -> Result<Flow, RtError> {
+        if self.sched.call_depth > 1 || (self.sched.gs.len() == 1 && self.sched.timers.is_empty()) {
+            return Ok(Flow::Done);
+        }
+        if !self.sched.timers.is_empty() {
+            self.fire_due_timers();
+        }
+        if self.sched.runq.is_empty() {
+            return Ok(Flow::Done);
+        }
+        self.sched.tick = 0;
+        Ok(Flow::Enter)
+    }
+
+    /// Called by the dispatch loop when a switch was requested: fires due timers and, if the
     /// running goroutine is blocked, dead or has used up its time slice while others are
     /// runnable, switches to the next runnable goroutine.
     pub fn sched_point(&mut self) -> Result<Flow, RtError> {
-        self.sched.tick = TIME_SLICE;
+        self.sched.tick = NO_SWITCH;
         if self.sched.call_depth > 1 {
             // Inside a Rust re-entry: no switching (blocking was refused there).
             return Ok(Flow::Done);
@@ -529,6 +547,7 @@ impl Vm {
             }
             // A builtin body may have finished or blocked already.
             if self.sched.running_g().state == GState::Runnable {
+                self.sched.tick = NO_SWITCH;
                 return Ok(Flow::Enter);
             }
             self.switch_out(next);
