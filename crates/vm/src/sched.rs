@@ -700,8 +700,10 @@ impl Vm {
         Ok(())
     }
 
-    /// Registers the running goroutine (parked with `seq`) as a waiter on `ch`.
-    fn add_waiter(&mut self, mut ch: Gc<Channel>, seq: u64, case: u32, send: Option<Value>) {
+    /// Registers the running goroutine (parked with `seq`) as a waiter on `ch`. A
+    /// `select` also records the channel, to remove its other waiters once one case
+    /// fires (a plain operation's only waiter is removed by the goroutine that wakes it).
+    fn add_waiter(&mut self, mut ch: Gc<Channel>, seq: u64, case: u32, send: Option<Value>, select: bool) {
         let slot = self.sched.running;
         let w = Waiter { slot, seq, case, value: send.unwrap_or(Value::NIL) };
         if send.is_some() {
@@ -709,7 +711,9 @@ impl Vm {
         } else {
             ch.recvq.push_back(w);
         }
-        self.sched.running_g().waiting_on.push(ch);
+        if select {
+            self.sched.running_g().waiting_on.push(ch);
+        }
     }
 
     /// A channel operand: Ok(Some) for a channel, Ok(None) for nil, else the 11.4 error.
@@ -748,7 +752,10 @@ impl Vm {
             return Err(self.call_error(func, f));
         }
         let mut t = Thread::new(true);
+        // Small initial stack and frame list: most goroutines are short and shallow, and
+        // both grow on demand (100,000 parked goroutines stay well under 100 MB).
         t.stack = vec![Value::NIL; nargs + 8];
+        t.frames = Vec::with_capacity(2);
         t.stack[..=nargs].copy_from_slice(&th.stack[func..=func + nargs]);
         t.top = nargs + 1;
         let bytes = (nargs + 8) * std::mem::size_of::<Value>();
@@ -816,7 +823,7 @@ impl Vm {
             SendTry::WouldBlock => {
                 self.check_can_block(false)?;
                 let seq = self.park_instruction();
-                self.add_waiter(ch, seq, 0, Some(v));
+                self.add_waiter(ch, seq, 0, Some(v), false);
                 Ok(Flow::Enter)
             }
         }
@@ -833,7 +840,7 @@ impl Vm {
                         if r.is_none() {
                             self.check_can_block(false)?;
                             let seq = self.park_instruction();
-                            self.add_waiter(ch, seq, 0, None);
+                            self.add_waiter(ch, seq, 0, None, false);
                         }
                         r
                     }
@@ -916,7 +923,7 @@ impl Vm {
         let seq = self.park_instruction();
         for (c, &(ch, is_send, v)) in cases.iter().enumerate() {
             if let Some(ch) = ch {
-                self.add_waiter(ch, seq, c as u32, if is_send { Some(v) } else { None });
+                self.add_waiter(ch, seq, c as u32, if is_send { Some(v) } else { None }, true);
             }
         }
         Ok(Flow::Enter)
@@ -942,7 +949,7 @@ impl Vm {
                 if r.is_none() {
                     self.check_can_block(false)?;
                     let seq = self.park_instruction();
-                    self.add_waiter(ch, seq, 0, None);
+                    self.add_waiter(ch, seq, 0, None, false);
                     return Ok(None);
                 }
                 r
