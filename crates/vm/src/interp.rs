@@ -565,9 +565,9 @@ impl Vm {
                             }
                         }
                         flow!(self.precall(func, nargs, want, 0));
+                        // A builtin ran: a safepoint (the GC does not move the stack).
                         save_pc!();
                         self.check_gc();
-                        stack = th.stack.as_mut_ptr();
                     }
                     Op::TAILCALL => {
                         let func = base + a;
