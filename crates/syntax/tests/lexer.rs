@@ -352,6 +352,16 @@ fn semicolon_rule_2_brackets() {
 }
 
 #[test]
+fn keyword_field_names_end_statements() {
+    // `t.default` at the end of a line is a field name: a `;` is inserted after it.
+    assert_eq!(kinds("t.default\nx")[..4], [T::Ident, T::Dot, T::Ident, NL]);
+    assert_eq!(kinds("t.select(1)")[..3], [T::Ident, T::Dot, T::Ident]);
+    common::parse_ok("x := t.range\ny := t.go.func");
+    // Not after `:` (method names cannot be keywords) nor elsewhere.
+    assert_eq!(kinds("x:go")[2], T::Go);
+}
+
+#[test]
 fn semicolon_rule_3_else() {
     assert_eq!(kinds("}\nelse")[..2], [T::RBrace, T::Else]);
     assert_eq!(kinds("}\n\n // c\n elseif")[..2], [T::RBrace, T::Elseif]);
