@@ -129,6 +129,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Records a token as handed out: bracket stack and rule-1 state.
+    #[inline]
     fn hand_out(&mut self, mut token: Token) -> Token {
         // A word right after `.` is a field name even when it is spelled like a keyword
         // (`t.default`): it is handed out as an identifier, so that rule 1 inserts a `;`

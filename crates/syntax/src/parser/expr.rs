@@ -94,7 +94,6 @@ impl<'a> Parser<'a> {
     }
 
     /// `UnaryExpr = unary_op UnaryExpr | PowExpr`.
-    #[inline(never)]
     pub(super) fn unary(&mut self) -> PResult<Expr> {
         let op = match self.tok.kind {
             TokenKind::Minus => UnOp::Neg,
@@ -113,7 +112,6 @@ impl<'a> Parser<'a> {
     }
 
     /// `PowExpr = PrimaryExpr [ "**" UnaryExpr ]`.
-    #[inline(never)]
     fn power(&mut self) -> PResult<Expr> {
         let base = self.primary()?;
         if !self.at(TokenKind::StarStar) {
@@ -128,7 +126,6 @@ impl<'a> Parser<'a> {
     }
 
     /// An operand followed by any number of `.name`, `[k]`, `(args)`, `:name(args)`.
-    #[inline(never)]
     fn primary(&mut self) -> PResult<Expr> {
         let saved_depth = self.depth;
         let mut expr = self.operand()?;
@@ -207,7 +204,6 @@ impl<'a> Parser<'a> {
         })
     }
 
-    #[inline(never)]
     fn operand(&mut self) -> PResult<Expr> {
         let span = self.tok.span;
         let current = self.tok.kind;
