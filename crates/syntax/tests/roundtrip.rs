@@ -297,7 +297,7 @@ impl Gen {
 
     fn stmt(&mut self, depth: usize) -> String {
         match self.rng.below(22) {
-            0 | 1 | 2 => self.simple(depth, false),
+            0..=2 => self.simple(depth, false),
             3 => format!("var {}{}", self.names(), if self.rng.chance(50) { format!(" = {}", self.expr_list(depth)) } else { String::new() }),
             4 => format!("const {} = {}", self.names(), self.expr_list(depth)),
             5 => format!("func {}({}) {}", self.rng.pick(&["f", "select", "g2"]), self.params(), self.block(depth)),
@@ -359,7 +359,7 @@ impl Gen {
                         let post = self.simple(depth, true);
                         if post.contains(":=") { "i++".to_string() } else { post }
                     }),
-                    3 => format!("; ; "),
+                    3 => "; ; ".to_string(),
                     4 => format!("{} := range {} ", self.names(), self.expr_list(depth)),
                     _ => format!("range {} ", self.expr(depth, Ctx::Normal)),
                 };
