@@ -21,6 +21,19 @@ use crate::value::{fits_inline, Value};
 use crate::vm::Vm;
 use compiler::{Instr, Op};
 
+/// A number operand as a float: inline integers and floats (boxed integers and other
+/// values take the slow path).
+#[inline(always)]
+fn num_f64(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_float_unchecked())
+    } else if v.is_inline_int() {
+        Some(v.as_inline_int_unchecked() as f64)
+    } else {
+        None
+    }
+}
+
 /// Markers stored in R[A] of a range loop for the built-in iteration kinds.
 pub const RANGE_TABLE: Value = Value(0xFFFA_0000_0000_0110);
 pub const RANGE_NUMBER: Value = Value(0xFFFA_0000_0000_0111);
@@ -163,10 +176,8 @@ impl Vm {
                             let v = self.int(res);
                             set!(i.a(), v);
                         }
-                    } else if lhs.is_float() && rhs.is_float() {
-                        let $fx = lhs.as_float_unchecked();
-                        let $fy = rhs.as_float_unchecked();
-                        set!(i.a(), Value::float($float));
+                    } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
+                        set!(i.a(), Value::float_arith($float));
                     } else {
                         meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), Some(i.c())));
                     }
@@ -186,10 +197,8 @@ impl Vm {
                             let v = self.int(res);
                             set!(i.a(), v);
                         }
-                    } else if lhs.is_float() && rhs.is_float() {
-                        let $fx = lhs.as_float_unchecked();
-                        let $fy = rhs.as_float_unchecked();
-                        set!(i.a(), Value::float($float));
+                    } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
+                        set!(i.a(), Value::float_arith($float));
                     } else {
                         meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), None));
                     }
@@ -240,7 +249,7 @@ impl Vm {
                     Op::MOVE => set!(a, r!(i.b())),
                     Op::LOADK => set!(a, k[i.bx()]),
                     Op::LOADI => set!(a, Value::inline_int(i.sbx() as i64)),
-                    Op::LOADF => set!(a, Value::float(i.sbx() as f64)),
+                    Op::LOADF => set!(a, Value::float_arith(i.sbx() as f64)),
                     Op::LOADNIL => {
                         for j in 0..=i.b() {
                             set!(a + j, Value::NIL);
@@ -373,7 +382,7 @@ impl Vm {
                                 set!(a, v);
                             }
                         } else if lhs.is_float() {
-                            set!(a, Value::float(lhs.as_float_unchecked() + imm as f64));
+                            set!(a, Value::float_arith(lhs.as_float_unchecked() + imm as f64));
                         } else {
                             meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
                         }
@@ -384,11 +393,32 @@ impl Vm {
                     Op::ADD => arith_rr!(i, ArithOp::Add, |x, y| x + y, |x, y| x + y),
                     Op::SUB => arith_rr!(i, ArithOp::Sub, |x, y| x - y, |x, y| x - y),
                     Op::MUL => arith_rr!(i, ArithOp::Mul, |x, y| x.wrapping_mul(y), |x, y| x * y),
-                    Op::MODK | Op::POWK | Op::DIVK | Op::BANDK | Op::BORK | Op::BXORK => {
+                    Op::DIV | Op::DIVK => {
+                        let lhs = r!(i.b());
+                        let rhs = if i.op() == Op::DIV { r!(i.c()) } else { k[i.c()] };
+                        if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
+                            set!(a, Value::float_arith(x / y));
+                        } else {
+                            let rc = if i.op() == Op::DIV { Some(i.c()) } else { None };
+                            meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, Some(i.b()), rc));
+                        }
+                    }
+                    Op::MOD | Op::MODK => {
+                        let lhs = r!(i.b());
+                        let rhs = if i.op() == Op::MOD { r!(i.c()) } else { k[i.c()] };
+                        if lhs.is_inline_int() && rhs.is_inline_int() && rhs.as_inline_int_unchecked() != 0 {
+                            let r = ops::int_mod(lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
+                            set!(a, Value::inline_int(r));
+                        } else if lhs.is_float() && rhs.is_float() {
+                            set!(a, Value::float(ops::float_mod(lhs.as_float_unchecked(), rhs.as_float_unchecked())));
+                        } else {
+                            let rc = if i.op() == Op::MOD { Some(i.c()) } else { None };
+                            meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), rc));
+                        }
+                    }
+                    Op::POWK | Op::BANDK | Op::BORK | Op::BXORK => {
                         let op = match i.op() {
-                            Op::MODK => ArithOp::Mod,
                             Op::POWK => ArithOp::Pow,
-                            Op::DIVK => ArithOp::Div,
                             Op::BANDK => ArithOp::BAnd,
                             Op::BORK => ArithOp::BOr,
                             _ => ArithOp::BXor,
@@ -409,14 +439,33 @@ impl Vm {
                             meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
                         }
                     }
-                    Op::MOD | Op::POW | Op::DIV | Op::BAND | Op::BOR | Op::BXOR | Op::SHL | Op::SHR => {
+                    Op::BAND | Op::BOR | Op::BXOR => {
+                        let (lhs, rhs) = (r!(i.b()), r!(i.c()));
+                        if lhs.is_inline_int() && rhs.is_inline_int() {
+                            let (x, y) = (lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
+                            // Bitwise results of two inline (48-bit) integers stay inline.
+                            let res = match i.op() {
+                                Op::BAND => x & y,
+                                Op::BOR => x | y,
+                                _ => x ^ y,
+                            };
+                            set!(a, Value::inline_int(res));
+                        } else {
+                            let op = match i.op() {
+                                Op::BAND => ArithOp::BAnd,
+                                Op::BOR => ArithOp::BOr,
+                                _ => ArithOp::BXor,
+                            };
+                            if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                                set!(a, v);
+                            } else {
+                                meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
+                            }
+                        }
+                    }
+                    Op::POW | Op::SHL | Op::SHR => {
                         let op = match i.op() {
-                            Op::MOD => ArithOp::Mod,
                             Op::POW => ArithOp::Pow,
-                            Op::DIV => ArithOp::Div,
-                            Op::BAND => ArithOp::BAnd,
-                            Op::BOR => ArithOp::BOr,
-                            Op::BXOR => ArithOp::BXor,
                             Op::SHL => ArithOp::Shl,
                             _ => ArithOp::Shr,
                         };
@@ -438,7 +487,8 @@ impl Vm {
                                 set!(a, x);
                             }
                         } else if v.is_float() {
-                            set!(a, Value::float(-v.as_float_unchecked()));
+                            // Negation flips the sign bit: canonical NaNs stay canonical.
+                            set!(a, Value::float_arith(-v.as_float_unchecked()));
                         } else {
                             meta_flow!(self.arith_slow(ArithOp::Unm, v, v, Some(i.b()), Some(i.b())));
                         }
