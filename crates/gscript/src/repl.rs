@@ -199,7 +199,9 @@ enum Compiled {
 
 /// Steps 1–4 of spec 13.3.
 fn compile_input(vm: &mut Vm, input: &str) -> Compiled {
-    let with_return = format!("return {}", input);
+    // The pending deferred call keeps `return f()` from being a tail call (6.9.3), so
+    // errors raised by builtins show the `stdin:1:` position and the main chunk frame.
+    let with_return = format!("defer func() {{}}(); return {}", input);
     if let Ok(p) = compiler::compile_source(with_return.as_bytes(), "stdin") {
         return Compiled::Chunk(vm.load_main(&p, Vm::table_value(vm.globals)));
     }
