@@ -227,7 +227,7 @@ impl Vm {
                 if flow == Flow::Enter {
                     let mut th = self.current;
                     if th.frames.len() > depth {
-                        th.frames[depth].handler = handler;
+                        th.frames[depth].set_handler(handler);
                     }
                 }
                 Ok(flow)
@@ -336,15 +336,14 @@ impl Vm {
     pub fn do_return(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
         let idx = th.frames.len() - 1;
-        if th.frames[idx].defers.is_empty() {
+        if !th.frames[idx].has_defers() {
             return self.finish_frame(src, n);
         }
         {
             let f = &mut th.frames[idx];
             if f.flags & flags::RETURNING == 0 {
                 f.flags |= flags::RETURNING;
-                f.ret_start = src;
-                f.ret_count = n;
+                f.set_ret_range(src, n);
             }
         }
         self.continue_return()
@@ -355,8 +354,8 @@ impl Vm {
         loop {
             let mut th = self.current;
             let idx = th.frames.len() - 1;
-            let (src, n) = (th.frames[idx].ret_start, th.frames[idx].ret_count);
-            let Some(call) = th.frames[idx].defers.pop() else {
+            let (src, n) = th.frames[idx].ret_range();
+            let Some(call) = th.frames[idx].pop_defer() else {
                 th.frames[idx].flags &= !flags::RETURNING;
                 return self.finish_frame(src, n);
             };
@@ -376,7 +375,8 @@ impl Vm {
             Some(c) => f.base + c.proto.max_stack,
             None => th.top.max(f.base),
         };
-        regs.max(f.ret_start + f.ret_count)
+        let (rs, rc) = f.ret_range();
+        regs.max(rs + rc)
     }
 
     /// Copies a callee and its arguments to `at` and calls it with no results wanted.
@@ -414,13 +414,13 @@ impl Vm {
             }
         }
         if let Some(i) = handler_frame {
-            let h = th.frames[i].handler;
+            let h = th.frames[i].handler();
             if !h.is_nil() {
-                th.frames[i].handler = Value::NIL;
+                th.frames[i].set_handler(Value::NIL);
                 let r = self.call(h, &[e.value]);
                 let mut th = self.current;
                 if i < th.frames.len() {
-                    th.frames[i].handler = h;
+                    th.frames[i].set_handler(h);
                 }
                 e.value = match r {
                     Ok(vals) => vals.first().copied().unwrap_or(Value::NIL),
@@ -441,7 +441,7 @@ impl Vm {
         loop {
             let mut th = self.current;
             let Some(idx) = th.frames.len().checked_sub(1) else { return Err(e) };
-            if let Some(call) = th.frames[idx].defers.pop() {
+            if let Some(call) = th.frames[idx].pop_defer() {
                 let scratch = self.frame_scratch(idx);
                 th.unwinding = Some(e);
                 match self.push_and_call(scratch, &call, flags::DEFER_UNWIND) {
@@ -533,7 +533,7 @@ impl Vm {
             Ok(Flow::Enter) => {
                 if protect != 0 && !handler.is_nil() && self.current.frames.len() > depth {
                     let mut t = self.current;
-                    t.frames[depth].handler = handler;
+                    t.frames[depth].set_handler(handler);
                 }
                 self.execute()
             }

@@ -184,13 +184,47 @@ impl Vm {
                 }};
             }
 
+            // Comparison with an immediate: int and float fast paths; otherwise numbers
+            // compare exactly and other values use __lt/__le with operands swapped for
+            // GTI/GEI (`sB < R[A]`).
+            macro_rules! cmp_imm {
+                ($i:expr, |$p:ident, $q:ident| $int:expr, |$fp:ident, $fq:ident| $float:expr, $swap:expr, $is_lt:expr) => {{
+                    let i = $i;
+                    let x = r!(i.a());
+                    let imm = i.sb();
+                    let cond = if x.is_inline_int() {
+                        let $p = x.as_inline_int_unchecked();
+                        let $q = imm;
+                        $int
+                    } else if x.is_float() {
+                        let $fp = x.as_float_unchecked();
+                        let $fq = imm as f64;
+                        $float
+                    } else {
+                        let y = Value::inline_int(imm);
+                        let (l, r) = if $swap { (y, x) } else { (x, y) };
+                        if l.is_number() && r.is_number() {
+                            if $is_lt {
+                                ops::num_lt(l, r)
+                            } else {
+                                ops::num_le(l, r)
+                            }
+                        } else {
+                            meta_flow!(self.compare_meta(l, r, $is_lt))
+                        }
+                    };
+                    jump_if!(cond, i);
+                }};
+            }
+
             loop {
                 // SAFETY: the compiler ends every function with a RETURN, so pc stays in
                 // bounds; jumps target instructions of the same function.
                 let i = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 let a = i.a();
-                match i.op() {
+                // SAFETY: load.rs validated every opcode of the prototype.
+                match unsafe { i.op_unchecked() } {
                     Op::MOVE => set!(a, r!(i.b())),
                     Op::LOADK => set!(a, k[i.bx()]),
                     Op::LOADI => set!(a, Value::inline_int(i.sbx() as i64)),
@@ -491,46 +525,10 @@ impl Vm {
                         };
                         jump_if!(cond, i);
                     }
-                    Op::LTI | Op::LEI | Op::GTI | Op::GEI => {
-                        let x = r!(a);
-                        let imm = i.sb();
-                        let cond = if x.is_inline_int() {
-                            let p = x.as_inline_int_unchecked();
-                            match i.op() {
-                                Op::LTI => p < imm,
-                                Op::LEI => p <= imm,
-                                Op::GTI => p > imm,
-                                _ => p >= imm,
-                            }
-                        } else if x.is_float() {
-                            let p = x.as_float_unchecked();
-                            let q = imm as f64;
-                            match i.op() {
-                                Op::LTI => p < q,
-                                Op::LEI => p <= q,
-                                Op::GTI => p > q,
-                                _ => p >= q,
-                            }
-                        } else {
-                            let y = Value::inline_int(imm);
-                            let (l, r, is_lt) = match i.op() {
-                                Op::LTI => (x, y, true),
-                                Op::LEI => (x, y, false),
-                                Op::GTI => (y, x, true),
-                                _ => (y, x, false),
-                            };
-                            if l.is_number() && r.is_number() {
-                                if is_lt {
-                                    ops::num_lt(l, r)
-                                } else {
-                                    ops::num_le(l, r)
-                                }
-                            } else {
-                                meta_flow!(self.compare_meta(l, r, is_lt))
-                            }
-                        };
-                        jump_if!(cond, i);
-                    }
+                    Op::LTI => cmp_imm!(i, |p, q| p < q, |p, q| p < q, false, true),
+                    Op::LEI => cmp_imm!(i, |p, q| p <= q, |p, q| p <= q, false, false),
+                    Op::GTI => cmp_imm!(i, |p, q| p > q, |p, q| p > q, true, true),
+                    Op::GEI => cmp_imm!(i, |p, q| p >= q, |p, q| p >= q, true, false),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
@@ -547,10 +545,29 @@ impl Vm {
                         let func = base + a;
                         let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
                         let want = i.c() as i32 - 1;
+                        // Fast path: a script function with fixed parameters and room
+                        // on the stack (the common call).
+                        if let Some(c) = value_as::<Closure>(r!(a)) {
+                            let p = c.proto;
+                            let new_base = func + 1;
+                            if !p.is_vararg
+                                && new_base + nargs.max(p.num_params) + p.max_stack < th.stack.len()
+                                && th.frames.len() < self.limits.max_frames
+                                && self.hook_countdown > 1
+                            {
+                                for j in nargs..p.num_params {
+                                    unsafe { *stack.add(new_base + j) = Value::NIL };
+                                }
+                                save_pc!();
+                                self.hook_countdown -= 1;
+                                th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
+                                continue 'outer;
+                            }
+                        }
                         flow!(self.precall(func, nargs, want, 0));
+                        // A builtin ran: a safepoint (the GC does not move the stack).
                         save_pc!();
                         self.check_gc();
-                        stack = th.stack.as_mut_ptr();
                     }
                     Op::TAILCALL => {
                         let func = base + a;
@@ -559,12 +576,96 @@ impl Vm {
                     }
                     Op::RETURN => {
                         let n = if i.b() == 0 { th.top - (base + a) } else { i.b() - 1 };
+                        {
+                            // Fast path: a plain frame (called by CALL from a script frame)
+                            // with no deferred calls.
+                            let f = &th.frames[fidx];
+                            if f.flags == 0 && f.extra.is_none() {
+                                let dst = f.func;
+                                let want = f.want;
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                let src = base + a;
+                                for j in 0..n {
+                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                                }
+                                if want < 0 {
+                                    th.top = dst + n;
+                                } else {
+                                    for j in n..want as usize {
+                                        unsafe { *stack.add(dst + j) = Value::NIL };
+                                    }
+                                }
+                                // SAFETY: fidx is the last frame; it owns no heap data
+                                // (`extra` is None and the rest is Copy), so forgetting it
+                                // instead of dropping leaks nothing.
+                                unsafe { th.frames.set_len(fidx) };
+                                continue 'outer;
+                            }
+                        }
                         meta_flow!(self.do_return(base + a, n));
                     }
                     Op::RETURN0 => {
+                        {
+                            // Fast path: a plain frame (called by CALL from a script frame)
+                            // with no deferred calls.
+                            let f = &th.frames[fidx];
+                            if f.flags == 0 && f.extra.is_none() {
+                                let dst = f.func;
+                                let want = f.want;
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                let src = base + 0;
+                                for j in 0..0 {
+                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                                }
+                                if want < 0 {
+                                    th.top = dst + 0;
+                                } else {
+                                    for j in 0..want as usize {
+                                        unsafe { *stack.add(dst + j) = Value::NIL };
+                                    }
+                                }
+                                // SAFETY: fidx is the last frame; it owns no heap data
+                                // (`extra` is None and the rest is Copy), so forgetting it
+                                // instead of dropping leaks nothing.
+                                unsafe { th.frames.set_len(fidx) };
+                                continue 'outer;
+                            }
+                        }
                         meta_flow!(self.do_return(base, 0));
                     }
                     Op::RETURN1 => {
+                        {
+                            // Fast path: a plain frame (called by CALL from a script frame)
+                            // with no deferred calls.
+                            let f = &th.frames[fidx];
+                            if f.flags == 0 && f.extra.is_none() {
+                                let dst = f.func;
+                                let want = f.want;
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                let src = base + a;
+                                for j in 0..1 {
+                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                                }
+                                if want < 0 {
+                                    th.top = dst + 1;
+                                } else {
+                                    for j in 1..want as usize {
+                                        unsafe { *stack.add(dst + j) = Value::NIL };
+                                    }
+                                }
+                                // SAFETY: fidx is the last frame; it owns no heap data
+                                // (`extra` is None and the rest is Copy), so forgetting it
+                                // instead of dropping leaks nothing.
+                                unsafe { th.frames.set_len(fidx) };
+                                continue 'outer;
+                            }
+                        }
                         meta_flow!(self.do_return(base + a, 1));
                     }
                     Op::CLOSURE => {
@@ -718,7 +819,7 @@ impl Vm {
                         let func = base + a;
                         let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
                         let call: Box<[Value]> = (0..=nargs).map(|j| unsafe { *stack.add(func + j) }).collect();
-                        th.frames[fidx].defers.push(call);
+                        th.frames[fidx].push_defer(call);
                     }
                     Op::GO | Op::MAKECHAN | Op::SEND | Op::RECV | Op::SELECT => {
                         save_pc!();
@@ -752,7 +853,7 @@ impl Vm {
             // Report while the calling frame still exists (variable info, position).
             return self.precall(func, nargs, -1, 0);
         }
-        if !th.frames[fidx].defers.is_empty() {
+        if th.frames[fidx].has_defers() {
             let before = th.frames.len();
             return match self.precall(func, nargs, -1, 0)? {
                 Flow::Done => {
@@ -777,13 +878,13 @@ impl Vm {
         if frame.flags & (flags::PCALL | flags::XPCALL) != 0 {
             th.protected -= 1;
         }
-        let handler = frame.handler;
+        let handler = frame.handler();
         let kept = frame.flags & !(flags::RETURNING | flags::TAIL_RETURN);
         let depth = th.frames.len();
         let flow = self.precall(dst, nargs, frame.want, kept | flags::TAIL)?;
         let mut th = self.current;
         if th.frames.len() > depth && !handler.is_nil() {
-            th.frames[depth].handler = handler;
+            th.frames[depth].set_handler(handler);
         }
         Ok(match flow {
             Flow::Done => Flow::Enter,
