@@ -43,7 +43,7 @@ pub use handles::{AnyUserData, Function, Table, UserDataRef};
 
 use vm::{RtError, Vm};
 
-/// Sets the global `arg` table (spec 13.2): arg[0] is the script, arg[-1] the interpreter.
+/// Sets the global `arg` table (spec 13.2): `arg[0]` is the script, `arg[-1]` the interpreter.
 pub fn set_arg_table(vm: &mut Vm, interpreter: &str, script: &str, args: &[vm::Value]) {
     let mut t = vm.new_table(args.len(), 2);
     for (i, &a) in args.iter().enumerate() {
