@@ -398,6 +398,11 @@ impl Compiler {
             fs.emit_abc(Op::EQI, base, case_index[i] + 128, 1);
             body_jumps[i] = fs.jump();
         }
+        if n > 1 {
+            // No test matched: the last clause (bodies follow in source order, so the
+            // fall-through would otherwise reach the first clause's body).
+            body_jumps[n - 1] = fs.jump();
+        }
         let mut exits = Vec::new();
         for (i, cl) in sel.clauses.iter().enumerate() {
             let fs = self.fs();

@@ -68,6 +68,8 @@ impl Vm {
                     NativeKind::Xpcall => self.call_xpcall(func, nargs, want, frame_flags),
                     NativeKind::Resume | NativeKind::WrapCall => self.call_resume(func, nargs, want, frame_flags, n),
                     NativeKind::Yield => self.call_yield(func, nargs, want, frame_flags),
+                    // Goroutine hook (sched.rs): builtins that may block the goroutine.
+                    NativeKind::Blocking => self.call_blocking_native(func, nargs, want, frame_flags, n),
                 };
             }
             // __call: insert the handler before the object and try again.
@@ -93,7 +95,7 @@ impl Vm {
     }
 
     /// "attempt to call a T value" with variable information from the calling instruction.
-    fn call_error(&mut self, func: usize, f: Value) -> RtError {
+    pub(crate) fn call_error(&mut self, func: usize, f: Value) -> RtError {
         let th = self.current;
         let mut info = String::new();
         if let Some(frame) = th.frames.last() {
@@ -273,6 +275,10 @@ impl Vm {
         let fl = frame.flags;
         if frame.closure.is_some() {
             th.close_upvalues(frame.base.min(frame.func + 1));
+        }
+        if fl & flags::GOROUTINE_BASE != 0 {
+            // Goroutine hook (sched.rs): the goroutine's body returned.
+            return self.goroutine_finished();
         }
         if fl & flags::CO_BASE != 0 {
             let values: Vec<Value> = th.stack[src..src + n].to_vec();
@@ -477,6 +483,10 @@ impl Vm {
             if fl & flags::FRESH != 0 {
                 return Err(e);
             }
+            if fl & flags::GOROUTINE_BASE != 0 {
+                // Goroutine hook (sched.rs): uncaught error in a goroutine; exits.
+                return self.goroutine_died(e);
+            }
             if fl & flags::CO_BASE != 0 {
                 match self.coroutine_died(e) {
                     Ok(flow) => return Ok(flow),
@@ -529,6 +539,8 @@ impl Vm {
         let depth = th.frames.len();
         self.rust_depth += 1;
         th.non_yieldable += 1;
+        // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
+        self.sched.call_depth += 1;
         let r = match self.precall(func, args.len(), -1, flags::FRESH | protect) {
             Ok(Flow::Enter) => {
                 if protect != 0 && !handler.is_nil() && self.current.frames.len() > depth {
@@ -561,6 +573,7 @@ impl Vm {
         };
         self.rust_depth -= 1;
         th.non_yieldable -= 1;
+        self.sched.call_depth -= 1;
         let mut th = self.current;
         let first = if protect != 0 { slot } else { func };
         match r {

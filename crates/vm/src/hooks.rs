@@ -49,8 +49,9 @@ impl Vm {
         Ok(())
     }
 
-    /// Goroutine preemption point (the scheduler replaces this when goroutines exist).
+    /// Goroutine preemption point: requests a switch if other goroutines are runnable
+    /// (sched.rs).
     pub fn preempt(&mut self) -> Result<Flow, RtError> {
-        Ok(Flow::Done)
+        self.sched_preempt()
     }
 }

@@ -38,6 +38,18 @@ impl Vm {
                 }
             }
             self.check_gc();
+            // Goroutine hook (sched.rs): a goroutine that blocked, ended or was preempted
+            // (by `preempt` from `run_hooks`) is switched out only here.
+            if self.sched.tick <= 0 {
+                match self.sched_point() {
+                    Ok(Flow::Exit) => return Ok(()),
+                    Ok(_) => {}
+                    Err(e) => {
+                        pending = Some(e);
+                        continue 'outer;
+                    }
+                }
+            }
             let mut th = self.current;
             let Some(fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
             let Some(closure) = th.frames[fidx].closure else {
@@ -775,21 +787,27 @@ impl Vm {
                                 set!(a + 2, nv);
                                 let lp = unsafe { *code.get_unchecked(pc) };
                                 pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                self.hook_countdown -= 1;
+                                if self.hook_countdown <= 0 {
+                                    flow!(self.run_hooks());
+                                }
                             } else {
                                 pc += 1;
                             }
                         } else if marker == RANGE_CHANNEL {
                             save_pc!();
                             match self.range_channel_next(ra, i.b()) {
-                                Ok(true) => {
+                                Ok(Some(true)) => {
                                     stack = th.stack.as_mut_ptr();
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
                                 }
-                                Ok(false) => {
+                                Ok(Some(false)) => {
                                     stack = th.stack.as_mut_ptr();
                                     pc += 1;
                                 }
+                                // The goroutine parked (sched.rs); RANGECALL re-runs on wake.
+                                Ok(None) => continue 'outer,
                                 Err(e) => {
                                     pending = Some(e);
                                     continue 'outer;

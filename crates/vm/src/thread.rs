@@ -40,6 +40,9 @@ pub mod flags {
     /// A call made by TAILCALL from a frame with pending deferred calls: when it ends,
     /// the frame below returns its results.
     pub const TAIL_RETURN: u16 = 1024;
+    /// The body call of a goroutine (sched.rs): returning from it ends the goroutine; an
+    /// error unwinding through it ends the program (spec 9.8).
+    pub const GOROUTINE_BASE: u16 = 2048;
 }
 
 /// A pending deferred call: the callee followed by its arguments.

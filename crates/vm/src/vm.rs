@@ -106,6 +106,8 @@ pub struct Vm {
     pub script_path: Option<String>,
     /// Values builtins keep alive across calls back into scripts.
     pub pinned: Vec<Value>,
+    /// Goroutine scheduler, channels' wait queues, timers and sync state (sched.rs).
+    pub sched: crate::sched::Scheduler,
     /// Decremented at back-edges and calls; `run_hooks` runs when it reaches zero.
     pub hook_countdown: i64,
     /// Remaining instruction budget (approximate: counted in back-edges and calls).
@@ -140,6 +142,7 @@ impl Vm {
             stdout: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             script_path: None,
             pinned: Vec::new(),
+            sched: crate::sched::Scheduler::new(main_thread),
             hook_countdown: crate::hooks::HOOK_INTERVAL,
             instruction_budget: None,
             interrupt: Default::default(),
@@ -428,7 +431,10 @@ impl Vm {
         for &s in &self.tm_names {
             self.heap.mark(s);
         }
+        // Goroutine hooks (sched.rs): other goroutines' threads, timers, waiters.
+        self.sched_mark_roots();
         self.heap.trace();
+        self.sched_sweep_weak();
         self.heap.sweep();
         let pause = start.elapsed();
         if pause > self.heap.max_pause {

@@ -7,6 +7,7 @@ pub mod json_text;
 pub mod lpattern;
 pub mod printf;
 pub mod strftime;
+pub mod sync;
 pub mod utf8_codec;
 pub mod xoshiro;
 
@@ -21,6 +22,8 @@ pub fn open_libs(vm: &mut Vm) {
     let meta = vm.new_table(0, 2);
     vm.set_field(meta, "__index", Vm::table_value(string));
     vm.string_meta = Some(meta);
+    // Last: adds time.sleep/time.after to the time module opened above (or creates it).
+    sync::open(vm);
 }
 
 /// "PATH: REASON" for an I/O error, with the C library's wording.
