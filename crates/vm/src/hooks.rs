@@ -1,6 +1,7 @@
 //! Periodic checks at safepoints: the interpreter decrements `hook_countdown` at loop
 //! back-edges and script calls; when it reaches zero, [`Vm::run_hooks`] handles the
-//! instruction budget, interrupts from other threads and (with goroutines) preemption.
+//! instruction budget, the memory limit, interrupts from other threads and (with
+//! goroutines) preemption.
 //! The hot path costs one decrement and one branch.
 
 use crate::call::Flow;
@@ -27,7 +28,25 @@ impl Vm {
             }
             *budget -= HOOK_INTERVAL as u64;
         }
+        if let Some(limit) = self.heap.memory_limit {
+            self.check_memory_limit(limit)?;
+        }
         self.preempt()
+    }
+
+    /// Memory limit (embedding API): when the heap has grown past `limit`, collect, and
+    /// raise "not enough memory" if the live data alone still exceeds it.
+    #[cold]
+    fn check_memory_limit(&mut self, limit: usize) -> Result<(), RtError> {
+        self.heap.sync_accounting();
+        if self.heap.total_bytes() <= limit {
+            return Ok(());
+        }
+        self.collect_garbage();
+        if self.heap.total_bytes() > limit {
+            return Err(self.plain_error("not enough memory"));
+        }
+        Ok(())
     }
 
     /// Goroutine preemption point: requests a switch if other goroutines are runnable
