@@ -29,10 +29,13 @@ Debugging:
   --dump-bytecode    print the bytecode listing instead of running
   --gc-stress        collect garbage at every allocation safepoint
                      (also GSCRIPT_GC_STRESS=1)
+  --stack-stress     start thread stacks tiny and move them on every growth
+                     (also GSCRIPT_STACK_STRESS=1)
 
 Environment:
   GSCRIPT_HISTORY    REPL history file (default ~/.gscript_history; empty: none)
   GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
+  GSCRIPT_STACK_STRESS  1 for --stack-stress
 
 Exit status:
   0  the program finished (also os.exit(), os.exit(true), end of REPL input, -v, -h)
@@ -101,6 +104,8 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
             "--dump-ast=source" => opts.dump_ast = DumpAst::Source,
             "--dump-bytecode" => opts.dump_bytecode = true,
             "--gc-stress" => opts.gc_stress = true,
+            // Reliability testing (docs/reliability.md): tiny thread stacks that move on growth.
+            "--stack-stress" => vm::thread::set_stack_stress(true),
             "-i" => opts.interactive = true,
             "-e" => {
                 let Some(code) = args.get(i + 1) else {

@@ -172,11 +172,32 @@ impl HeapObject for Thread {
 /// Initial stack size of a thread (slots).
 pub const INITIAL_STACK: usize = 64;
 
+// ---- stack-stress mode (reliability testing; see docs/reliability.md) ----
+// With stack stress on, threads start with a tiny stack and every growth allocates a
+// fresh buffer of exactly the needed size, so the stack moves whenever a call goes deeper
+// than before: this exercises the upvalue fix-up and every place that re-derives stack
+// pointers after a call. Selected by `gscript --stack-stress` or GSCRIPT_STACK_STRESS=1.
+// Process-wide (like an allocator setting); the hot path (`ensure_stack`) is unchanged.
+static STACK_STRESS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Initial stack size of a thread in stack-stress mode (slots).
+pub const STRESS_INITIAL_STACK: usize = 2;
+
+/// Turns stack-stress mode on or off for threads created (and stacks grown) from now on.
+pub fn set_stack_stress(on: bool) {
+    STACK_STRESS.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// True if stack-stress mode is on.
+pub fn stack_stress() -> bool {
+    STACK_STRESS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Thread {
     pub fn new(is_main: bool) -> Thread {
         Thread {
             header: GcHeader::new(ObjKind::Thread),
-            stack: vec![Value::NIL; INITIAL_STACK],
+            stack: vec![Value::NIL; if stack_stress() { STRESS_INITIAL_STACK } else { INITIAL_STACK }],
             top: 0,
             frames: Vec::new(),
             open_upvalues: Vec::new(),
@@ -220,6 +241,18 @@ impl Thread {
     fn grow(&mut self, needed: usize, limit: usize) -> bool {
         if needed > limit {
             return false;
+        }
+        if stack_stress() {
+            // Exactly the needed size, in a new buffer: the old one is freed, so the stack
+            // always moves.
+            let old_len = self.stack.len();
+            let mut moved = Vec::with_capacity(needed);
+            moved.extend_from_slice(&self.stack);
+            moved.resize(needed, Value::NIL);
+            self.stack = moved;
+            crate::gc::account((needed - old_len) * 8);
+            self.fix_upvalue_locations();
+            return true;
         }
         let new_len = (self.stack.len() * 2).max(needed).min(limit.max(needed));
         let old_len = self.stack.len();

@@ -124,6 +124,10 @@ pub fn int_value_no_box(i: i64) -> Value {
 
 impl Vm {
     pub fn new() -> Vm {
+        // Reliability testing: small, always-moving thread stacks (thread.rs).
+        if std::env::var_os("GSCRIPT_STACK_STRESS").is_some_and(|v| v != "0") {
+            crate::thread::set_stack_stress(true);
+        }
         let mut heap = Heap::new();
         let globals = heap.alloc(Table::new(0, 64), 0);
         let registry = heap.alloc(Table::new(0, 8), 0);
