@@ -152,7 +152,7 @@ impl Handle {
             }
         }
         // `test2`: accepts the current byte if it is in `set`.
-        let mut test2 = |h: &mut Handle, set: &[u8], buf: &mut Vec<u8>, ok: &mut bool| -> std::io::Result<bool> {
+        let test2 = |h: &mut Handle, set: &[u8], buf: &mut Vec<u8>, ok: &mut bool| -> std::io::Result<bool> {
             match h.peek()? {
                 Some(c) if set.contains(&c) => {
                     if buf.len() >= MAX_NUMERAL {
