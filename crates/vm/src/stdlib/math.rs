@@ -335,7 +335,7 @@ fn idiv(vm: &mut Vm, a: Args) -> R {
             return Err(vm.rt_error("attempt to divide by zero"));
         }
         let q = m.wrapping_div(d);
-        let q = if (m % d != 0) && ((m < 0) != (d < 0)) { q - 1 } else { q };
+        let q = if m.wrapping_rem(d) != 0 && ((m < 0) != (d < 0)) { q - 1 } else { q };
         return ret_num(vm, Num::Int(q));
     }
     let m = vm.check_f64(a, 1)?;
