@@ -739,6 +739,8 @@ fn write_args(vm: &mut Vm, a: Args, id: usize, first: usize, file: Value) -> R {
         } else if let Some(b) = Vm::str_bytes(v) {
             buf.extend_from_slice(b);
         } else {
+            // Lua writes the earlier arguments before failing.
+            let _ = write_bytes(vm, id, &buf);
             return Err(vm.type_error(n, "string", v, true));
         }
     }

@@ -110,7 +110,7 @@ fn date(vm: &mut Vm, a: Args) -> R {
 
 fn difftime(vm: &mut Vm, a: Args) -> R {
     let t2 = vm.check_int(a, 1)?;
-    let t1 = vm.opt_int(a, 2, 0)?;
+    let t1 = vm.check_int(a, 2)?;
     vm.ret1(Value::float(t2 as f64 - t1 as f64))
 }
 

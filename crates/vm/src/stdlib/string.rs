@@ -123,8 +123,9 @@ fn sub(vm: &mut Vm, a: Args) -> R {
 
 fn byte(vm: &mut Vm, a: Args) -> R {
     let s = vm.check_bytes(a, 1)?;
-    let pi = start_pos(vm.opt_int(a, 2, 1)?, s.len());
-    let pe = if vm.arg(a, 3).is_nil() { pi.min(s.len()) } else { end_pos(vm.check_int(a, 3)?, s.len()) };
+    let i = vm.opt_int(a, 2, 1)?;
+    let pe = end_pos(vm.opt_int(a, 3, i)?, s.len());
+    let pi = start_pos(i, s.len());
     if pi > pe {
         return Ok(0);
     }

@@ -80,11 +80,7 @@ fn offset(vm: &mut Vm, a: Args) -> R {
 
 fn codes(vm: &mut Vm, a: Args) -> R {
     let sv = vm.check_str(a, 1)?;
-    let s = Vm::str_bytes(sv).unwrap_or(&[]);
     let lax = vm.arg(a, 2).is_truthy();
-    if s.first().is_some_and(|&b| b & 0xC0 == 0x80) {
-        return Err(vm.arg_error(1, "invalid UTF-8 code"));
-    }
     let key = if lax { "utf8.codes.lax" } else { "utf8.codes.strict" };
     let f = vm.get_field(vm.registry, key);
     vm.ret(&[f, sv, Value::inline_int(0)])
