@@ -921,7 +921,9 @@ impl Vm {
             // Report while the calling frame still exists (variable info, position).
             return self.precall(func, nargs, -1, 0);
         }
-        if th.frames[fidx].has_defers() {
+        // Like Lua, a builtin called in tail position runs above the calling frame (its
+        // errors name the caller's position); so do calls from frames with deferred calls.
+        if th.frames[fidx].has_defers() || value_as::<Closure>(callee).is_none() {
             let before = th.frames.len();
             return match self.precall(func, nargs, -1, 0)? {
                 Flow::Done => {
@@ -929,7 +931,8 @@ impl Vm {
                     self.do_return(func, n)
                 }
                 flow => {
-                    let mut th = self.current;
+                    // `th` is the calling thread even if the call switched threads
+                    // (a yield): mark the callee's frame there.
                     if th.frames.len() > before {
                         th.frames[before].flags |= flags::TAIL_RETURN;
                     }
