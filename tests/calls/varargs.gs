@@ -23,8 +23,8 @@ print(count(nil), count(nil, nil), count())          // expect: 1\t2\t0
 print(select(-1, 1, 2, 3), select(2, "a", "b", "c")) // expect: 3\tb\tc
 print(select(-2, 1, 2, 3))                           // expect: 2\t3
 print(select(5, 1, 2))                               // expect:
-print(pcall(select, 0, 1))                           // expect: false\tbad argument #1 to 'select' (index out of range)
-print(pcall(select, -3, 1))                          // expect: false\tbad argument #1 to 'select' (index out of range)
+print(pcall(_G.select, 0, 1))                           // expect: false\tbad argument #1 to 'select' (index out of range)
+print(pcall(_G.select, -3, 1))                          // expect: false\tbad argument #1 to 'select' (index out of range)
 func anon(...) { return func() { return 1 } }
 print(anon()())                                      // expect: 1
 t := table.pack(1, nil, 3)

@@ -332,6 +332,18 @@ impl Instr {
         Instr::ax(op, (sj + OFFSET_SJ) as u32)
     }
 
+    /// The opcode without validation.
+    ///
+    /// # Safety
+    /// The low byte must be a valid `Op` (true for every instruction built through the
+    /// constructors above; the VM validates loaded code once).
+    #[inline(always)]
+    pub unsafe fn op_unchecked(self) -> Op {
+        debug_assert!(Op::from_u8(self.0 as u8).is_some());
+        // SAFETY: Op is repr(u8) with contiguous discriminants; the caller guarantees range.
+        unsafe { std::mem::transmute::<u8, Op>(self.0 as u8) }
+    }
+
     /// The opcode. Instructions built by the compiler always hold a valid op.
     #[inline]
     pub fn op(self) -> Op {

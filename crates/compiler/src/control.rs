@@ -152,21 +152,38 @@ impl Compiler {
     fn cond_loop(&mut self, cond: Option<&Expr>, label: Option<String>, f: &ast::ForStmt) -> CResult<()> {
         let base = self.fs().nvarstack();
         self.push_breakable(label, BreakKind::Loop, base);
+        // Rotated loop: jump to the condition at the bottom, which jumps back into the
+        // body while true (one conditional jump per iteration).
+        let to_cond = if cond.is_some() { Some(self.fs().jump()) } else { None };
         let start = self.fs().get_label();
-        let mut exit = NO_JUMP;
-        if let Some(c) = cond {
-            let mut v = self.expr(c)?;
-            let fs = self.fs();
-            fs.go_if_true(&mut v)?;
-            fs.freereg = fs.nvarstack();
-            exit = v.f;
-        }
         self.loop_body(&f.body)?;
         self.continue_point(base, false);
-        let fs = self.fs();
-        fs.jump_to(start);
-        fs.patch_to_here(exit);
+        self.bottom_test(cond, to_cond, start, f)?;
         self.end_breakable(false);
+        Ok(())
+    }
+
+    /// Emits the loop test at the bottom: back to `start` while `cond` is true (always,
+    /// without a condition). `to_cond` is the entry jump that skips the first body run.
+    fn bottom_test(&mut self, cond: Option<&Expr>, to_cond: Option<i32>, start: usize, f: &ast::ForStmt) -> CResult<()> {
+        match cond {
+            Some(c) => {
+                let fs = self.fs();
+                if let Some(j) = to_cond {
+                    fs.patch_to_here(j);
+                }
+                let mut v = self.expr(c)?;
+                let fs = self.fs();
+                fs.go_if_false(&mut v)?;
+                fs.freereg = fs.nvarstack();
+                fs.patch_list(v.t, start);
+            }
+            None => {
+                let fs = self.fs();
+                fs.set_pos(f.body.close);
+                fs.jump_to(start);
+            }
+        }
         Ok(())
     }
 
@@ -187,15 +204,8 @@ impl Compiler {
             let fs = self.fs();
             fs.freereg = fs.nvarstack();
         }
+        let to_cond = if cond.is_some() { Some(self.fs().jump()) } else { None };
         let start = self.fs().get_label();
-        let mut exit = NO_JUMP;
-        if let Some(c) = cond {
-            let mut v = self.expr(c)?;
-            let fs = self.fs();
-            fs.go_if_true(&mut v)?;
-            fs.freereg = fs.nvarstack();
-            exit = v.f;
-        }
         self.loop_body(&f.body)?;
         // Fresh loop variables per iteration: close before post (Go 1.22).
         let post_captures = post.is_some_and(stmt_has_func);
@@ -206,10 +216,7 @@ impl Compiler {
             let fs = self.fs();
             fs.freereg = fs.nvarstack();
         }
-        let fs = self.fs();
-        fs.set_pos(f.body.close);
-        fs.jump_to(start);
-        fs.patch_to_here(exit);
+        self.bottom_test(cond, to_cond, start, f)?;
         self.end_breakable(true);
         self.fs().leave_block();
         Ok(())
@@ -397,6 +404,11 @@ impl Compiler {
         for i in 0..n.saturating_sub(1) {
             fs.emit_abc(Op::EQI, base, case_index[i] + 128, 1);
             body_jumps[i] = fs.jump();
+        }
+        if n > 1 {
+            // No test matched: the last clause (bodies follow in source order, so the
+            // fall-through would otherwise reach the first clause's body).
+            body_jumps[n - 1] = fs.jump();
         }
         let mut exits = Vec::new();
         for (i, cl) in sel.clauses.iter().enumerate() {

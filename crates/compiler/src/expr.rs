@@ -203,6 +203,7 @@ impl Compiler {
         }
         if exprs.is_empty() {
             let fs = self.fs();
+            fs.check_stack(n)?;
             let base = fs.freereg;
             fs.load_nil(base, n);
             return fs.reserve_regs(n);
@@ -217,6 +218,10 @@ impl Compiler {
             // Last expression: adjust (Lua's adjust_assign).
             let fs = self.fs();
             let needed = n as i64 - nexps as i64;
+            if needed > 0 {
+                // Check before emitting: register operands are 8 bits.
+                fs.check_stack(needed as usize + 1)?;
+            }
             if v.is_multret() {
                 let extra = (needed + 1).max(0);
                 fs.set_returns(&mut v, extra as i32)?;

@@ -1,26 +1,48 @@
 //! The `gscript` command (spec 13): run a script file, `-e CODE`, standard input, or the
 //! REPL; debugging flags to dump the AST and bytecode; exit statuses as specified.
+//!
+//! Argument handling follows the `lua` command: options come before the script (or `-`,
+//! or `-e CODE`), everything after it goes to the script as `arg[1..]` and `...`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: gscript [options] [script [args...]]
+
+Runs a GScript program: the file SCRIPT, the code given with -e, or standard input
+('-'). With no script, starts the interactive REPL when standard input is a terminal,
+and otherwise reads the program from standard input.
+
 Options:
-  -e CODE            run CODE as the main chunk (chunk name '(command line)')
-  -                  read the main chunk from standard input
-  -i                 enter the REPL after running the script
+  -e CODE            run CODE as the main chunk (chunk name '(command line)');
+                     the remaining arguments go to the chunk
+  -                  read the main chunk from standard input (chunk name 'stdin')
+  -i                 enter the REPL after running the script (or instead of one)
   -v, --version      print the version and exit
   -h, --help         print this help and exit
-  --                 stop handling options
+  --                 stop handling options; the next argument is the script
+
 Debugging:
-  --dump-ast         print the syntax tree instead of running
+  --dump-ast         print the syntax tree (as GScript source with --dump-ast=source)
+                     instead of running
   --dump-bytecode    print the bytecode listing instead of running
-  --gc-stress        collect garbage at every allocation safepoint (also GSCRIPT_GC_STRESS=1)
-Exit status: 0 success, 1 error in the main goroutine / compile error / bad command line,
-2 deadlock or error in another goroutine, n for os.exit(n).
+  --gc-stress        collect garbage at every allocation safepoint
+                     (also GSCRIPT_GC_STRESS=1)
+
+Environment:
+  GSCRIPT_HISTORY    REPL history file (default ~/.gscript_history; empty: none)
+  GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
+
+Exit status:
+  0  the program finished (also os.exit(), os.exit(true), end of REPL input, -v, -h)
+  1  uncaught error in the main goroutine, compile error, unreadable script,
+     invalid command line, os.exit(false)
+  2  deadlock, or uncaught error in another goroutine
+  n  os.exit(n)
 ";
 
+#[derive(Debug, PartialEq)]
 enum Source {
     File(String),
     Code(String),
@@ -28,20 +50,36 @@ enum Source {
     Repl,
 }
 
+#[derive(Debug, PartialEq, Clone, Copy)]
+enum DumpAst {
+    No,
+    Tree,
+    Source,
+}
+
 struct Options {
     source: Source,
     script_args: Vec<String>,
-    dump_ast: bool,
+    dump_ast: DumpAst,
     dump_bytecode: bool,
     gc_stress: bool,
     interactive: bool,
 }
 
-fn parse_args(args: &[String]) -> Result<Options, ExitCode> {
+/// What to do instead of running: exit at once with a status.
+struct Exit(u8);
+
+fn usage_error(message: String) -> Exit {
+    eprintln!("gscript: {}", message);
+    eprint!("{}", USAGE);
+    Exit(1)
+}
+
+fn parse_args(args: &[String]) -> Result<Options, Exit> {
     let mut opts = Options {
         source: Source::Repl,
         script_args: Vec::new(),
-        dump_ast: false,
+        dump_ast: DumpAst::No,
         dump_bytecode: false,
         gc_stress: false,
         interactive: false,
@@ -49,24 +87,24 @@ fn parse_args(args: &[String]) -> Result<Options, ExitCode> {
     let mut i = 1;
     while i < args.len() {
         let a = args[i].as_str();
+        let rest = || args[i + 1..].to_vec();
         match a {
             "-v" | "--version" => {
                 println!("GScript 1.0");
-                return Err(ExitCode::SUCCESS);
+                return Err(Exit(0));
             }
             "-h" | "--help" => {
                 print!("{}", USAGE);
-                return Err(ExitCode::SUCCESS);
+                return Err(Exit(0));
             }
-            "--dump-ast" => opts.dump_ast = true,
+            "--dump-ast" | "--dump-ast=tree" => opts.dump_ast = DumpAst::Tree,
+            "--dump-ast=source" => opts.dump_ast = DumpAst::Source,
             "--dump-bytecode" => opts.dump_bytecode = true,
             "--gc-stress" => opts.gc_stress = true,
             "-i" => opts.interactive = true,
             "-e" => {
                 let Some(code) = args.get(i + 1) else {
-                    eprintln!("gscript: '-e' needs argument");
-                    eprint!("{}", USAGE);
-                    return Err(ExitCode::from(1));
+                    return Err(usage_error("'-e' needs argument".into()));
                 };
                 opts.source = Source::Code(code.clone());
                 opts.script_args = args[i + 2..].to_vec();
@@ -74,30 +112,28 @@ fn parse_args(args: &[String]) -> Result<Options, ExitCode> {
             }
             "-" => {
                 opts.source = Source::Stdin;
-                opts.script_args = args[i + 1..].to_vec();
+                opts.script_args = rest();
                 return Ok(opts);
             }
             "--" => {
                 if let Some(path) = args.get(i + 1) {
-                    opts.source = Source::File(path.clone());
+                    opts.source = if path == "-" { Source::Stdin } else { Source::File(path.clone()) };
                     opts.script_args = args[i + 2..].to_vec();
                 }
-                return Ok(opts);
+                break;
             }
             _ if a.starts_with('-') && a.len() > 1 => {
-                eprintln!("gscript: unrecognized option '{}'", a);
-                eprint!("{}", USAGE);
-                return Err(ExitCode::from(1));
+                return Err(usage_error(format!("unrecognized option '{}'", a)));
             }
             _ => {
                 opts.source = Source::File(a.to_string());
-                opts.script_args = args[i + 1..].to_vec();
+                opts.script_args = rest();
                 return Ok(opts);
             }
         }
         i += 1;
     }
-    if matches!(opts.source, Source::Repl) && !std::io::stdin().is_terminal() {
+    if opts.source == Source::Repl && !opts.interactive && !std::io::stdin().is_terminal() {
         opts.source = Source::Stdin;
     }
     Ok(opts)
@@ -107,7 +143,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let opts = match parse_args(&args) {
         Ok(o) => o,
-        Err(code) => return code,
+        Err(Exit(code)) => return ExitCode::from(code),
     };
     // Run on a thread with a large stack: deep Rust re-entry (metamethods, pcall chains)
     // stays within the documented limits without touching the guard page.
@@ -118,30 +154,47 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(opts: Options, argv: Vec<String>) -> u8 {
-    let (chunk_name, source, arg0) = match &opts.source {
+/// Reads the main chunk: (chunk name, text, arg[0]).
+fn read_source(source: &Source) -> Result<(String, Vec<u8>, String), u8> {
+    match source {
         Source::File(path) => match std::fs::read(path) {
-            Ok(s) => (path.clone(), s, path.clone()),
+            Ok(s) => Ok((path.clone(), s, path.clone())),
             Err(e) => {
                 eprintln!("gscript: cannot open {}: {}", path, vm::stdlib::os_error_reason(&e));
-                return 1;
+                Err(1)
             }
         },
-        Source::Code(code) => ("(command line)".to_string(), code.clone().into_bytes(), "-e".to_string()),
-        Source::Stdin => {
+        Source::Code(code) => Ok(("(command line)".to_string(), code.clone().into_bytes(), "-e".to_string())),
+        Source::Stdin | Source::Repl => {
             let mut s = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut s) {
-                eprintln!("gscript: cannot read stdin: {}", e);
-                return 1;
+                eprintln!("gscript: cannot read stdin: {}", vm::stdlib::os_error_reason(&e));
+                return Err(1);
             }
-            ("stdin".to_string(), s, "-".to_string())
+            Ok(("stdin".to_string(), s, "-".to_string()))
         }
-        Source::Repl => return gscript::repl::run(),
+    }
+}
+
+fn run(opts: Options, argv: Vec<String>) -> u8 {
+    if opts.source == Source::Repl {
+        let mut vm = vm::Vm::new();
+        vm.heap.stress |= opts.gc_stress;
+        gscript::set_arg_table(&mut vm, &argv[0], &argv[0], &[]);
+        return gscript::repl::run_with(vm);
+    }
+    let (chunk_name, source, arg0) = match read_source(&opts.source) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    if opts.dump_ast {
+    if opts.dump_ast != DumpAst::No {
         return match syntax::parse(&source) {
             Ok(ast) => {
-                println!("{:#?}", ast);
+                if opts.dump_ast == DumpAst::Source {
+                    print!("{}", syntax::pretty::chunk_to_source(&ast));
+                } else {
+                    println!("{:#?}", ast);
+                }
                 0
             }
             Err(d) => {
@@ -162,9 +215,7 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
         return 0;
     }
     let mut vm = vm::Vm::new();
-    if opts.gc_stress {
-        vm.heap.stress = true;
-    }
+    vm.heap.stress |= opts.gc_stress;
     if let Source::File(path) = &opts.source {
         vm.script_path = Some(path.clone());
     }
@@ -174,12 +225,8 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     let result = vm.call(main, &script_args);
     vm.flush_stdout();
     match result {
-        Ok(_) => {
-            if opts.interactive {
-                return gscript::repl::run_with(vm);
-            }
-            0
-        }
+        Ok(_) if opts.interactive => gscript::repl::run_with(vm),
+        Ok(_) => 0,
         Err(e) => {
             gscript::report_uncaught(&mut vm, &e, None);
             let _ = std::io::stderr().flush();

@@ -9,6 +9,9 @@
 //!   a stack of the brackets it has handed out.
 //! * Rule 3: never directly before `else` / `elseif` (one token of lookahead, `stash`).
 //!
+//! A keyword directly after `.` is handed out as an identifier: it is a field name
+//! (`t.default`), and rule 1 must treat it like one.
+//!
 //! Invariants: the lexer never panics on any input (every byte access is bounds-checked),
 //! never allocates per token (identifiers and strings are spans into the source; string
 //! escapes are validated while lexing and decoded later by [`decode_string`]), and reports
@@ -42,6 +45,8 @@ pub struct Lexer<'a> {
     brackets: Vec<u8>,
     /// The last token handed out triggers rule 1 at a following newline.
     last_ends_statement: bool,
+    /// The last token handed out was `.` (the next word is a field name).
+    last_was_dot: bool,
     /// Where the last token handed out ended: an inserted `;` is placed there.
     last_end: Span,
     /// A token lexed ahead of an inserted semicolon (rule 3 lookahead).
@@ -72,6 +77,7 @@ impl<'a> Lexer<'a> {
             line_start: 0,
             brackets: Vec::new(),
             last_ends_statement: false,
+            last_was_dot: false,
             last_end: Span::new(0, 0, 1, 1),
             stash: None,
         };
@@ -123,7 +129,15 @@ impl<'a> Lexer<'a> {
     }
 
     /// Records a token as handed out: bracket stack and rule-1 state.
-    fn hand_out(&mut self, token: Token) -> Token {
+    #[inline]
+    fn hand_out(&mut self, mut token: Token) -> Token {
+        // A word right after `.` is a field name even when it is spelled like a keyword
+        // (`t.default`): it is handed out as an identifier, so that rule 1 inserts a `;`
+        // after it at the end of a line, as after any other field name.
+        if self.last_was_dot && token.kind.is_keyword() {
+            token.kind = TokenKind::Ident;
+        }
+        self.last_was_dot = token.kind == TokenKind::Dot;
         match token.kind {
             TokenKind::LParen => self.brackets.push(b'('),
             TokenKind::LBracket => self.brackets.push(b'['),

@@ -116,6 +116,11 @@ pub struct Token {
 impl TokenKind {
     /// Keyword for an identifier-shaped byte string, if it is one.
     pub fn keyword(word: &[u8]) -> Option<TokenKind> {
+        // Fast rejection: keywords are 2-11 lowercase letters starting with one of these.
+        match (word.len(), word.first()) {
+            (2..=11, Some(b'b' | b'c' | b'd' | b'e' | b'f' | b'g' | b'i' | b'n' | b'r' | b's' | b't' | b'v')) => {}
+            _ => return None,
+        }
         Some(match word {
             b"break" => TokenKind::Break,
             b"case" => TokenKind::Case,

@@ -131,7 +131,7 @@ fn float_literals() {
     assert_eq!(float("0.1"), 0.1);
     assert_eq!(float("1e400"), f64::INFINITY);
     assert_eq!(float("1e-400"), 0.0);
-    assert_eq!(float("2.2250738585072011e-308"), 2.2250738585072011e-308);
+    assert_eq!(float("2.2250738585072011e-308"), f64::from_bits(0x000F_FFFF_FFFF_FFFF));
     // Hex floats need a p exponent.
     assert_eq!(float("0x1.8p1"), 3.0);
     assert_eq!(float("0x1p-2"), 0.25);
@@ -349,6 +349,16 @@ fn semicolon_rule_2_brackets() {
     assert_eq!(kinds("{\na: 1\n}"), vec![T::LBrace, T::Ident, T::Colon, T::Int(1), NL, T::RBrace, EOFSEMI, T::Eof]);
     // Unbalanced closers do not underflow.
     assert!(tokenize(b")))\n]]]\n}}}\nx").is_ok());
+}
+
+#[test]
+fn keyword_field_names_end_statements() {
+    // `t.default` at the end of a line is a field name: a `;` is inserted after it.
+    assert_eq!(kinds("t.default\nx")[..4], [T::Ident, T::Dot, T::Ident, NL]);
+    assert_eq!(kinds("t.select(1)")[..3], [T::Ident, T::Dot, T::Ident]);
+    common::parse_ok("x := t.range\ny := t.go.func");
+    // Not after `:` (method names cannot be keywords) nor elsewhere.
+    assert_eq!(kinds("x:go")[2], T::Go);
 }
 
 #[test]

@@ -52,6 +52,13 @@ impl Vm {
             let f = th.stack[func];
             if let Some(c) = value_as::<Closure>(f) {
                 self.push_script_frame(func, nargs, want, frame_flags, c)?;
+                self.hook_countdown -= 1;
+                if self.hook_countdown <= 0 {
+                    // The new frame exists: a hook error is raised inside it.
+                    if let Flow::Exit = self.run_hooks()? {
+                        return Ok(Flow::Exit);
+                    }
+                }
                 return Ok(Flow::Enter);
             }
             if let Some(n) = value_as::<Native>(f) {
@@ -61,6 +68,8 @@ impl Vm {
                     NativeKind::Xpcall => self.call_xpcall(func, nargs, want, frame_flags),
                     NativeKind::Resume | NativeKind::WrapCall => self.call_resume(func, nargs, want, frame_flags, n),
                     NativeKind::Yield => self.call_yield(func, nargs, want, frame_flags),
+                    // Goroutine hook (sched.rs): builtins that may block the goroutine.
+                    NativeKind::Blocking => self.call_blocking_native(func, nargs, want, frame_flags, n),
                 };
             }
             // __call: insert the handler before the object and try again.
@@ -86,7 +95,7 @@ impl Vm {
     }
 
     /// "attempt to call a T value" with variable information from the calling instruction.
-    fn call_error(&mut self, func: usize, f: Value) -> RtError {
+    pub(crate) fn call_error(&mut self, func: usize, f: Value) -> RtError {
         let th = self.current;
         let mut info = String::new();
         if let Some(frame) = th.frames.last() {
@@ -165,7 +174,7 @@ impl Vm {
         if nargs == 0 {
             return self.native_error(func, want, frame_flags, "bad argument #1 to 'pcall' (value expected)");
         }
-        self.protected_call(func + 1, nargs - 1, want, frame_flags | flags::PCALL, Value::NIL)
+        self.protected_call(func + 1, nargs - 1, want, frame_flags, flags::PCALL, Value::NIL)
     }
 
     fn call_xpcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
@@ -179,21 +188,30 @@ impl Vm {
         for i in func + 2..func + nargs {
             th.stack[i] = th.stack[i + 1];
         }
-        self.protected_call(func + 1, nargs - 2, want, frame_flags | flags::XPCALL, handler)
+        self.protected_call(func + 1, nargs - 2, want, frame_flags, flags::XPCALL, handler)
     }
 
     /// Raises `msg` as an error of a builtin that has no frame of its own yet.
     fn native_error(&mut self, func: usize, want: i32, frame_flags: u16, msg: &str) -> Result<Flow, RtError> {
         let mut th = self.current;
         let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags & !(flags::PCALL | flags::XPCALL);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
         th.frames.push(frame);
         Err(self.rt_error(msg))
     }
 
     /// Calls `stack[func]` in protected mode. The results (true, ... / false, err) go to
     /// `func - 1`.
-    fn protected_call(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, handler: Value) -> Result<Flow, RtError> {
+    fn protected_call(&mut self, func: usize, nargs: usize, want: i32, outer: u16, protect: u16, handler: Value) -> Result<Flow, RtError> {
+        // The callee frame carries both the caller's flags and the protection; flags
+        // that cannot share one frame need a builtin frame for pcall itself.
+        if outer & !(flags::FRESH | flags::FINISH | flags::TAIL) != 0 {
+            return self.protected_call_in_rust(func, nargs, want, outer, protect, handler);
+        }
+        let frame_flags = outer | protect;
         let mut th = self.current;
         let f = th.stack[func];
         let callable = f.is_function() || !self.metamethod(f, Tm::Call).is_nil();
@@ -211,12 +229,21 @@ impl Vm {
                 if flow == Flow::Enter {
                     let mut th = self.current;
                     if th.frames.len() > depth {
-                        th.frames[depth].handler = handler;
+                        th.frames[depth].set_handler(handler);
                     }
                 }
                 Ok(flow)
             }
-            Err(e) => Err(e),
+            Err(e) => {
+                let mut th = self.current;
+                if th.frames.len() > depth {
+                    return Err(e);
+                }
+                // Failed before any frame existed (e.g. a `__call` chain overflow).
+                th.stack[func - 1] = Value::FALSE;
+                th.stack[func] = e.value;
+                Ok(self.place_results(func - 1, 2, want, frame_flags))
+            }
         }
     }
 
@@ -248,6 +275,10 @@ impl Vm {
         let fl = frame.flags;
         if frame.closure.is_some() {
             th.close_upvalues(frame.base.min(frame.func + 1));
+        }
+        if fl & flags::GOROUTINE_BASE != 0 {
+            // Goroutine hook (sched.rs): the goroutine's body returned.
+            return self.goroutine_finished();
         }
         if fl & flags::CO_BASE != 0 {
             let values: Vec<Value> = th.stack[src..src + n].to_vec();
@@ -311,15 +342,14 @@ impl Vm {
     pub fn do_return(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
         let idx = th.frames.len() - 1;
-        if th.frames[idx].defers.is_empty() {
+        if !th.frames[idx].has_defers() {
             return self.finish_frame(src, n);
         }
         {
             let f = &mut th.frames[idx];
             if f.flags & flags::RETURNING == 0 {
                 f.flags |= flags::RETURNING;
-                f.ret_start = src;
-                f.ret_count = n;
+                f.set_ret_range(src, n);
             }
         }
         self.continue_return()
@@ -330,8 +360,8 @@ impl Vm {
         loop {
             let mut th = self.current;
             let idx = th.frames.len() - 1;
-            let (src, n) = (th.frames[idx].ret_start, th.frames[idx].ret_count);
-            let Some(call) = th.frames[idx].defers.pop() else {
+            let (src, n) = th.frames[idx].ret_range();
+            let Some(call) = th.frames[idx].pop_defer() else {
                 th.frames[idx].flags &= !flags::RETURNING;
                 return self.finish_frame(src, n);
             };
@@ -351,7 +381,8 @@ impl Vm {
             Some(c) => f.base + c.proto.max_stack,
             None => th.top.max(f.base),
         };
-        regs.max(f.ret_start + f.ret_count)
+        let (rs, rc) = f.ret_range();
+        regs.max(rs + rc)
     }
 
     /// Copies a callee and its arguments to `at` and calls it with no results wanted.
@@ -389,13 +420,13 @@ impl Vm {
             }
         }
         if let Some(i) = handler_frame {
-            let h = th.frames[i].handler;
+            let h = th.frames[i].handler();
             if !h.is_nil() {
-                th.frames[i].handler = Value::NIL;
+                th.frames[i].set_handler(Value::NIL);
                 let r = self.call(h, &[e.value]);
                 let mut th = self.current;
                 if i < th.frames.len() {
-                    th.frames[i].handler = h;
+                    th.frames[i].set_handler(h);
                 }
                 e.value = match r {
                     Ok(vals) => vals.first().copied().unwrap_or(Value::NIL),
@@ -416,7 +447,7 @@ impl Vm {
         loop {
             let mut th = self.current;
             let Some(idx) = th.frames.len().checked_sub(1) else { return Err(e) };
-            if let Some(call) = th.frames[idx].defers.pop() {
+            if let Some(call) = th.frames[idx].pop_defer() {
                 let scratch = self.frame_scratch(idx);
                 th.unwinding = Some(e);
                 match self.push_and_call(scratch, &call, flags::DEFER_UNWIND) {
@@ -452,8 +483,20 @@ impl Vm {
             if fl & flags::FRESH != 0 {
                 return Err(e);
             }
+            if fl & flags::GOROUTINE_BASE != 0 {
+                // Goroutine hook (sched.rs): uncaught error in a goroutine; exits.
+                return self.goroutine_died(e);
+            }
             if fl & flags::CO_BASE != 0 {
-                return self.coroutine_died(e);
+                match self.coroutine_died(e) {
+                    Ok(flow) => return Ok(flow),
+                    Err(mut e2) => {
+                        // A wrap function re-raises the error in its caller.
+                        self.prepare_error(&mut e2);
+                        e = e2;
+                        continue;
+                    }
+                }
             }
             if fl & flags::DEFER_UNWIND != 0 {
                 // The deferred call's error replaces the one being propagated.
@@ -472,11 +515,19 @@ impl Vm {
     /// Calls a value from Rust with the given arguments and returns all its results.
     /// This is a Rust-level re-entry: depth-limited, and no yield can cross it.
     pub fn call(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, RtError> {
+        self.call_flags(f, args, 0, Value::NIL)
+    }
+
+    /// `vm.call` in protected mode (`protect` = PCALL or XPCALL with `handler`): returns
+    /// `true, results...` or `false, error` like `pcall`.
+    fn call_flags(&mut self, f: Value, args: &[Value], protect: u16, handler: Value) -> Result<Vec<Value>, RtError> {
         if self.rust_depth >= self.limits.max_rust_depth {
             return Err(self.error_here("stack overflow"));
         }
         let mut th = self.current;
-        let func = th.top.max(self.live_top());
+        // Slot `func - 1` receives the true/false of a protected call.
+        let slot = th.top.max(self.live_top());
+        let func = slot + 1;
         if !th.ensure_stack(func + args.len() + 2, self.limits.max_stack_slots) {
             return Err(self.error_here("stack overflow"));
         }
@@ -488,15 +539,31 @@ impl Vm {
         let depth = th.frames.len();
         self.rust_depth += 1;
         th.non_yieldable += 1;
-        let r = match self.precall(func, args.len(), -1, flags::FRESH) {
-            Ok(Flow::Enter) => self.execute(),
+        // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
+        self.sched.call_depth += 1;
+        let r = match self.precall(func, args.len(), -1, flags::FRESH | protect) {
+            Ok(Flow::Enter) => {
+                if protect != 0 && !handler.is_nil() && self.current.frames.len() > depth {
+                    let mut t = self.current;
+                    t.frames[depth].set_handler(handler);
+                }
+                self.execute()
+            }
             Ok(_) => Ok(()),
             Err(e) => {
                 if self.current.frames.len() > depth {
                     match self.handle_error(e) {
+                        Ok(Flow::Enter) => self.execute(),
                         Ok(_) => Ok(()),
                         Err(e) => Err(e),
                     }
+                } else if protect != 0 {
+                    // Not callable: pcall's (false, message).
+                    let mut t = self.current;
+                    t.stack[slot] = Value::FALSE;
+                    t.stack[slot + 1] = e.value;
+                    t.top = slot + 2;
+                    Ok(())
                 } else {
                     let mut e = e;
                     self.prepare_error(&mut e);
@@ -506,18 +573,47 @@ impl Vm {
         };
         self.rust_depth -= 1;
         th.non_yieldable -= 1;
+        self.sched.call_depth -= 1;
         let mut th = self.current;
+        let first = if protect != 0 { slot } else { func };
         match r {
             Ok(()) => {
-                let results = th.stack[func..th.top].to_vec();
-                th.top = func;
+                let results = th.stack[first..th.top.max(first)].to_vec();
+                th.top = slot;
                 Ok(results)
             }
             Err(e) => {
-                th.top = func;
+                th.top = slot;
                 Err(e)
             }
         }
+    }
+
+    /// `pcall`/`xpcall` called in a way the frame flags cannot express (e.g. directly by
+    /// another `pcall`, or as a coroutine body): runs the protected call from Rust on a
+    /// builtin frame of its own.
+    fn protected_call_in_rust(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, protect: u16, handler: Value) -> Result<Flow, RtError> {
+        let mut th = self.current;
+        let args: Vec<Value> = th.stack[func + 1..func + 1 + nargs].to_vec();
+        let f = th.stack[func];
+        let mut frame = Frame::new(func - 1, func, None, want);
+        frame.flags = frame_flags;
+        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
+            th.protected += 1;
+        }
+        th.frames.push(frame);
+        th.top = func + 1 + nargs;
+        let results = self.call_flags(f, &args, protect, handler)?;
+        let mut th = self.current;
+        let src = th.top;
+        if !th.ensure_stack(src + results.len() + 1, self.limits.max_stack_slots) {
+            return Err(self.error_here("stack overflow"));
+        }
+        for (i, &v) in results.iter().enumerate() {
+            th.stack[src + i] = v;
+        }
+        th.top = src + results.len();
+        self.finish_frame(src, results.len())
     }
 
     /// First slot above the registers of the innermost frame.

@@ -68,6 +68,9 @@ pub enum NativeKind {
     Yield,
     /// A function made by `coroutine.wrap` (data[0] is the coroutine).
     WrapCall,
+    /// A builtin that may park the running goroutine (sched.rs `call_blocking_native`):
+    /// `time.sleep`, `mu:lock()`, `wg:wait()`.
+    Blocking,
 }
 
 #[repr(C)]

@@ -21,6 +21,19 @@ use crate::value::{fits_inline, Value};
 use crate::vm::Vm;
 use compiler::{Instr, Op};
 
+/// A number operand as a float: inline integers and floats (boxed integers and other
+/// values take the slow path).
+#[inline(always)]
+fn num_f64(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_float_unchecked())
+    } else if v.is_inline_int() {
+        Some(v.as_inline_int_unchecked() as f64)
+    } else {
+        None
+    }
+}
+
 /// Markers stored in R[A] of a range loop for the built-in iteration kinds.
 pub const RANGE_TABLE: Value = Value(0xFFFA_0000_0000_0110);
 pub const RANGE_NUMBER: Value = Value(0xFFFA_0000_0000_0111);
@@ -38,6 +51,18 @@ impl Vm {
                 }
             }
             self.check_gc();
+            // Goroutine hook (sched.rs): a goroutine that blocked, ended or was preempted
+            // (by `preempt` from `run_hooks`) is switched out only here.
+            if self.sched.tick <= 0 {
+                match self.sched_point() {
+                    Ok(Flow::Exit) => return Ok(()),
+                    Ok(_) => {}
+                    Err(e) => {
+                        pending = Some(e);
+                        continue 'outer;
+                    }
+                }
+            }
             let mut th = self.current;
             let Some(fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
             let Some(closure) = th.frames[fidx].closure else {
@@ -126,6 +151,12 @@ impl Vm {
                         // SAFETY: a conditional op is always followed by a JMP.
                         let j = unsafe { *code.get_unchecked(pc) };
                         pc = (pc as i64 + 1 + j.sj() as i64) as usize;
+                        if j.sj() < 0 {
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
+                        }
                     } else {
                         pc += 1;
                     }
@@ -145,10 +176,8 @@ impl Vm {
                             let v = self.int(res);
                             set!(i.a(), v);
                         }
-                    } else if lhs.is_float() && rhs.is_float() {
-                        let $fx = lhs.as_float_unchecked();
-                        let $fy = rhs.as_float_unchecked();
-                        set!(i.a(), Value::float($float));
+                    } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
+                        set!(i.a(), Value::float_arith($float));
                     } else {
                         meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), Some(i.c())));
                     }
@@ -168,13 +197,44 @@ impl Vm {
                             let v = self.int(res);
                             set!(i.a(), v);
                         }
-                    } else if lhs.is_float() && rhs.is_float() {
-                        let $fx = lhs.as_float_unchecked();
-                        let $fy = rhs.as_float_unchecked();
-                        set!(i.a(), Value::float($float));
+                    } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
+                        set!(i.a(), Value::float_arith($float));
                     } else {
                         meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), None));
                     }
+                }};
+            }
+
+            // Comparison with an immediate: int and float fast paths; otherwise numbers
+            // compare exactly and other values use __lt/__le with operands swapped for
+            // GTI/GEI (`sB < R[A]`).
+            macro_rules! cmp_imm {
+                ($i:expr, |$p:ident, $q:ident| $int:expr, |$fp:ident, $fq:ident| $float:expr, $swap:expr, $is_lt:expr) => {{
+                    let i = $i;
+                    let x = r!(i.a());
+                    let imm = i.sb();
+                    let cond = if x.is_inline_int() {
+                        let $p = x.as_inline_int_unchecked();
+                        let $q = imm;
+                        $int
+                    } else if x.is_float() {
+                        let $fp = x.as_float_unchecked();
+                        let $fq = imm as f64;
+                        $float
+                    } else {
+                        let y = Value::inline_int(imm);
+                        let (l, r) = if $swap { (y, x) } else { (x, y) };
+                        if l.is_number() && r.is_number() {
+                            if $is_lt {
+                                ops::num_lt(l, r)
+                            } else {
+                                ops::num_le(l, r)
+                            }
+                        } else {
+                            meta_flow!(self.compare_meta(l, r, $is_lt))
+                        }
+                    };
+                    jump_if!(cond, i);
                 }};
             }
 
@@ -184,11 +244,12 @@ impl Vm {
                 let i = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 let a = i.a();
-                match i.op() {
+                // SAFETY: load.rs validated every opcode of the prototype.
+                match unsafe { i.op_unchecked() } {
                     Op::MOVE => set!(a, r!(i.b())),
                     Op::LOADK => set!(a, k[i.bx()]),
                     Op::LOADI => set!(a, Value::inline_int(i.sbx() as i64)),
-                    Op::LOADF => set!(a, Value::float(i.sbx() as f64)),
+                    Op::LOADF => set!(a, Value::float_arith(i.sbx() as f64)),
                     Op::LOADNIL => {
                         for j in 0..=i.b() {
                             set!(a + j, Value::NIL);
@@ -321,7 +382,7 @@ impl Vm {
                                 set!(a, v);
                             }
                         } else if lhs.is_float() {
-                            set!(a, Value::float(lhs.as_float_unchecked() + imm as f64));
+                            set!(a, Value::float_arith(lhs.as_float_unchecked() + imm as f64));
                         } else {
                             meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
                         }
@@ -332,11 +393,32 @@ impl Vm {
                     Op::ADD => arith_rr!(i, ArithOp::Add, |x, y| x + y, |x, y| x + y),
                     Op::SUB => arith_rr!(i, ArithOp::Sub, |x, y| x - y, |x, y| x - y),
                     Op::MUL => arith_rr!(i, ArithOp::Mul, |x, y| x.wrapping_mul(y), |x, y| x * y),
-                    Op::MODK | Op::POWK | Op::DIVK | Op::BANDK | Op::BORK | Op::BXORK => {
+                    Op::DIV | Op::DIVK => {
+                        let lhs = r!(i.b());
+                        let rhs = if i.op() == Op::DIV { r!(i.c()) } else { k[i.c()] };
+                        if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
+                            set!(a, Value::float_arith(x / y));
+                        } else {
+                            let rc = if i.op() == Op::DIV { Some(i.c()) } else { None };
+                            meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, Some(i.b()), rc));
+                        }
+                    }
+                    Op::MOD | Op::MODK => {
+                        let lhs = r!(i.b());
+                        let rhs = if i.op() == Op::MOD { r!(i.c()) } else { k[i.c()] };
+                        if lhs.is_inline_int() && rhs.is_inline_int() && rhs.as_inline_int_unchecked() != 0 {
+                            let r = ops::int_mod(lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
+                            set!(a, Value::inline_int(r));
+                        } else if lhs.is_float() && rhs.is_float() {
+                            set!(a, Value::float(ops::float_mod(lhs.as_float_unchecked(), rhs.as_float_unchecked())));
+                        } else {
+                            let rc = if i.op() == Op::MOD { Some(i.c()) } else { None };
+                            meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), rc));
+                        }
+                    }
+                    Op::POWK | Op::BANDK | Op::BORK | Op::BXORK => {
                         let op = match i.op() {
-                            Op::MODK => ArithOp::Mod,
                             Op::POWK => ArithOp::Pow,
-                            Op::DIVK => ArithOp::Div,
                             Op::BANDK => ArithOp::BAnd,
                             Op::BORK => ArithOp::BOr,
                             _ => ArithOp::BXor,
@@ -357,14 +439,33 @@ impl Vm {
                             meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
                         }
                     }
-                    Op::MOD | Op::POW | Op::DIV | Op::BAND | Op::BOR | Op::BXOR | Op::SHL | Op::SHR => {
+                    Op::BAND | Op::BOR | Op::BXOR => {
+                        let (lhs, rhs) = (r!(i.b()), r!(i.c()));
+                        if lhs.is_inline_int() && rhs.is_inline_int() {
+                            let (x, y) = (lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
+                            // Bitwise results of two inline (48-bit) integers stay inline.
+                            let res = match i.op() {
+                                Op::BAND => x & y,
+                                Op::BOR => x | y,
+                                _ => x ^ y,
+                            };
+                            set!(a, Value::inline_int(res));
+                        } else {
+                            let op = match i.op() {
+                                Op::BAND => ArithOp::BAnd,
+                                Op::BOR => ArithOp::BOr,
+                                _ => ArithOp::BXor,
+                            };
+                            if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                                set!(a, v);
+                            } else {
+                                meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
+                            }
+                        }
+                    }
+                    Op::POW | Op::SHL | Op::SHR => {
                         let op = match i.op() {
-                            Op::MOD => ArithOp::Mod,
                             Op::POW => ArithOp::Pow,
-                            Op::DIV => ArithOp::Div,
-                            Op::BAND => ArithOp::BAnd,
-                            Op::BOR => ArithOp::BOr,
-                            Op::BXOR => ArithOp::BXor,
                             Op::SHL => ArithOp::Shl,
                             _ => ArithOp::Shr,
                         };
@@ -386,7 +487,8 @@ impl Vm {
                                 set!(a, x);
                             }
                         } else if v.is_float() {
-                            set!(a, Value::float(-v.as_float_unchecked()));
+                            // Negation flips the sign bit: canonical NaNs stay canonical.
+                            set!(a, Value::float_arith(-v.as_float_unchecked()));
                         } else {
                             meta_flow!(self.arith_slow(ArithOp::Unm, v, v, Some(i.b()), Some(i.b())));
                         }
@@ -426,7 +528,14 @@ impl Vm {
                     }
                     Op::CLOSE => th.close_upvalues(base + a),
                     Op::JMP => {
-                        pc = (pc as i64 + i.sj() as i64) as usize;
+                        let sj = i.sj();
+                        pc = (pc as i64 + sj as i64) as usize;
+                        if sj < 0 {
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
+                        }
                     }
                     Op::EQ => {
                         let (x, y) = (r!(a), r!(i.b()));
@@ -478,46 +587,10 @@ impl Vm {
                         };
                         jump_if!(cond, i);
                     }
-                    Op::LTI | Op::LEI | Op::GTI | Op::GEI => {
-                        let x = r!(a);
-                        let imm = i.sb();
-                        let cond = if x.is_inline_int() {
-                            let p = x.as_inline_int_unchecked();
-                            match i.op() {
-                                Op::LTI => p < imm,
-                                Op::LEI => p <= imm,
-                                Op::GTI => p > imm,
-                                _ => p >= imm,
-                            }
-                        } else if x.is_float() {
-                            let p = x.as_float_unchecked();
-                            let q = imm as f64;
-                            match i.op() {
-                                Op::LTI => p < q,
-                                Op::LEI => p <= q,
-                                Op::GTI => p > q,
-                                _ => p >= q,
-                            }
-                        } else {
-                            let y = Value::inline_int(imm);
-                            let (l, r, is_lt) = match i.op() {
-                                Op::LTI => (x, y, true),
-                                Op::LEI => (x, y, false),
-                                Op::GTI => (y, x, true),
-                                _ => (y, x, false),
-                            };
-                            if l.is_number() && r.is_number() {
-                                if is_lt {
-                                    ops::num_lt(l, r)
-                                } else {
-                                    ops::num_le(l, r)
-                                }
-                            } else {
-                                meta_flow!(self.compare_meta(l, r, is_lt))
-                            }
-                        };
-                        jump_if!(cond, i);
-                    }
+                    Op::LTI => cmp_imm!(i, |p, q| p < q, |p, q| p < q, false, true),
+                    Op::LEI => cmp_imm!(i, |p, q| p <= q, |p, q| p <= q, false, false),
+                    Op::GTI => cmp_imm!(i, |p, q| p > q, |p, q| p > q, true, true),
+                    Op::GEI => cmp_imm!(i, |p, q| p >= q, |p, q| p >= q, true, false),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
@@ -534,10 +607,29 @@ impl Vm {
                         let func = base + a;
                         let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
                         let want = i.c() as i32 - 1;
+                        // Fast path: a script function with fixed parameters and room
+                        // on the stack (the common call).
+                        if let Some(c) = value_as::<Closure>(r!(a)) {
+                            let p = c.proto;
+                            let new_base = func + 1;
+                            if !p.is_vararg
+                                && new_base + nargs.max(p.num_params) + p.max_stack < th.stack.len()
+                                && th.frames.len() < self.limits.max_frames
+                                && self.hook_countdown > 1
+                            {
+                                for j in nargs..p.num_params {
+                                    unsafe { *stack.add(new_base + j) = Value::NIL };
+                                }
+                                save_pc!();
+                                self.hook_countdown -= 1;
+                                th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
+                                continue 'outer;
+                            }
+                        }
                         flow!(self.precall(func, nargs, want, 0));
+                        // A builtin ran: a safepoint (the GC does not move the stack).
                         save_pc!();
                         self.check_gc();
-                        stack = th.stack.as_mut_ptr();
                     }
                     Op::TAILCALL => {
                         let func = base + a;
@@ -546,12 +638,96 @@ impl Vm {
                     }
                     Op::RETURN => {
                         let n = if i.b() == 0 { th.top - (base + a) } else { i.b() - 1 };
+                        {
+                            // Fast path: a plain frame (called by CALL from a script frame)
+                            // with no deferred calls.
+                            let f = &th.frames[fidx];
+                            if f.flags == 0 && f.extra.is_none() {
+                                let dst = f.func;
+                                let want = f.want;
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                let src = base + a;
+                                for j in 0..n {
+                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                                }
+                                if want < 0 {
+                                    th.top = dst + n;
+                                } else {
+                                    for j in n..want as usize {
+                                        unsafe { *stack.add(dst + j) = Value::NIL };
+                                    }
+                                }
+                                // SAFETY: fidx is the last frame; it owns no heap data
+                                // (`extra` is None and the rest is Copy), so forgetting it
+                                // instead of dropping leaks nothing.
+                                unsafe { th.frames.set_len(fidx) };
+                                continue 'outer;
+                            }
+                        }
                         meta_flow!(self.do_return(base + a, n));
                     }
                     Op::RETURN0 => {
+                        {
+                            // Fast path: a plain frame (called by CALL from a script frame)
+                            // with no deferred calls.
+                            let f = &th.frames[fidx];
+                            if f.flags == 0 && f.extra.is_none() {
+                                let dst = f.func;
+                                let want = f.want;
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                let src = base + 0;
+                                for j in 0..0 {
+                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                                }
+                                if want < 0 {
+                                    th.top = dst + 0;
+                                } else {
+                                    for j in 0..want as usize {
+                                        unsafe { *stack.add(dst + j) = Value::NIL };
+                                    }
+                                }
+                                // SAFETY: fidx is the last frame; it owns no heap data
+                                // (`extra` is None and the rest is Copy), so forgetting it
+                                // instead of dropping leaks nothing.
+                                unsafe { th.frames.set_len(fidx) };
+                                continue 'outer;
+                            }
+                        }
                         meta_flow!(self.do_return(base, 0));
                     }
                     Op::RETURN1 => {
+                        {
+                            // Fast path: a plain frame (called by CALL from a script frame)
+                            // with no deferred calls.
+                            let f = &th.frames[fidx];
+                            if f.flags == 0 && f.extra.is_none() {
+                                let dst = f.func;
+                                let want = f.want;
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                let src = base + a;
+                                for j in 0..1 {
+                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                                }
+                                if want < 0 {
+                                    th.top = dst + 1;
+                                } else {
+                                    for j in 1..want as usize {
+                                        unsafe { *stack.add(dst + j) = Value::NIL };
+                                    }
+                                }
+                                // SAFETY: fidx is the last frame; it owns no heap data
+                                // (`extra` is None and the rest is Copy), so forgetting it
+                                // instead of dropping leaks nothing.
+                                unsafe { th.frames.set_len(fidx) };
+                                continue 'outer;
+                            }
+                        }
                         meta_flow!(self.do_return(base + a, 1));
                     }
                     Op::CLOSURE => {
@@ -644,6 +820,10 @@ impl Vm {
                                     }
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                    self.hook_countdown -= 1;
+                                    if self.hook_countdown <= 0 {
+                                        flow!(self.run_hooks());
+                                    }
                                 }
                                 None => pc += 1,
                             }
@@ -657,21 +837,27 @@ impl Vm {
                                 set!(a + 2, nv);
                                 let lp = unsafe { *code.get_unchecked(pc) };
                                 pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
+                                self.hook_countdown -= 1;
+                                if self.hook_countdown <= 0 {
+                                    flow!(self.run_hooks());
+                                }
                             } else {
                                 pc += 1;
                             }
                         } else if marker == RANGE_CHANNEL {
                             save_pc!();
                             match self.range_channel_next(ra, i.b()) {
-                                Ok(true) => {
+                                Ok(Some(true)) => {
                                     stack = th.stack.as_mut_ptr();
                                     let lp = unsafe { *code.get_unchecked(pc) };
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
                                 }
-                                Ok(false) => {
+                                Ok(Some(false)) => {
                                     stack = th.stack.as_mut_ptr();
                                     pc += 1;
                                 }
+                                // The goroutine parked (sched.rs); RANGECALL re-runs on wake.
+                                Ok(None) => continue 'outer,
                                 Err(e) => {
                                     pending = Some(e);
                                     continue 'outer;
@@ -691,13 +877,17 @@ impl Vm {
                         if !v.is_nil() {
                             set!(a + 2, v);
                             pc = (pc as i64 + i.sbx() as i64) as usize;
+                            self.hook_countdown -= 1;
+                            if self.hook_countdown <= 0 {
+                                flow!(self.run_hooks());
+                            }
                         }
                     }
                     Op::DEFER => {
                         let func = base + a;
                         let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
                         let call: Box<[Value]> = (0..=nargs).map(|j| unsafe { *stack.add(func + j) }).collect();
-                        th.frames[fidx].defers.push(call);
+                        th.frames[fidx].push_defer(call);
                     }
                     Op::GO | Op::MAKECHAN | Op::SEND | Op::RECV | Op::SELECT => {
                         save_pc!();
@@ -726,7 +916,12 @@ impl Vm {
     /// are pending (then call normally and return its results when it finishes).
     fn tail_call(&mut self, fidx: usize, func: usize, nargs: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
-        if !th.frames[fidx].defers.is_empty() {
+        let callee = th.stack[func];
+        if !callee.is_function() && self.metamethod(callee, crate::vm::Tm::Call).is_nil() {
+            // Report while the calling frame still exists (variable info, position).
+            return self.precall(func, nargs, -1, 0);
+        }
+        if th.frames[fidx].has_defers() {
             let before = th.frames.len();
             return match self.precall(func, nargs, -1, 0)? {
                 Flow::Done => {
@@ -751,13 +946,13 @@ impl Vm {
         if frame.flags & (flags::PCALL | flags::XPCALL) != 0 {
             th.protected -= 1;
         }
-        let handler = frame.handler;
+        let handler = frame.handler();
         let kept = frame.flags & !(flags::RETURNING | flags::TAIL_RETURN);
         let depth = th.frames.len();
         let flow = self.precall(dst, nargs, frame.want, kept | flags::TAIL)?;
         let mut th = self.current;
         if th.frames.len() > depth && !handler.is_nil() {
-            th.frames[depth].handler = handler;
+            th.frames[depth].set_handler(handler);
         }
         Ok(match flow {
             Flow::Done => Flow::Enter,

@@ -14,6 +14,7 @@ pub mod channel;
 pub mod error;
 pub mod function;
 pub mod gc;
+pub mod hooks;
 pub mod interp;
 pub mod load;
 pub mod number;

@@ -13,6 +13,11 @@ use std::rc::Rc;
 
 impl Vm {
     fn load_proto(&mut self, p: &Rc<Proto>, env: Value) -> Gc<ProtoObj> {
+        // The interpreter decodes opcodes unchecked: make sure they are valid.
+        assert!(
+            p.code.iter().all(|i| compiler::Op::from_u8(i.0 as u8).is_some()),
+            "compiler produced an invalid opcode"
+        );
         let constants: Vec<Value> = p
             .constants
             .iter()

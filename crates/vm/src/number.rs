@@ -278,7 +278,7 @@ pub fn parse_int_base(s: &[u8], base: u32) -> Option<i64> {
 #[inline]
 pub fn float_to_int(x: f64) -> Option<i64> {
     // -2^63 <= x < 2^63 (NaN fails both comparisons).
-    if x >= -9223372036854775808.0 && x < 9223372036854775808.0 && x.floor() == x {
+    if (-9223372036854775808.0..9223372036854775808.0).contains(&x) && x.floor() == x {
         Some(x as i64)
     } else {
         None
@@ -381,6 +381,39 @@ pub(crate) fn sci_digits(x: f64, ndigits: usize, digits: &mut [u8]) -> i32 {
     }
 }
 
+/// The 14 significant digits (zero-padded) and decimal exponent of |x| rounded to 14 digits.
+///
+/// Fast path: if the shortest round-trip representation has at most 14 digits, it *is* the
+/// correctly rounded 14-digit value (it lies within half an ulp of x, far less than half a
+/// unit in the 14th digit), so the cheaper shortest conversion suffices.
+fn g14_digits(x: f64, digits: &mut [u8; 14]) -> i32 {
+    let mut sb = StackBuf::<40>::new();
+    let _ = write!(sb, "{:e}", x.abs());
+    let text = sb.as_bytes();
+    let epos = text.iter().position(|&b| b == b'e').unwrap_or(text.len());
+    let mantissa = &text[..epos];
+    let ndigits = mantissa.iter().filter(|b| b.is_ascii_digit()).count();
+    // Subnormals have too little precision for the argument above.
+    if ndigits > 14 || x.abs() < f64::MIN_POSITIVE {
+        return sci_digits(x, 14, digits);
+    }
+    digits.fill(b'0');
+    for (slot, &b) in digits.iter_mut().zip(mantissa.iter().filter(|b| b.is_ascii_digit())) {
+        *slot = b;
+    }
+    let exp_text = text.get(epos + 1..).unwrap_or(b"0");
+    let (neg, mag) = match exp_text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, exp_text),
+    };
+    let e = mag.iter().fold(0i32, |a, &d| a * 10 + i32::from(d.wrapping_sub(b'0')));
+    if neg {
+        -e
+    } else {
+        e
+    }
+}
+
 /// Writes `%.14g`; returns true if the text looks like an integer (only `-` and digits).
 fn format_g14(x: f64, out: &mut Vec<u8>) -> bool {
     if !x.is_finite() {
@@ -401,7 +434,7 @@ fn format_g14(x: f64, out: &mut Vec<u8>) -> bool {
         return true;
     }
     let mut digits = [0u8; 14];
-    let exp = sci_digits(x, 14, &mut digits);
+    let exp = g14_digits(x, &mut digits);
     if x < 0.0 {
         out.push(b'-');
     }

@@ -40,10 +40,24 @@ pub mod flags {
     /// A call made by TAILCALL from a frame with pending deferred calls: when it ends,
     /// the frame below returns its results.
     pub const TAIL_RETURN: u16 = 1024;
+    /// The body call of a goroutine (sched.rs): returning from it ends the goroutine; an
+    /// error unwinding through it ends the program (spec 9.8).
+    pub const GOROUTINE_BASE: u16 = 2048;
 }
 
 /// A pending deferred call: the callee followed by its arguments.
 pub type Deferred = Box<[Value]>;
+
+/// Rarely used per-frame state, boxed so that frames stay small.
+#[derive(Clone, Debug)]
+pub struct FrameExtra {
+    pub defers: Vec<Deferred>,
+    /// The `xpcall` message handler.
+    pub handler: Value,
+    /// Saved return values while deferred calls run (flags::RETURNING).
+    pub ret_start: usize,
+    pub ret_count: usize,
+}
 
 #[derive(Clone, Debug)]
 pub struct Frame {
@@ -62,34 +76,58 @@ pub struct Frame {
     pub varargs: u32,
     /// Scratch for an interrupted instruction (e.g. the remaining count of a CONCAT).
     pub aux: u32,
-    /// Saved return values while deferred calls run (flags::RETURNING).
-    pub ret_start: usize,
-    pub ret_count: usize,
-    pub defers: Vec<Deferred>,
-    /// The `xpcall` message handler.
-    pub handler: Value,
+    pub extra: Option<Box<FrameExtra>>,
 }
 
 impl Frame {
+    #[inline(always)]
     pub fn new(func: usize, base: usize, closure: Option<Gc<Closure>>, want: i32) -> Frame {
-        Frame {
-            func,
-            base,
-            pc: 0,
-            closure,
-            want,
-            flags: 0,
-            varargs: 0,
-            aux: 0,
-            ret_start: 0,
-            ret_count: 0,
-            defers: Vec::new(),
-            handler: Value::NIL,
-        }
+        Frame { func, base, pc: 0, closure, want, flags: 0, varargs: 0, aux: 0, extra: None }
     }
 
     pub fn is_script(&self) -> bool {
         self.closure.is_some()
+    }
+
+    fn extra_mut(&mut self) -> &mut FrameExtra {
+        self.extra.get_or_insert_with(|| Box::new(FrameExtra { defers: Vec::new(), handler: Value::NIL, ret_start: 0, ret_count: 0 }))
+    }
+
+    #[inline(always)]
+    pub fn has_defers(&self) -> bool {
+        self.extra.as_ref().is_some_and(|e| !e.defers.is_empty())
+    }
+    pub fn defers(&self) -> &[Deferred] {
+        match &self.extra {
+            Some(e) => &e.defers,
+            None => &[],
+        }
+    }
+    pub fn push_defer(&mut self, d: Deferred) {
+        self.extra_mut().defers.push(d);
+    }
+    pub fn pop_defer(&mut self) -> Option<Deferred> {
+        self.extra.as_mut().and_then(|e| e.defers.pop())
+    }
+    pub fn take_defers(&mut self) -> Vec<Deferred> {
+        self.extra.as_mut().map(|e| std::mem::take(&mut e.defers)).unwrap_or_default()
+    }
+    pub fn handler(&self) -> Value {
+        self.extra.as_ref().map_or(Value::NIL, |e| e.handler)
+    }
+    pub fn set_handler(&mut self, h: Value) {
+        if !h.is_nil() || self.extra.is_some() {
+            self.extra_mut().handler = h;
+        }
+    }
+    /// Saved return values (start, count) of a returning frame.
+    pub fn ret_range(&self) -> (usize, usize) {
+        self.extra.as_ref().map_or((0, 0), |e| (e.ret_start, e.ret_count))
+    }
+    pub fn set_ret_range(&mut self, start: usize, count: usize) {
+        let e = self.extra_mut();
+        e.ret_start = start;
+        e.ret_count = count;
     }
 }
 
@@ -150,6 +188,22 @@ impl Thread {
             unwinding: None,
             body: Value::NIL,
             death_error: None,
+        }
+    }
+
+    /// Pushes a frame (inlined fast path when there is capacity).
+    #[inline(always)]
+    pub fn push_frame(&mut self, f: Frame) {
+        let len = self.frames.len();
+        if len < self.frames.capacity() {
+            // SAFETY: len < capacity, so the slot is allocated and uninitialised; writing
+            // it and bumping the length keeps the Vec valid.
+            unsafe {
+                std::ptr::write(self.frames.as_mut_ptr().add(len), f);
+                self.frames.set_len(len + 1);
+            }
+        } else {
+            self.frames.push(f);
         }
     }
 
@@ -233,7 +287,8 @@ impl Thread {
                 Some(c) => f.base + c.proto.max_stack,
                 None => f.base,
             };
-            top = top.max(extent).max(f.ret_start + f.ret_count);
+            let (rs, rc) = f.ret_range();
+            top = top.max(extent).max(rs + rc);
         }
         top.min(self.stack.len())
     }
@@ -245,8 +300,8 @@ impl Thread {
             f(v);
         }
         for frame in &self.frames {
-            f(frame.handler);
-            for d in &frame.defers {
+            f(frame.handler());
+            for d in frame.defers() {
                 for &v in d.iter() {
                     f(v);
                 }

@@ -109,6 +109,16 @@ impl Value {
         }
     }
 
+    /// The result of IEEE `+ - * /` on operands taken from values (or from integers).
+    /// No canonicalisation is needed: such an operation returns either a non-NaN, the
+    /// hardware default NaN (canonical on x86-64 and AArch64), or one of its NaN
+    /// operands, which are canonical already.
+    #[inline(always)]
+    pub fn float_arith(f: f64) -> Value {
+        debug_assert!(!f.is_nan() || f.to_bits() == POSITIVE_NAN || f.to_bits() == NEGATIVE_NAN);
+        Value(f.to_bits())
+    }
+
     /// An inline integer. The caller guarantees the range; use
     /// [`crate::Vm::int`] for arbitrary integers (which boxes when needed).
     #[inline(always)]

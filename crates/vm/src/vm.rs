@@ -100,11 +100,20 @@ pub struct Vm {
     pub limits: Limits,
     /// Current depth of Rust-level re-entry.
     pub rust_depth: u32,
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// Where `print` and `io.write` go (buffered standard output by default).
+    pub stdout: Box<dyn Write>,
     /// Path of the main script (for `require`'s search path).
     pub script_path: Option<String>,
     /// Values builtins keep alive across calls back into scripts.
     pub pinned: Vec<Value>,
+    /// Goroutine scheduler, channels' wait queues, timers and sync state (sched.rs).
+    pub sched: crate::sched::Scheduler,
+    /// Decremented at back-edges and calls; `run_hooks` runs when it reaches zero.
+    pub hook_countdown: i64,
+    /// Remaining instruction budget (approximate: counted in back-edges and calls).
+    pub instruction_budget: Option<u64>,
+    /// Set from another thread to interrupt the running script ("interrupted" error).
+    pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -130,9 +139,13 @@ impl Vm {
             tm_names,
             limits: Limits::default(),
             rust_depth: 0,
-            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            stdout: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             script_path: None,
             pinned: Vec::new(),
+            sched: crate::sched::Scheduler::new(main_thread),
+            hook_countdown: crate::hooks::HOOK_INTERVAL,
+            instruction_budget: None,
+            interrupt: Default::default(),
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
@@ -418,7 +431,10 @@ impl Vm {
         for &s in &self.tm_names {
             self.heap.mark(s);
         }
+        // Goroutine hooks (sched.rs): other goroutines' threads, timers, waiters.
+        self.sched_mark_roots();
         self.heap.trace();
+        self.sched_sweep_weak();
         self.heap.sweep();
         let pause = start.elapsed();
         if pause > self.heap.max_pause {

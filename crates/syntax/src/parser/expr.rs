@@ -59,6 +59,7 @@ impl<'a> Parser<'a> {
         self.binary(1)
     }
 
+    #[inline(never)]
     pub(super) fn expr_list(&mut self) -> PResult<Vec<Expr>> {
         let mut list = vec![self.expr()?];
         while self.eat(TokenKind::Comma)? {
@@ -68,6 +69,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Operators of level `min_level` and above.
+    #[inline(never)]
     fn binary(&mut self, min_level: u8) -> PResult<Expr> {
         let saved_depth = self.depth;
         let mut lhs = self.unary()?;
@@ -180,6 +182,7 @@ impl<'a> Parser<'a> {
 
     /// `( [ args [ "..." ] [ "," ] ] )`; returns the arguments, the spread flag and the
     /// span of `(`.
+    #[inline(never)]
     fn call_args(&mut self) -> PResult<(Vec<Expr>, bool, Span)> {
         let open = self.expect(TokenKind::LParen)?.span;
         self.nested(|p| {
@@ -222,20 +225,8 @@ impl<'a> Parser<'a> {
                 ExprKind::Name(self.name_of(&self.tok))
             }
             TokenKind::Select if self.peek(1)? == TokenKind::LParen => ExprKind::Name(self.name_of(&self.tok)),
-            TokenKind::LParen => {
-                self.enter()?;
-                let open = self.advance()?.span;
-                let inner = self.nested(|p| p.expr())?;
-                let close = self.expect_closing(TokenKind::RParen, TokenKind::LParen, open.line)?;
-                self.leave();
-                return Ok(Expr { kind: ExprKind::Paren(Box::new(inner)), span: open.to(close.span) });
-            }
-            TokenKind::Func => {
-                let func_span = self.advance()?.span;
-                let func = self.func_body(func_span)?;
-                let span = func_span.to(func.body.span);
-                return Ok(Expr { kind: ExprKind::Func(Box::new(func)), span });
-            }
+            TokenKind::LParen => return self.paren(),
+            TokenKind::Func => return self.func_lit(),
             TokenKind::LBrace => return self.table(),
             _ => return Err(self.error_near("unexpected symbol")),
         };
@@ -243,7 +234,31 @@ impl<'a> Parser<'a> {
         Ok(Expr { kind, span })
     }
 
+    /// `( Expression )`.
+    #[inline(never)]
+    fn paren(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let open = self.advance()?.span;
+        // Inside brackets rule 10 is off. (No restore on error: errors end the parse.)
+        let saved = std::mem::replace(&mut self.in_case_list, false);
+        let inner = self.expr()?;
+        self.in_case_list = saved;
+        let close = self.expect_closing(TokenKind::RParen, TokenKind::LParen, open.line)?;
+        self.leave();
+        Ok(Expr { kind: ExprKind::Paren(Box::new(inner)), span: open.to(close.span) })
+    }
+
+    /// A function literal; the current token is `func`.
+    #[inline(never)]
+    fn func_lit(&mut self) -> PResult<Expr> {
+        let func_span = self.advance()?.span;
+        let func = self.func_body(func_span)?;
+        let span = func_span.to(func.body.span);
+        Ok(Expr { kind: ExprKind::Func(Box::new(func)), span })
+    }
+
     /// `make ( chan [ , Expression ] )`; the current token is `make`.
+    #[inline(never)]
     fn make_chan(&mut self) -> PResult<Expr> {
         let start = self.advance()?.span;
         let open = self.expect(TokenKind::LParen)?.span;
@@ -261,27 +276,28 @@ impl<'a> Parser<'a> {
     }
 
     /// Table constructor; the current token is `{`.
+    #[inline(never)]
     fn table(&mut self) -> PResult<Expr> {
         self.enter()?;
         let open = self.advance()?.span;
-        let fields = self.nested(|p| {
-            let mut fields = Vec::new();
-            // At end of input report the missing `}` rather than a missing field.
-            while !p.at(TokenKind::RBrace) && !p.at(TokenKind::Eof) {
-                fields.push(p.table_field()?);
-                if p.at(TokenKind::Comma) || p.at_semi() {
-                    p.advance()?;
-                } else {
-                    break;
-                }
+        let saved = std::mem::replace(&mut self.in_case_list, false);
+        let mut fields = Vec::new();
+        // At end of input report the missing `}` rather than a missing field.
+        while !self.at(TokenKind::RBrace) && !self.at(TokenKind::Eof) {
+            fields.push(self.table_field()?);
+            if self.at(TokenKind::Comma) || self.at_semi() {
+                self.advance()?;
+            } else {
+                break;
             }
-            Ok(fields)
-        })?;
+        }
+        self.in_case_list = saved;
         let close = self.expect_closing(TokenKind::RBrace, TokenKind::LBrace, open.line)?;
         self.leave();
         Ok(Expr { kind: ExprKind::Table(fields), span: open.to(close.span) })
     }
 
+    #[inline(never)]
     fn table_field(&mut self) -> PResult<TableField> {
         let current = self.tok.kind;
         match current {
@@ -309,6 +325,7 @@ impl<'a> Parser<'a> {
 
     /// Signature and body of a function; the `func` keyword (at `func_span`) and the name
     /// of a declaration have been consumed.
+    #[inline(never)]
     pub(super) fn func_body(&mut self, func_span: Span) -> PResult<FuncLit> {
         self.enter()?;
         let open = self.expect(TokenKind::LParen)?.span;

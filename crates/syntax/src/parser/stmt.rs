@@ -48,6 +48,7 @@ fn is_assignable(expr: &Expr) -> bool {
 impl<'a> Parser<'a> {
     /// `StatementList`: statements separated by `;`, up to `}`, `case`, `default` or the
     /// end of input (the caller checks which). Empty statements are dropped.
+    #[inline(never)]
     pub(super) fn statement_list(&mut self) -> PResult<Vec<Stmt>> {
         let mut stmts = Vec::new();
         loop {
@@ -71,54 +72,83 @@ impl<'a> Parser<'a> {
     }
 
     /// `{ StatementList }`.
+    #[inline(never)]
     pub(super) fn block(&mut self) -> PResult<Block> {
         let open = self.expect(TokenKind::LBrace)?.span;
         self.enter()?;
-        let stmts = self.nested(|p| p.statement_list())?;
+        let saved = std::mem::replace(&mut self.in_case_list, false);
+        let stmts = self.statement_list()?;
+        self.in_case_list = saved;
         let close = self.expect_closing(TokenKind::RBrace, TokenKind::LBrace, open.line)?.span;
         self.leave();
         Ok(Block { stmts, span: open.to(close), close })
     }
 
+    /// One statement. This function is on the recursion path of every nested block, so
+    /// it only dispatches: the bulky cases live in separate, non-inlined functions to
+    /// keep the stack frame per nesting level small.
+    #[inline(never)]
     fn statement(&mut self) -> PResult<Stmt> {
         let start = self.tok.span;
         let current = self.tok.kind;
+        // Every arm yields a `PResult<StmtKind>` (one stack slot, not one per arm).
         let kind = match current {
+            TokenKind::LBrace => self.block().map(StmtKind::Block),
+            TokenKind::If => self.advance().and_then(|_| self.if_tail()).map(StmtKind::If),
+            TokenKind::For => self.for_stmt(None).map(StmtKind::For),
+            TokenKind::Switch => self.switch_stmt(None).map(StmtKind::Switch),
+            TokenKind::Select if self.peek(1)? != TokenKind::LParen => self.select_stmt(None).map(StmtKind::Select),
+            TokenKind::Func if matches!(self.peek(1)?, TokenKind::Ident | TokenKind::Select) => self.func_decl(),
+            TokenKind::Ident if self.peek(1)? == TokenKind::Colon => return self.labeled_or_method_call(),
+            TokenKind::Var
+            | TokenKind::Const
+            | TokenKind::Return
+            | TokenKind::Break
+            | TokenKind::Continue
+            | TokenKind::Fallthrough
+            | TokenKind::Go
+            | TokenKind::Defer
+            | TokenKind::Goto => self.keyword_statement(),
+            _ => return self.simple_statement(),
+        };
+        Ok(Stmt { kind: kind?, span: start.to(self.prev) })
+    }
+
+    /// `func name(params) { body }`; the current token is `func`.
+    #[inline(never)]
+    fn func_decl(&mut self) -> PResult<StmtKind> {
+        let start = self.advance()?.span;
+        let name = self.expect_name()?;
+        let func = self.func_body(start)?;
+        Ok(StmtKind::FuncDecl { name, func: Box::new(func) })
+    }
+
+    /// Statements introduced by a keyword without a nested block of their own.
+    #[inline(never)]
+    fn keyword_statement(&mut self) -> PResult<StmtKind> {
+        let start = self.tok.span;
+        let current = self.tok.kind;
+        if current == TokenKind::Goto {
+            return Err(self.error_at(start, "goto is not supported"));
+        }
+        self.advance()?;
+        Ok(match current {
             TokenKind::Var => {
-                self.advance()?;
                 let names = self.name_list()?;
                 let values = if self.eat(TokenKind::Assign)? { self.expr_list()? } else { Vec::new() };
                 StmtKind::VarDecl { names, values }
             }
             TokenKind::Const => {
-                self.advance()?;
                 let names = self.name_list()?;
                 self.expect(TokenKind::Assign)?;
                 let values = self.expr_list()?;
                 StmtKind::ConstDecl { names, values }
             }
-            TokenKind::Func if matches!(self.peek(1)?, TokenKind::Ident | TokenKind::Select) => {
-                self.advance()?;
-                let name = self.expect_name()?;
-                let func = self.func_body(start)?;
-                StmtKind::FuncDecl { name, func: Box::new(func) }
-            }
-            TokenKind::If => {
-                self.advance()?;
-                StmtKind::If(Box::new(self.if_tail()?))
-            }
-            TokenKind::Switch => StmtKind::Switch(Box::new(self.switch_stmt(None)?)),
-            TokenKind::Select if self.peek(1)? != TokenKind::LParen => {
-                StmtKind::Select(Box::new(self.select_stmt(None)?))
-            }
-            TokenKind::For => StmtKind::For(Box::new(self.for_stmt(None)?)),
             TokenKind::Return => {
-                self.advance()?;
                 let values = if self.at_expression_start() { self.expr_list()? } else { Vec::new() };
                 StmtKind::Return(values)
             }
             TokenKind::Break | TokenKind::Continue => {
-                self.advance()?;
                 let label = if self.at(TokenKind::Ident) {
                     let token = self.advance()?;
                     Some(self.name_of(&token))
@@ -131,12 +161,7 @@ impl<'a> Parser<'a> {
                     StmtKind::Continue(label)
                 }
             }
-            TokenKind::Fallthrough => {
-                self.advance()?;
-                StmtKind::Fallthrough
-            }
             TokenKind::Go | TokenKind::Defer => {
-                self.advance()?;
                 let call = self.expr()?;
                 if !matches!(call.kind, ExprKind::Call { .. } | ExprKind::MethodCall { .. }) {
                     let which = if current == TokenKind::Go { "go" } else { "defer" };
@@ -148,15 +173,12 @@ impl<'a> Parser<'a> {
                     StmtKind::Defer(call)
                 }
             }
-            TokenKind::Goto => return Err(self.error_at(start, "goto is not supported")),
-            TokenKind::LBrace => StmtKind::Block(self.block()?),
-            TokenKind::Ident if self.peek(1)? == TokenKind::Colon => return self.labeled_or_method_call(),
-            _ => return self.simple_statement(),
-        };
-        Ok(Stmt { kind, span: start.to(self.prev) })
+            _ => StmtKind::Fallthrough,
+        })
     }
 
     /// `identifier ":" ...` at the start of a statement (rule 2).
+    #[inline(never)]
     fn labeled_or_method_call(&mut self) -> PResult<Stmt> {
         let start = self.tok.span;
         let after_colon = self.peek(2)?;
@@ -175,9 +197,9 @@ impl<'a> Parser<'a> {
         let label = Some(self.name_of(&label_token));
         self.advance()?; // ':'
         let kind = match after_colon {
-            TokenKind::For => StmtKind::For(Box::new(self.for_stmt(label)?)),
-            TokenKind::Switch => StmtKind::Switch(Box::new(self.switch_stmt(label)?)),
-            _ => StmtKind::Select(Box::new(self.select_stmt(label)?)),
+            TokenKind::For => StmtKind::For(self.for_stmt(label)?),
+            TokenKind::Switch => StmtKind::Switch(self.switch_stmt(label)?),
+            _ => StmtKind::Select(self.select_stmt(label)?),
         };
         Ok(Stmt { kind, span: start.to(self.prev) })
     }
@@ -201,6 +223,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A simple statement used as a statement.
+    #[inline(never)]
     fn simple_statement(&mut self) -> PResult<Stmt> {
         let simple = self.simple(false)?;
         self.simple_to_stmt(simple)
@@ -233,6 +256,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `SimpleStmt`, or (with `allow_range`, in a `for` header) a range clause.
+    #[inline(never)]
     fn simple(&mut self, allow_range: bool) -> PResult<Simple> {
         let start = self.tok.span;
         if allow_range && self.at(TokenKind::Range) {
@@ -309,11 +333,40 @@ impl<'a> Parser<'a> {
     }
 
     /// `IfTail`: after `if`, `else if` or `elseif`.
-    fn if_tail(&mut self) -> PResult<IfStmt> {
+    #[inline(never)]
+    fn if_tail(&mut self) -> PResult<Box<IfStmt>> {
         // An `else if` chain nests in the AST: count it.
         self.enter()?;
+        let (init, cond) = self.if_header()?;
+        let then = self.block()?;
+        let els = match self.tok.kind {
+            TokenKind::Else => {
+                let else_span = self.advance()?.span;
+                if self.at(TokenKind::If) {
+                    let if_span = self.advance()?.span;
+                    Some(Else::If(self.if_tail()?, else_span.to(if_span)))
+                } else {
+                    Some(Else::Block(self.block()?))
+                }
+            }
+            TokenKind::Elseif => {
+                let span = self.advance()?.span;
+                Some(Else::If(self.if_tail()?, span))
+            }
+            _ => None,
+        };
+        self.leave();
+        Ok(Box::new(IfStmt { init, cond, then, els }))
+    }
+
+    /// `switch [init ;] [tag] { clauses }` (a `{` right after `switch` or the `;` starts
+    /// the body, rule 4).
+    /// `[init ;] cond` of an `if`. (Headers are parsed in their own functions so that
+    /// their bulky temporaries are not on the stack while the body recurses.)
+    #[inline(never)]
+    fn if_header(&mut self) -> PResult<(Option<Stmt>, Expr)> {
         let simple = self.simple(false)?;
-        let (init, cond) = match simple {
+        Ok(match simple {
             Simple::Expr(cond) if !self.at_semi() => (None, cond),
             other => {
                 self.check_header_semi(&other)?;
@@ -321,32 +374,12 @@ impl<'a> Parser<'a> {
                 let init = self.simple_to_stmt(other)?;
                 (Some(init), self.expr()?)
             }
-        };
-        let then = self.block()?;
-        let els = match self.tok.kind {
-            TokenKind::Else => {
-                let else_span = self.advance()?.span;
-                if self.at(TokenKind::If) {
-                    let if_span = self.advance()?.span;
-                    Some(Else::If(Box::new(self.if_tail()?), else_span.to(if_span)))
-                } else {
-                    Some(Else::Block(self.block()?))
-                }
-            }
-            TokenKind::Elseif => {
-                let span = self.advance()?.span;
-                Some(Else::If(Box::new(self.if_tail()?), span))
-            }
-            _ => None,
-        };
-        self.leave();
-        Ok(IfStmt { init, cond, then, els })
+        })
     }
 
-    /// `switch [init ;] [tag] { clauses }` (a `{` right after `switch` or the `;` starts
-    /// the body, rule 4).
-    fn switch_stmt(&mut self, label: Option<Name>) -> PResult<SwitchStmt> {
-        self.advance()?; // switch
+    /// `[init ;] [tag]` of a `switch`; the current token follows `switch`.
+    #[inline(never)]
+    fn switch_header(&mut self) -> PResult<(Option<Stmt>, Option<Expr>)> {
         let mut init = None;
         let mut tag = None;
         if !self.at(TokenKind::LBrace) {
@@ -363,34 +396,43 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        Ok((init, tag))
+    }
+
+    /// One `case`/`default` clause of a switch; `has_default` says one was seen before.
+    #[inline(never)]
+    fn case_clause(&mut self, has_default: bool) -> PResult<CaseClause> {
+        let span = self.tok.span;
+        if self.at(TokenKind::Default) {
+            if has_default {
+                return Err(self.error_at(span, "multiple defaults in switch"));
+            }
+            self.advance()?;
+            self.expect(TokenKind::Colon)?;
+            let body = self.statement_list()?;
+            return Ok(CaseClause { exprs: Vec::new(), is_default: true, body, span });
+        }
+        self.advance()?; // case
+        let exprs = self.case_list(|p| p.expr_list())?;
+        self.expect(TokenKind::Colon)?;
+        let body = self.statement_list()?;
+        Ok(CaseClause { exprs, is_default: false, body, span })
+    }
+
+    #[inline(never)]
+    fn switch_stmt(&mut self, label: Option<Name>) -> PResult<Box<SwitchStmt>> {
+        self.advance()?; // switch
+        let (init, tag) = self.switch_header()?;
         let open = self.expect(TokenKind::LBrace)?.span;
         self.enter()?;
         let mut clauses: Vec<CaseClause> = Vec::new();
-        loop {
-            let span = self.tok.span;
-            match self.tok.kind {
-                TokenKind::Case => {
-                    self.advance()?;
-                    let exprs = self.case_list(|p| p.expr_list())?;
-                    self.expect(TokenKind::Colon)?;
-                    let body = self.statement_list()?;
-                    clauses.push(CaseClause { exprs, is_default: false, body, span });
-                }
-                TokenKind::Default => {
-                    if clauses.iter().any(|c| c.is_default) {
-                        return Err(self.error_at(span, "multiple defaults in switch"));
-                    }
-                    self.advance()?;
-                    self.expect(TokenKind::Colon)?;
-                    let body = self.statement_list()?;
-                    clauses.push(CaseClause { exprs: Vec::new(), is_default: true, body, span });
-                }
-                _ => break,
-            }
+        while matches!(self.tok.kind, TokenKind::Case | TokenKind::Default) {
+            let has_default = clauses.iter().any(|c| c.is_default);
+            clauses.push(self.case_clause(has_default)?);
         }
         let close = self.expect_closing(TokenKind::RBrace, TokenKind::LBrace, open.line)?.span;
         self.leave();
-        Ok(SwitchStmt { label, init, tag, clauses, close })
+        Ok(Box::new(SwitchStmt { label, init, tag, clauses, close }))
     }
 
     /// Runs `f` with rule 10 active: a `:` at bracket depth 0 ends the list.
@@ -402,7 +444,8 @@ impl<'a> Parser<'a> {
     }
 
     /// `select { clauses }`; the current token is `select`.
-    fn select_stmt(&mut self, label: Option<Name>) -> PResult<SelectStmt> {
+    #[inline(never)]
+    fn select_stmt(&mut self, label: Option<Name>) -> PResult<Box<SelectStmt>> {
         self.advance()?; // select
         let open = self.expect(TokenKind::LBrace)?.span;
         self.enter()?;
@@ -429,10 +472,11 @@ impl<'a> Parser<'a> {
         }
         let close = self.expect_closing(TokenKind::RBrace, TokenKind::LBrace, open.line)?.span;
         self.leave();
-        Ok(SelectStmt { label, clauses, close })
+        Ok(Box::new(SelectStmt { label, clauses, close }))
     }
 
     /// `SendStmt | RecvStmt` after `case` in a select.
+    #[inline(never)]
     fn comm_case(&mut self) -> PResult<CommCase> {
         let first = self.expr()?;
         if self.eat(TokenKind::Arrow)? {
@@ -477,9 +521,18 @@ impl<'a> Parser<'a> {
     }
 
     /// `for` statement; the current token is `for`.
-    fn for_stmt(&mut self, label: Option<Name>) -> PResult<ForStmt> {
+    #[inline(never)]
+    fn for_stmt(&mut self, label: Option<Name>) -> PResult<Box<ForStmt>> {
         self.advance()?; // for
-        let kind = if self.at(TokenKind::LBrace) {
+        let kind = self.for_header()?;
+        let body = self.block()?;
+        Ok(Box::new(ForStmt { label, kind, body }))
+    }
+
+    /// Everything between `for` and the body.
+    #[inline(never)]
+    fn for_header(&mut self) -> PResult<ForKind> {
+        Ok(if self.at(TokenKind::LBrace) {
             ForKind::Infinite
         } else if self.at_semi() {
             self.for_clause(None)?
@@ -493,12 +546,11 @@ impl<'a> Parser<'a> {
                     self.for_clause(Some(init))?
                 }
             }
-        };
-        let body = self.block()?;
-        Ok(ForStmt { label, kind, body })
+        })
     }
 
     /// `; [cond] ; [post]` after the (optional) init statement.
+    #[inline(never)]
     fn for_clause(&mut self, init: Option<Stmt>) -> PResult<ForKind> {
         self.expect_semi()?;
         let cond = if self.at_semi() || self.at(TokenKind::LBrace) { None } else { Some(self.expr()?) };

@@ -202,6 +202,13 @@ fn assert(vm: &mut Vm, a: Args) -> R {
     }
     if a.count >= 2 {
         let msg = vm.arg(a, 2);
+        // Spec 9.4: a string message gets the position (level 1).
+        if let Some(b) = Vm::str_bytes(msg) {
+            let mut text = vm.caller_position(1).into_bytes();
+            text.extend_from_slice(b);
+            let s = vm.string_value_owned(text);
+            return Err(RtError::new(s));
+        }
         return Err(RtError::new(msg));
     }
     Err(vm.rt_error("assertion failed!"))

@@ -96,7 +96,7 @@ fn close(vm: &mut Vm, a: Args) -> R {
     // Run pending deferred calls, innermost function first, each LIFO.
     let mut error: Option<Value> = co.death_error.take();
     let frames = std::mem::take(&mut co.frames);
-    let pending: Vec<Box<[Value]>> = frames.into_iter().rev().flat_map(|f| f.defers.into_iter().rev()).collect();
+    let pending: Vec<Box<[Value]>> = frames.into_iter().rev().flat_map(|mut f| f.take_defers().into_iter().rev()).collect();
     co.status = CoStatus::Dead;
     co.close_all_upvalues();
     for call in pending {

@@ -281,6 +281,7 @@ pub fn gsub<E>(
     let mut last_match: Option<usize> = None;
     let mut count: i64 = 0;
     let mut m = Match::default();
+    out.reserve(subject.len());
     while count < max_n {
         ms.reset();
         let e = ms.do_match(src, 0)?;

@@ -16,6 +16,7 @@ pub mod printf;
 pub mod strftime;
 pub mod string;
 pub mod string_extras;
+pub mod sync;
 pub mod tablelib;
 pub mod time;
 pub mod utf8;
@@ -44,6 +45,8 @@ pub fn open_libs(vm: &mut Vm) {
     json::open(vm);
     debug::open(vm);
     matrix::open(vm);
+    // Last: adds time.sleep/time.after to the time module opened above.
+    sync::open(vm);
 }
 
 /// "PATH: REASON" for an I/O error, with the C library's wording.

@@ -648,7 +648,7 @@ mod tests {
         for _ in 0..splitmix(st) % 3 {
             s.push(flags[(splitmix(st) % flags.len() as u64) as usize] as char);
         }
-        if splitmix(st) % 2 == 0 {
+        if splitmix(st).is_multiple_of(2) {
             s += &(splitmix(st) % 40 + 1).to_string();
         }
         match splitmix(st) % 4 {

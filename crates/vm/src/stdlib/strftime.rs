@@ -305,7 +305,7 @@ fn century(year: i64) -> i64 {
 
 /// Appends one conversion (its final letter) for `tm`.
 fn conversion(c: u8, tm: &Tm, out: &mut Vec<u8>) {
-    let hour12 = if tm.hour % 12 == 0 { 12 } else { tm.hour % 12 };
+    let hour12 = if tm.hour.is_multiple_of(12) { 12 } else { tm.hour % 12 };
     match c {
         b'a' => out.extend_from_slice(&weekday_name(tm.wday).as_bytes()[..3]),
         b'A' => out.extend_from_slice(weekday_name(tm.wday).as_bytes()),
@@ -496,7 +496,7 @@ fn token_at(s: &[u8]) -> Option<(Tok, usize)> {
 /// corresponding field of `tm` (`nsec` supplies fractional seconds, truncated); every other
 /// byte is copied.
 pub fn format_go_layout(tm: &Tm, nsec: u32, layout: &[u8], out: &mut Vec<u8>) {
-    let hour12 = if tm.hour % 12 == 0 { 12 } else { tm.hour % 12 };
+    let hour12 = if tm.hour.is_multiple_of(12) { 12 } else { tm.hour % 12 };
     let mut i = 0;
     while i < layout.len() {
         let Some((tok, len)) = token_at(&layout[i..]) else {

@@ -1,0 +1,117 @@
+// nbody: planetary simulation, float arithmetic on table fields
+PI := 3.141592653589793
+SOLAR_MASS := 4 * PI * PI
+DAYS_PER_YEAR := 365.24
+
+func body(x, y, z, vx, vy, vz, mass) {
+    return {
+        x: x
+        y: y
+        z: z
+        vx: vx * DAYS_PER_YEAR
+        vy: vy * DAYS_PER_YEAR
+        vz: vz * DAYS_PER_YEAR
+        mass: mass * SOLAR_MASS
+    }
+}
+
+func makeBodies() {
+    return {
+        body(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0),
+        body(4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01,
+            1.66007664274403694e-03, 7.69901118419740425e-03, -6.90460016972063023e-05,
+            9.54791938424326609e-04),
+        body(8.34336671824457987e+00, 4.12479856412430479e+00, -4.03523417114321381e-01,
+            -2.76742510726862411e-03, 4.99852801234917238e-03, 2.30417297573763929e-05,
+            2.85885980666130812e-04),
+        body(1.28943695621391310e+01, -1.51111514016986312e+01, -2.23307578892655734e-01,
+            2.96460137564761618e-03, 2.37847173959480950e-03, -2.96589568540237556e-05,
+            4.36624404335156298e-05),
+        body(1.53796971148509165e+01, -2.59193146099879641e+01, 1.79258772950371181e-01,
+            2.68067772490389322e-03, 1.62824170038242295e-03, -9.51592254519715870e-05,
+            5.15138902046611451e-05),
+    }
+}
+
+func offsetMomentum(bodies) {
+    px := 0.0
+    py := 0.0
+    pz := 0.0
+    for i := 1; i <= #bodies; i++ {
+        b := bodies[i]
+        px += b.vx * b.mass
+        py += b.vy * b.mass
+        pz += b.vz * b.mass
+    }
+    sun := bodies[1]
+    sun.vx = -px / SOLAR_MASS
+    sun.vy = -py / SOLAR_MASS
+    sun.vz = -pz / SOLAR_MASS
+}
+
+func advance(bodies, nbody, dt) {
+    for i := 1; i <= nbody; i++ {
+        bi := bodies[i]
+        bix := bi.x
+        biy := bi.y
+        biz := bi.z
+        bimass := bi.mass
+        bivx := bi.vx
+        bivy := bi.vy
+        bivz := bi.vz
+        for j := i + 1; j <= nbody; j++ {
+            bj := bodies[j]
+            dx := bix - bj.x
+            dy := biy - bj.y
+            dz := biz - bj.z
+            d2 := dx * dx + dy * dy + dz * dz
+            mag := math.sqrt(d2)
+            mag = dt / (mag * d2)
+            bm := bj.mass * mag
+            bivx -= dx * bm
+            bivy -= dy * bm
+            bivz -= dz * bm
+            bm = bimass * mag
+            bj.vx += dx * bm
+            bj.vy += dy * bm
+            bj.vz += dz * bm
+        }
+        bi.vx = bivx
+        bi.vy = bivy
+        bi.vz = bivz
+        bi.x = bix + dt * bivx
+        bi.y = biy + dt * bivy
+        bi.z = biz + dt * bivz
+    }
+}
+
+func energy(bodies, nbody) {
+    e := 0.0
+    for i := 1; i <= nbody; i++ {
+        bi := bodies[i]
+        vx := bi.vx
+        vy := bi.vy
+        vz := bi.vz
+        bim := bi.mass
+        e += 0.5 * bim * (vx * vx + vy * vy + vz * vz)
+        for j := i + 1; j <= nbody; j++ {
+            bj := bodies[j]
+            dx := bi.x - bj.x
+            dy := bi.y - bj.y
+            dz := bi.z - bj.z
+            distance := math.sqrt(dx * dx + dy * dy + dz * dz)
+            e -= (bim * bj.mass) / distance
+        }
+    }
+    return e
+}
+
+N := tonumber(arg[1]) || 3000000
+bodies := makeBodies()
+nbody := #bodies
+offsetMomentum(bodies)
+print(string.format("%0.9f", energy(bodies, nbody)))
+for i := 1; i <= N; i++ {
+    advance(bodies, nbody, 0.01)
+}
+print(string.format("%0.9f", energy(bodies, nbody)))
