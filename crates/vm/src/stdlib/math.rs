@@ -11,13 +11,21 @@ use crate::number::{float_to_int, Num};
 use crate::stdlib::xoshiro::Xoshiro256;
 use crate::value::Value;
 use crate::vm::Vm;
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 type R = Result<usize, RtError>;
 
-thread_local! {
-    /// The program's generator (VMs run on one OS thread; goroutines share it).
-    static RNG: RefCell<Xoshiro256> = RefCell::new(Xoshiro256::new(0, 0));
+/// The program's generator, shared by all goroutines (each call is atomic).
+static RNG: Mutex<Option<Xoshiro256>> = Mutex::new(None);
+
+/// Runs `f` on the generator (seeded unpredictably on first use).
+fn with_rng<T>(f: impl FnOnce(&mut Xoshiro256) -> T) -> T {
+    let mut g = RNG.lock().unwrap_or_else(|e| e.into_inner());
+    let rng = g.get_or_insert_with(|| {
+        let (n1, n2) = random_seed_values();
+        Xoshiro256::new(n1, n2)
+    });
+    f(rng)
 }
 
 pub fn open(vm: &mut Vm) {
@@ -68,7 +76,7 @@ pub fn open(vm: &mut Vm) {
     vm.set_field(t, "mininteger", mini);
     vm.set_field(vm.globals, "math", Vm::table_value(t));
     let (n1, n2) = random_seed_values();
-    RNG.with(|g| g.borrow_mut().seed(n1, n2));
+    with_rng(|g| g.seed(n1, n2));
 }
 
 /// An unpredictable seed: the time and an address (as Lua's `randomseed()`).
@@ -276,24 +284,33 @@ fn ult(vm: &mut Vm, a: Args) -> R {
 }
 
 fn random(vm: &mut Vm, a: Args) -> R {
-    let raw = RNG.with(|g| g.borrow_mut().next_u64());
-    let (low, up) = match a.count {
-        0 => return ret_f(vm, Xoshiro256::float_from(raw)),
-        1 => {
-            let up = vm.check_int(a, 1)?;
-            if up == 0 {
-                return ret_num(vm, Num::Int(raw as i64));
-            }
-            (1, up)
-        }
-        2 => (vm.check_int(a, 1)?, vm.check_int(a, 2)?),
-        _ => return Err(vm.rt_error("wrong number of arguments")),
-    };
-    if low > up {
-        return Err(vm.arg_error(1, "interval is empty"));
+    // Arguments are checked first, but (as in Lua) the generator advances even when they
+    // are invalid; the draw and the projection happen under one lock (atomic call).
+    enum Want {
+        Float,
+        Raw,
+        Range(i64, i64),
     }
-    let r = RNG.with(|g| g.borrow_mut().project_range(raw, low, up)).unwrap_or(low);
-    ret_num(vm, Num::Int(r))
+    let range: Result<Want, RtError> = match a.count {
+        0 => Ok(Want::Float),
+        1 => vm.check_int(a, 1).map(|up| if up == 0 { Want::Raw } else { Want::Range(1, up) }),
+        2 => vm.check_int(a, 1).and_then(|low| vm.check_int(a, 2).map(|up| Want::Range(low, up))),
+        _ => Err(vm.rt_error("wrong number of arguments")),
+    };
+    let drawn = with_rng(|g| {
+        let raw = g.next_u64();
+        match range {
+            Ok(Want::Float) => Ok(Num::Float(Xoshiro256::float_from(raw))),
+            Ok(Want::Raw) => Ok(Num::Int(raw as i64)),
+            Ok(Want::Range(low, up)) => g.project_range(raw, low, up).map(Num::Int).ok_or(None),
+            Err(e) => Err(Some(e)),
+        }
+    });
+    match drawn {
+        Ok(n) => ret_num(vm, n),
+        Err(Some(e)) => Err(e),
+        Err(None) => Err(vm.arg_error(1, "interval is empty")),
+    }
 }
 
 fn randomseed(vm: &mut Vm, a: Args) -> R {
@@ -302,7 +319,7 @@ fn randomseed(vm: &mut Vm, a: Args) -> R {
     } else {
         (vm.check_int(a, 1)?, vm.opt_int(a, 2, 0)?)
     };
-    RNG.with(|g| g.borrow_mut().seed(n1, n2));
+    with_rng(|g| g.seed(n1, n2));
     let (v1, v2) = (vm.int(n1), vm.int(n2));
     vm.ret(&[v1, v2])
 }

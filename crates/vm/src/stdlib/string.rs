@@ -181,6 +181,9 @@ pub fn rep_bytes(vm: &mut Vm, s: &[u8], n: i64, sep: &[u8]) -> Result<Vec<u8>, R
         .and_then(|x| x.checked_add((sep.len() as u64).checked_mul(n - 1)?))
         .and_then(|x| usize::try_from(x).ok());
     let total = check_size(vm, total)?;
+    if total == 0 {
+        return Ok(Vec::new());
+    }
     let mut out = Vec::with_capacity(total);
     for k in 0..n {
         if k > 0 {
