@@ -182,6 +182,8 @@ static STACK_STRESS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 
 /// Initial stack size of a thread in stack-stress mode (slots).
 pub const STRESS_INITIAL_STACK: usize = 2;
+/// Below this size (slots) a stressed stack grows by exactly what is needed.
+const STRESS_EXACT_LIMIT: usize = 1 << 15;
 
 /// Turns stack-stress mode on or off for threads created (and stacks grown) from now on.
 pub fn set_stack_stress(on: bool) {
@@ -243,14 +245,16 @@ impl Thread {
             return false;
         }
         if stack_stress() {
-            // Exactly the needed size, in a new buffer: the old one is freed, so the stack
+            // Exactly the needed size (doubling only past STRESS_EXACT_LIMIT slots, so deep
+            // recursion stays linear), in a new buffer: the old one is freed, so the stack
             // always moves.
             let old_len = self.stack.len();
-            let mut moved = Vec::with_capacity(needed);
+            let new_len = if old_len < STRESS_EXACT_LIMIT { needed } else { (old_len * 2).max(needed).min(limit.max(needed)) };
+            let mut moved = Vec::with_capacity(new_len);
             moved.extend_from_slice(&self.stack);
-            moved.resize(needed, Value::NIL);
+            moved.resize(new_len, Value::NIL);
             self.stack = moved;
-            crate::gc::account((needed - old_len) * 8);
+            crate::gc::account((new_len - old_len) * 8);
             self.fix_upvalue_locations();
             return true;
         }
