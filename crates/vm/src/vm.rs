@@ -114,6 +114,11 @@ pub struct Vm {
     pub instruction_budget: Option<u64>,
     /// Set from another thread to interrupt the running script ("interrupted" error).
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// (thread, frame index) of the deferred call that `continue_return` is making right
+    /// now: if that call is a builtin that completes at once, `finish_frame` hands control
+    /// back to `continue_return`'s loop instead of recursing (call.rs; reliability fix:
+    /// a million deferred builtin calls overflowed the Rust stack).
+    pub defer_sync: Option<(Gc<Thread>, usize)>,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -150,6 +155,7 @@ impl Vm {
             hook_countdown: crate::hooks::HOOK_INTERVAL,
             instruction_budget: None,
             interrupt: Default::default(),
+            defer_sync: None,
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
