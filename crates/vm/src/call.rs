@@ -162,12 +162,22 @@ impl Vm {
         if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
             th.protected += 1;
         }
+        self.take_xpcall_handler(&mut frame);
         th.frames.push(frame);
         th.top = func + 1 + nargs;
         let nres = (n.func)(self, Args { base: func + 1, count: nargs })?;
         let th = self.current;
         let src = th.top - nres;
         self.finish_frame(src, nres)
+    }
+
+    /// Gives an XPCALL builtin frame its message handler before the builtin runs (set by
+    /// `protected_call`/`call_flags`), so that errors the builtin raises reach it.
+    fn take_xpcall_handler(&mut self, frame: &mut Frame) {
+        let h = std::mem::replace(&mut self.pending_xpcall_handler, Value::NIL);
+        if frame.flags & flags::XPCALL != 0 && !h.is_nil() {
+            frame.set_handler(h);
+        }
     }
 
     fn call_pcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
@@ -224,7 +234,10 @@ impl Vm {
             return Ok(self.place_results(func - 1, 2, want, frame_flags));
         }
         let depth = th.frames.len();
-        match self.precall(func, nargs, want, frame_flags) {
+        self.pending_xpcall_handler = handler;
+        let r = self.precall(func, nargs, want, frame_flags);
+        self.pending_xpcall_handler = Value::NIL;
+        match r {
             Ok(flow) => {
                 if flow == Flow::Enter {
                     let mut th = self.current;
@@ -572,7 +585,10 @@ impl Vm {
         th.non_yieldable += 1;
         // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
         self.sched.call_depth += 1;
-        let r = match self.precall(func, args.len(), -1, flags::FRESH | protect) {
+        self.pending_xpcall_handler = if protect & flags::XPCALL != 0 { handler } else { Value::NIL };
+        let r = self.precall(func, args.len(), -1, flags::FRESH | protect);
+        self.pending_xpcall_handler = Value::NIL;
+        let r = match r {
             Ok(Flow::Enter) => {
                 if protect != 0 && !handler.is_nil() && self.current.frames.len() > depth {
                     let mut t = self.current;
@@ -666,6 +682,7 @@ impl Vm {
         if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
             cur.protected += 1;
         }
+        self.take_xpcall_handler(&mut frame);
         cur.frames.push(frame);
         cur.top = func + 1 + nargs;
         let (co_val, first_arg, count) = if is_wrap {

@@ -119,6 +119,10 @@ pub struct Vm {
     /// back to `continue_return`'s loop instead of recursing (call.rs; reliability fix:
     /// a million deferred builtin calls overflowed the Rust stack).
     pub defer_sync: Option<(Gc<Thread>, usize)>,
+    /// The message handler for the builtin frame that `xpcall` is about to push (call.rs:
+    /// `take_xpcall_handler`); without it a builtin called directly by `xpcall`
+    /// (`xpcall(error, h, "x")`) raised its error past the handler.
+    pub pending_xpcall_handler: Value,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -156,6 +160,7 @@ impl Vm {
             instruction_budget: None,
             interrupt: Default::default(),
             defer_sync: None,
+            pending_xpcall_handler: Value::NIL,
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
