@@ -17,6 +17,9 @@ impl Vm {
     #[cold]
     pub fn run_hooks(&mut self) -> Result<Flow, RtError> {
         self.hook_countdown = HOOK_INTERVAL;
+        // A safepoint: loops whose only allocations are boxed integers or builtin
+        // results still collect.
+        self.check_gc();
         if self.interrupt.load(Ordering::Relaxed) {
             self.interrupt.store(false, Ordering::Relaxed);
             return Err(self.error_here("interrupted"));

@@ -64,20 +64,36 @@ impl Vm {
                 }
             }
             let mut th = self.current;
-            let Some(fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
+            let Some(mut fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
             let Some(closure) = th.frames[fidx].closure else {
                 // A builtin frame on top means a builtin's call completed while
                 // switching threads; nothing to run here.
                 return Ok(());
             };
-            let closure: Gc<Closure> = closure;
-            let base = th.frames[fidx].base;
+            let mut closure: Gc<Closure> = closure;
+            let mut base = th.frames[fidx].base;
             let mut pc = th.frames[fidx].pc;
-            let proto: Gc<ProtoObj> = closure.proto;
+            let mut proto: Gc<ProtoObj> = closure.proto;
             // SAFETY: the prototype is kept alive by the closure, which is in the frame's
             // function slot (a GC root); its code and constants never change.
-            let code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
-            let k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
+            let mut code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
+            let mut k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
+            // Switches the dispatch state to frame `fidx` (a script frame) without going
+            // through the outer loop (fast calls and returns).
+            macro_rules! load_frame {
+                () => {{
+                    let f = &th.frames[fidx];
+                    base = f.base;
+                    pc = f.pc;
+                    if let Some(c) = f.closure {
+                        closure = c;
+                    }
+                    proto = closure.proto;
+                    // SAFETY: as above: the closure keeps the prototype alive.
+                    code = unsafe { &*(&*proto.code as *const [Instr]) };
+                    k = unsafe { &*(&*proto.constants as *const [Value]) };
+                }};
+            }
             let mut stack: *mut Value = th.stack.as_mut_ptr();
 
             // SAFETY (all register macros): base + x < base + max_stack <= stack.len()
@@ -293,7 +309,10 @@ impl Vm {
                         // SAFETY: fidx is the last frame; it owns no heap data (`extra` is
                         // None and the rest is Copy), so forgetting it leaks nothing.
                         unsafe { th.frames.set_len(fidx) };
-                        continue 'outer;
+                        // A plain frame was called by CALL from a script frame: resume it.
+                        fidx -= 1;
+                        load_frame!();
+                        continue;
                     }
                 }};
             }
@@ -683,7 +702,9 @@ impl Vm {
                                 save_pc!();
                                 self.hook_countdown -= 1;
                                 th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
-                                continue 'outer;
+                                fidx += 1;
+                                load_frame!();
+                                continue;
                             }
                         }
                         flow!(self.precall(func, nargs, want, 0));
