@@ -10,7 +10,7 @@ print(pcall(require, "a.b"))
 ok, msg := pcall(require, "modules.bad_syntax")
 print(ok, string.match(msg, "^[^\n]*"))
 // expect: false\terror loading module 'modules.bad_syntax' from file 'modules/bad_syntax.gs':
-print(string.sub(msg, string.find(msg, "\n", 1, true) + 1, string.find(msg, "\n", 1, true) + 23))
+print(string.sub(msg, string.find(msg, "\n", 1, true) + 1, string.find(msg, "\n", 1, true) + 25))
 // expect: \tmodules/bad_syntax.gs:2:
 print(pcall(require, "modules.fails"))               // expect: false\tmodules/fails.gs:3: module failed
 print(pcall(require, "modules.fails"))               // expect: false\tmodules/fails.gs:3: module failed

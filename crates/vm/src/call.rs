@@ -345,12 +345,19 @@ impl Vm {
         if !th.frames[idx].has_defers() {
             return self.finish_frame(src, n);
         }
-        {
-            let f = &mut th.frames[idx];
-            if f.flags & flags::RETURNING == 0 {
-                f.flags |= flags::RETURNING;
-                f.set_ret_range(src, n);
+        if th.frames[idx].flags & flags::RETURNING == 0 {
+            // The values are fixed now (spec 7.13): copy them above the registers, where
+            // deferred calls that assign captured locals cannot change them.
+            let safe = self.frame_scratch(idx).max(src + n);
+            if !th.ensure_stack(safe + n + 1, self.limits.max_stack_slots) {
+                return Err(self.error_here("stack overflow"));
             }
+            for j in 0..n {
+                th.stack[safe + j] = th.stack[src + j];
+            }
+            let f = &mut th.frames[idx];
+            f.flags |= flags::RETURNING;
+            f.set_ret_range(safe, n);
         }
         self.continue_return()
     }
@@ -475,6 +482,10 @@ impl Vm {
                 let dst = frame.func - 1;
                 th.stack[dst] = Value::FALSE;
                 th.stack[dst + 1] = e.value;
+                if fl & flags::TAIL_RETURN != 0 {
+                    // `return pcall(...)` from a frame that could not reuse itself.
+                    return self.do_return(dst, 2);
+                }
                 return Ok(match self.place_results(dst, 2, frame.want, fl) {
                     Flow::Done => Flow::Enter,
                     other => other,

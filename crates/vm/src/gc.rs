@@ -52,6 +52,8 @@ pub struct Heap {
     pub allocated_since_gc: bool,
     strings: Vec<*mut Str>,
     string_count: usize,
+    /// Every live thread (sweeping must close dead threads' open upvalues first).
+    threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
     pub collections: u64,
     /// Longest collection pause so far.
@@ -76,6 +78,7 @@ impl Heap {
             allocated_since_gc: false,
             strings: vec![std::ptr::null_mut(); 1024],
             string_count: 0,
+            threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
             max_pause: std::time::Duration::ZERO,
@@ -93,6 +96,9 @@ impl Heap {
             (*header).next = self.objects;
         }
         self.objects = header;
+        if T::KIND == ObjKind::Thread {
+            self.threads.push(header);
+        }
         self.allocated += std::mem::size_of::<T>() + extra_bytes;
         self.allocated_since_gc = true;
         // SAFETY: just allocated.
@@ -296,16 +302,17 @@ impl Heap {
     /// Frees every unmarked object and clears the marks of the survivors.
     pub fn sweep(&mut self) {
         // 1. Threads about to die close their open upvalues (which may survive).
-        let mut p = self.objects;
-        while !p.is_null() {
-            // SAFETY: walking the all-objects list of live allocations.
+        self.threads.retain(|&p| {
+            // SAFETY: the thread list holds exactly the live thread objects.
             unsafe {
-                if !(*p).marked && (*p).kind == ObjKind::Thread {
+                if (*p).marked {
+                    true
+                } else {
                     (*(p as *mut crate::thread::Thread)).close_all_upvalues();
+                    false
                 }
-                p = (*p).next;
             }
-        }
+        });
         // 2. Dead strings leave the intern table.
         for bucket in self.strings.iter_mut() {
             let mut link: *mut *mut Str = bucket;

@@ -247,6 +247,37 @@ impl Vm {
                 }};
             }
 
+            // Returns from a plain frame (called by CALL from a script frame, no flags)
+            // without deferred calls: copy `n` results from R[ra] and reload the caller.
+            macro_rules! fast_return {
+                ($ra:expr, $n:expr) => {{
+                    let f = &th.frames[fidx];
+                    if f.flags == 0 && f.extra.is_none() {
+                        let (ra, n) = ($ra, $n);
+                        let dst = f.func;
+                        let want = f.want;
+                        if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                            th.close_upvalues(base);
+                        }
+                        let src = base + ra;
+                        for j in 0..n {
+                            unsafe { *stack.add(dst + j) = *stack.add(src + j) };
+                        }
+                        if want < 0 {
+                            th.top = dst + n;
+                        } else {
+                            for j in n..want as usize {
+                                unsafe { *stack.add(dst + j) = Value::NIL };
+                            }
+                        }
+                        // SAFETY: fidx is the last frame; it owns no heap data (`extra` is
+                        // None and the rest is Copy), so forgetting it leaks nothing.
+                        unsafe { th.frames.set_len(fidx) };
+                        continue 'outer;
+                    }
+                }};
+            }
+
             loop {
                 // SAFETY: the compiler ends every function with a RETURN, so pc stays in
                 // bounds; jumps target instructions of the same function.
@@ -572,7 +603,7 @@ impl Vm {
                     }
                     Op::LT | Op::LE => {
                         let (x, y) = (r!(a), r!(i.b()));
-                        let is_lt = i.op() == Op::LT;
+                        let is_lt = unsafe { i.op_unchecked() } == Op::LT;
                         let cond = if x.is_inline_int() && y.is_inline_int() {
                             let (p, q) = (x.as_inline_int_unchecked(), y.as_inline_int_unchecked());
                             if is_lt {
@@ -645,96 +676,15 @@ impl Vm {
                     }
                     Op::RETURN => {
                         let n = if i.b() == 0 { th.top - (base + a) } else { i.b() - 1 };
-                        {
-                            // Fast path: a plain frame (called by CALL from a script frame)
-                            // with no deferred calls.
-                            let f = &th.frames[fidx];
-                            if f.flags == 0 && f.extra.is_none() {
-                                let dst = f.func;
-                                let want = f.want;
-                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
-                                    th.close_upvalues(base);
-                                }
-                                let src = base + a;
-                                for j in 0..n {
-                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
-                                }
-                                if want < 0 {
-                                    th.top = dst + n;
-                                } else {
-                                    for j in n..want as usize {
-                                        unsafe { *stack.add(dst + j) = Value::NIL };
-                                    }
-                                }
-                                // SAFETY: fidx is the last frame; it owns no heap data
-                                // (`extra` is None and the rest is Copy), so forgetting it
-                                // instead of dropping leaks nothing.
-                                unsafe { th.frames.set_len(fidx) };
-                                continue 'outer;
-                            }
-                        }
+                        fast_return!(a, n);
                         meta_flow!(self.do_return(base + a, n));
                     }
                     Op::RETURN0 => {
-                        {
-                            // Fast path: a plain frame (called by CALL from a script frame)
-                            // with no deferred calls.
-                            let f = &th.frames[fidx];
-                            if f.flags == 0 && f.extra.is_none() {
-                                let dst = f.func;
-                                let want = f.want;
-                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
-                                    th.close_upvalues(base);
-                                }
-                                let src = base + 0;
-                                for j in 0..0 {
-                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
-                                }
-                                if want < 0 {
-                                    th.top = dst + 0;
-                                } else {
-                                    for j in 0..want as usize {
-                                        unsafe { *stack.add(dst + j) = Value::NIL };
-                                    }
-                                }
-                                // SAFETY: fidx is the last frame; it owns no heap data
-                                // (`extra` is None and the rest is Copy), so forgetting it
-                                // instead of dropping leaks nothing.
-                                unsafe { th.frames.set_len(fidx) };
-                                continue 'outer;
-                            }
-                        }
+                        fast_return!(0, 0);
                         meta_flow!(self.do_return(base, 0));
                     }
                     Op::RETURN1 => {
-                        {
-                            // Fast path: a plain frame (called by CALL from a script frame)
-                            // with no deferred calls.
-                            let f = &th.frames[fidx];
-                            if f.flags == 0 && f.extra.is_none() {
-                                let dst = f.func;
-                                let want = f.want;
-                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
-                                    th.close_upvalues(base);
-                                }
-                                let src = base + a;
-                                for j in 0..1 {
-                                    unsafe { *stack.add(dst + j) = *stack.add(src + j) };
-                                }
-                                if want < 0 {
-                                    th.top = dst + 1;
-                                } else {
-                                    for j in 1..want as usize {
-                                        unsafe { *stack.add(dst + j) = Value::NIL };
-                                    }
-                                }
-                                // SAFETY: fidx is the last frame; it owns no heap data
-                                // (`extra` is None and the rest is Copy), so forgetting it
-                                // instead of dropping leaks nothing.
-                                unsafe { th.frames.set_len(fidx) };
-                                continue 'outer;
-                            }
-                        }
+                        fast_return!(a, 1);
                         meta_flow!(self.do_return(base + a, 1));
                     }
                     Op::CLOSURE => {
@@ -922,7 +872,9 @@ impl Vm {
             // Report while the calling frame still exists (variable info, position).
             return self.precall(func, nargs, -1, 0);
         }
-        if th.frames[fidx].has_defers() {
+        // Like Lua, a builtin called in tail position runs above the calling frame (its
+        // errors name the caller's position); so do calls from frames with deferred calls.
+        if th.frames[fidx].has_defers() || value_as::<Closure>(callee).is_none() {
             let before = th.frames.len();
             return match self.precall(func, nargs, -1, 0)? {
                 Flow::Done => {
@@ -930,7 +882,8 @@ impl Vm {
                     self.do_return(func, n)
                 }
                 flow => {
-                    let mut th = self.current;
+                    // `th` is the calling thread even if the call switched threads
+                    // (a yield): mark the callee's frame there.
                     if th.frames.len() > before {
                         th.frames[before].flags |= flags::TAIL_RETURN;
                     }

@@ -501,7 +501,7 @@ impl Vm {
                 }
             }
         };
-        if n > 100_000 {
+        if n > 1_000_000 {
             return Err(self.error_here("too many results to unpack"));
         }
         let n = n as usize;

@@ -94,7 +94,7 @@ impl<'a> Parser<'a> {
         // Every arm yields a `PResult<StmtKind>` (one stack slot, not one per arm).
         let kind = match current {
             TokenKind::LBrace => self.block().map(StmtKind::Block),
-            TokenKind::If => self.advance().and_then(|_| self.if_tail()).map(StmtKind::If),
+            TokenKind::If => self.advance().and_then(|_| self.if_tail(false)).map(StmtKind::If),
             TokenKind::For => self.for_stmt(None).map(StmtKind::For),
             TokenKind::Switch => self.switch_stmt(None).map(StmtKind::Switch),
             TokenKind::Select if self.peek(1)? != TokenKind::LParen => self.select_stmt(None).map(StmtKind::Select),
@@ -334,9 +334,12 @@ impl<'a> Parser<'a> {
 
     /// `IfTail`: after `if`, `else if` or `elseif`.
     #[inline(never)]
-    fn if_tail(&mut self) -> PResult<Box<IfStmt>> {
-        // An `else if` chain nests in the AST: count it.
-        self.enter()?;
+    fn if_tail(&mut self, chained: bool) -> PResult<Box<IfStmt>> {
+        // An `else if` chain nests in the AST: count each link (the first `if` is a
+        // statement: only its block counts, so 200 nested `if`s are accepted).
+        if chained {
+            self.enter()?;
+        }
         let (init, cond) = self.if_header()?;
         let then = self.block()?;
         let els = match self.tok.kind {
@@ -344,18 +347,20 @@ impl<'a> Parser<'a> {
                 let else_span = self.advance()?.span;
                 if self.at(TokenKind::If) {
                     let if_span = self.advance()?.span;
-                    Some(Else::If(self.if_tail()?, else_span.to(if_span)))
+                    Some(Else::If(self.if_tail(true)?, else_span.to(if_span)))
                 } else {
                     Some(Else::Block(self.block()?))
                 }
             }
             TokenKind::Elseif => {
                 let span = self.advance()?.span;
-                Some(Else::If(self.if_tail()?, span))
+                Some(Else::If(self.if_tail(true)?, span))
             }
             _ => None,
         };
-        self.leave();
+        if chained {
+            self.leave();
+        }
         Ok(Box::new(IfStmt { init, cond, then, els }))
     }
 

@@ -317,7 +317,7 @@ pub fn unpack(vm: &mut Vm, a: Args) -> R {
         return Ok(0);
     }
     let n = (j as i128 - i as i128 + 1) as u128;
-    if n >= 100_000 {
+    if n > 1_000_000 {
         return Err(vm.rt_error("too many results to unpack"));
     }
     vm.check_stack(n as usize)?;

@@ -213,6 +213,17 @@ impl GmatchState {
         GmatchState { src: init.min(subject_len.saturating_add(1)), last_match: None }
     }
 
+    /// The state as plain numbers (next start, last match end or `usize::MAX`), so a binding
+    /// can keep it in VM values between calls.
+    pub fn to_parts(&self) -> (usize, usize) {
+        (self.src, self.last_match.unwrap_or(usize::MAX))
+    }
+
+    /// Rebuilds a state saved with [`GmatchState::to_parts`].
+    pub fn from_parts(src: usize, last_match: usize) -> Self {
+        GmatchState { src, last_match: if last_match == usize::MAX { None } else { Some(last_match) } }
+    }
+
     /// The next match, or `Ok(None)` when exhausted.
     pub fn next_match(&mut self, subject: &[u8], pattern: &[u8]) -> Result<Option<Match>, PatternError> {
         let mut ms = MatchState::new(subject, pattern);

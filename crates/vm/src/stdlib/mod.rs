@@ -2,12 +2,24 @@
 //! nothing of the VM; the library modules bind them to VM values.
 
 pub mod base;
+pub mod bit32;
 pub mod coroutine;
+pub mod debug;
+pub mod io;
+pub mod json;
 pub mod json_text;
 pub mod lpattern;
+pub mod math;
+pub mod matrix;
+pub mod os;
 pub mod printf;
 pub mod strftime;
+pub mod string;
+pub mod string_extras;
 pub mod sync;
+pub mod tablelib;
+pub mod time;
+pub mod utf8;
 pub mod utf8_codec;
 pub mod xoshiro;
 
@@ -22,7 +34,18 @@ pub fn open_libs(vm: &mut Vm) {
     let meta = vm.new_table(0, 2);
     vm.set_field(meta, "__index", Vm::table_value(string));
     vm.string_meta = Some(meta);
-    // Last: adds time.sleep/time.after to the time module opened above (or creates it).
+    string::open(vm, string);
+    tablelib::open(vm);
+    math::open(vm);
+    bit32::open(vm);
+    utf8::open(vm);
+    os::open(vm);
+    io::open(vm);
+    time::open(vm);
+    json::open(vm);
+    debug::open(vm);
+    matrix::open(vm);
+    // Last: adds time.sleep/time.after to the time module opened above.
     sync::open(vm);
 }
 

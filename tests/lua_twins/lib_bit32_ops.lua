@@ -1,0 +1,9 @@
+-- bit32 functions vs Lua 5.4 integer operators
+local M = 0xFFFFFFFF
+local bit32 = {band = function(...) local r = M; for _, v in ipairs({...}) do r = r & v end return r & M end, bor = function(...) local r = 0; for _, v in ipairs({...}) do r = r | v end return r & M end, bxor = function(...) local r = 0; for _, v in ipairs({...}) do r = r ~ v end return r & M end, bnot = function(x) return (~x) & M end, lshift = function(x, d) if d >= 32 or d <= -32 then return 0 end if d < 0 then return (x & M) >> -d end return (x << d) & M end, rshift = function(x, d) if d >= 32 or d <= -32 then return 0 end if d < 0 then return (x << -d) & M end return (x & M) >> d end, lrotate = function(x, d) d = d % 32; x = x & M; return ((x << d) | (x >> (32 - d))) & M end, extract = function(n, f, w) w = w or 1; return ((n & M) >> f) & ((1 << w) - 1) end, replace = function(n, v, f, w) w = w or 1; local m = (1 << w) - 1; return ((n & M) & ~(m << f) | ((v & m) << f)) & M end, countbits = function(n) local c = 0; n = n & M; while n ~= 0 do c = c + (n & 1); n = n >> 1 end return c end}
+print(bit32.band(0xFF, 0x0F), bit32.band(), bit32.bor(1, 2, 4), bit32.bor(), bit32.bxor(5, 3), bit32.bxor(), bit32.bnot(0), bit32.bnot(0xF0F0F0F0))
+print(bit32.band(-1, 0xFFFF), bit32.bor(-1), bit32.band(4294967301, 7), bit32.bxor(0xFFFFFFFF, 1))
+print(bit32.lshift(1, 31), bit32.lshift(1, 32), bit32.lshift(0xFF, -4), bit32.rshift(-1, 28), bit32.rshift(0x80000000, -1), bit32.rshift(1, 40))
+print(bit32.lrotate(0x80000001, 1), bit32.lrotate(0x12345678, 4), bit32.lrotate(0x12345678, -4), bit32.lrotate(1, 33))
+print(bit32.extract(0xABCD, 4, 8), bit32.extract(0xABCD, 0), bit32.extract(-1, 31), bit32.replace(0, 0xF, 8, 4), bit32.replace(0xFFFF, 0, 4, 8))
+print(bit32.countbits(255), bit32.countbits(0), bit32.countbits(-1), bit32.countbits(0x80000001))

@@ -1,0 +1,17 @@
+-- string.format error messages
+local function perr(f, ...) local r = table.pack(pcall(f, ...)); if not r[1] then r[2] = (string.gsub((string.gsub(tostring(r[2]), "^[^:]*:%d+: ", "")), "'[%w_]+%.([%w_]+)'", "'%1'")) end; return table.unpack(r, 1, r.n) end
+print(perr(string.format, "%d", 1.5))
+print(perr(string.format, "%d", "x"))
+print(perr(string.format, "%d"))
+print(perr(string.format, "%y", 1))
+print(perr(string.format, "%#d", 1))
+print(perr(string.format, "%10q", "x"))
+print(perr(string.format, "%123d", 1))
+print(perr(string.format, "%.123f", 1))
+print(perr(string.format, "%q", {}))
+print(perr(string.format, "%f", "abc"))
+print(perr(string.format, "%5s", "a\000b"))
+print(perr(string.format, "%-#5x", 1))
+print(perr(string.format, "%0-5d|", 1))
+print(perr(string.format, "% 5s", "x"))
+print(perr(string.format, "%c"))

@@ -1,0 +1,10 @@
+// string.format float conversions
+print(string.format("%f|%.2f|%10.3f|%-10.1f|%+.1f|% .2f", 3.14159, 2.675, 1/3, 2.5, 1.25, 1.005))
+print(string.format("%e|%.2e|%E|%.0e|%#.0e", 12345.678, 0.000123, 1e100, 5e-300, 3.0))
+print(string.format("%g|%g|%g|%g|%g|%g", 100000, 1000000, 1e-4, 1e-5, 0.1, 123456789))
+print(string.format("%.3g|%.10g|%#g|%#.3g|%G|%g", 2/3, 2/3, 1.5, 100, 1e-20, 0))
+print(string.format("%f|%e|%g|%f|%g", 1/0, -1/0, 1/0, -1/0, -0.0))
+print(string.format("%.0f %.0f %.0f %.0f %.1f %.2f", 0.5, 1.5, 2.5, 3.5, 0.05, 0.125))
+print(string.format("%5.1f|%-8.3e|%08.2f|%+08.2f", -2.35, 123.456, -3.14159, 2.5))
+print(string.format("%.14g|%.17g|%.20f", 0.1, 0.1, 0.1))
+print(string.format("%f", 1e300):len(), string.format("%.99f", 1):len())

@@ -1,0 +1,21 @@
+-- io: write, read formats, lines, seek on a temp file
+local path = os.tmpname()
+local f = io.open(path, "w")
+f:write("line1\n", 42, " ", 1.5, " ", -0.25, "\n", 2.0, " 1e2 0x10\n", "last")
+f:close()
+for l in io.lines(path) do io.write("[", l, "]") end
+print()
+local g = io.open(path)
+print(g:read("l", "n", "n", "n"))
+print(g:read("n", "n", "n"), g:read("L"), g:read(2), g:read(0), g:read("a"), g:read("a"), g:read(0), g:read("l"))
+print(g:seek("set", 2), g:read(3), g:seek(), g:seek("cur", 1), g:read("l"), g:seek("end"), g:read(1))
+g:close()
+print(io.type(g), io.type(io.stdout), io.type(42), io.type({}))
+for a, b in io.lines(path, 1, "l") do io.write(a, "|", b, ";") end
+print()
+local h = io.open(path, "a+")
+h:write("\nappended")
+h:seek("set")
+print(h:read("a"))
+h:close()
+print(os.remove(path), select("#", io.open(path)))
