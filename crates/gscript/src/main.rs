@@ -35,7 +35,8 @@ JIT (x86-64 tracing compiler; off by default in this version):
   -jv                print trace events (start, compile, abort, exit) on stderr
   -jdump             print each trace's IR after every pass and its machine code
   -jhot=N            record a loop after N back-edges (default 56)
-  -jexit-stress      make every guard exit now and then (tests the exits)
+  -jexit-stress      make every guard exit now and then (tests the exits);
+                     implies -jhot=1 unless -jhot is given
   -jopt=LIST         switch passes: -fold, -dce, -regs (e.g. -jopt=-dce,-regs)
   (any -j option other than -joff turns the JIT on)
 

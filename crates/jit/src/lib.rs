@@ -26,7 +26,7 @@
 //!   goroutine preemption keep working.
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
-//!   exercises the restore of every snapshot.
+//!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
 //!
 //! Observation: `-jv` prints trace events (start, compiled, abort, blacklist, exit) to
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
@@ -66,6 +66,8 @@ pub const MAX_ABORTS: u32 = 4;
 #[derive(Clone, Debug)]
 pub struct Options {
     pub hot: u32,
+    /// `-jhot` was given (otherwise `-jexit-stress` lowers the threshold to 1).
+    pub hot_set: bool,
     pub verbose: bool,
     pub dump: bool,
     pub exit_stress: bool,
@@ -76,7 +78,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true }
     }
 }
 
@@ -86,11 +88,19 @@ impl Options {
         match flag {
             "-jv" => self.verbose = true,
             "-jdump" => self.dump = true,
-            "-jexit-stress" => self.exit_stress = true,
+            "-jexit-stress" => {
+                self.exit_stress = true;
+                if !self.hot_set {
+                    self.hot = 1;
+                }
+            }
             _ => {
                 if let Some(n) = flag.strip_prefix("-jhot=") {
                     match n.parse::<u32>() {
-                        Ok(n) if n >= 1 => self.hot = n,
+                        Ok(n) if n >= 1 => {
+                            self.hot = n;
+                            self.hot_set = true;
+                        }
                         _ => return false,
                     }
                 } else if let Some(list) = flag.strip_prefix("-jopt=") {
