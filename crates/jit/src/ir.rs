@@ -207,6 +207,8 @@ opcodes! {
     GuardN = "guardn", true, false;
     /// Guard that value `a` is truthy (k = 1) or falsy (k = 0).
     GuardT = "guardt", true, false;
+    /// Guard that the bits of values `a` and `b` are equal (k = 1) or differ (k = 0).
+    GuardV = "guardv", true, false;
     /// Guard that the value `a` has type `ty` (int/num/tab) and convert: the result is
     /// the unboxed int, num, or the table value.
     Unbox = "unbox", true, false;

@@ -33,7 +33,7 @@ pub fn print(t: &Trace) -> String {
                 let _ = write!(s, " k={}", ins.cond().name());
             }
             _ => {
-                if ins.k != 0 || matches!(ins.op, Opc::K | Opc::SLoad | Opc::HLoad | Opc::HStore | Opc::GuardT) {
+                if ins.k != 0 || matches!(ins.op, Opc::K | Opc::SLoad | Opc::HLoad | Opc::HStore | Opc::GuardT | Opc::GuardV) {
                     let _ = write!(s, " k={}", ins.k);
                 }
             }

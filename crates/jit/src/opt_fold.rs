@@ -109,6 +109,13 @@ impl Folder {
                     }
                 }
             }
+            Opc::GuardV => {
+                if let (Some(x), Some(y)) = (t.konst(ins.a), t.konst(ins.b)) {
+                    if (x == y) == (ins.k != 0) {
+                        return IrRef::NONE;
+                    }
+                }
+            }
             Opc::Box => {
                 if let Some(x) = ka {
                     if vm::value::fits_inline(x) {

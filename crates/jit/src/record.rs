@@ -352,6 +352,25 @@ impl<'a> Rec<'a> {
                 let r = self.guard(ins);
                 self.set(a, r, v);
             }
+            Op::SETGLOBAL => {
+                // Overwrite of an existing, non-nil global (no __newindex can apply).
+                let key = kst(i.bx())?;
+                let Some(mut g) = value_as::<Table>(self.proto.env) else { return Err("globals not a table".into()) };
+                let Some(e) = Self::entry_of(&g, key) else { return Err("new global".into()) };
+                if g.entries[e].value.is_nil() {
+                    return Err("store to a removed global".into());
+                }
+                let vv = self.val(a);
+                let vr0 = self.get(a)?;
+                let vr = self.boxed(vr0);
+                let gr = self.k(Ty::Tab, self.proto.env.0 as i64);
+                let kr = self.kval(key);
+                let mut ins = Ins::new(Opc::HStore, Ty::None, gr, kr);
+                ins.c = vr;
+                ins.k = e as i64;
+                self.guard(ins);
+                g.entries[e].value = vv;
+            }
             Op::GETTABLE | Op::GETI => {
                 let key = if op == Op::GETI { Value::inline_int(i.c() as i64) } else { self.val(i.c()) };
                 if !key.is_inline_int() {
@@ -498,6 +517,33 @@ impl<'a> Rec<'a> {
                     _ => Cond::Ge,
                 };
                 let cond = self.compare(x, y, c)?;
+                return self.cond_jump(cond == i.k(), header, from_pc);
+            }
+            Op::EQK => {
+                let kv = kst(i.b())?;
+                let xv = self.val(a);
+                let xr = self.get(a)?;
+                let cond = if kv.is_inline_int() || kv.is_float() {
+                    if cat(xv) != cat(kv) {
+                        return Err("EQK with mixed types".into());
+                    }
+                    let kr = self.konst_ref(kv);
+                    self.compare((xr, xv), (kr, kv), Cond::Eq)?
+                } else if kv.is_nil() || kv.is_bool() || value_as::<vm::object::Str>(kv).is_some_and(|s| s.interned) {
+                    // Bit equality is raw equality here (interned strings are unique).
+                    let cond = xv.0 == kv.0;
+                    if self.t.ty(xr) == Ty::Val {
+                        let kr = self.kval(kv);
+                        let mut ins = Ins::new(Opc::GuardV, Ty::None, xr, kr);
+                        ins.k = cond as i64;
+                        self.guard(ins);
+                    } else if cond {
+                        return Err("EQK type confusion".into());
+                    }
+                    cond
+                } else {
+                    return Err("EQK with a long string".into());
+                };
                 return self.cond_jump(cond == i.k(), header, from_pc);
             }
             Op::TEST => {

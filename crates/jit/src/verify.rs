@@ -39,6 +39,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::ConvIN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Int),
             Opc::GuardI => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
             Opc::GuardN => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Num && ty(ins.b) == Ty::Num),
+            Opc::GuardV => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Val && ty(ins.b) == Ty::Val),
             Opc::GuardT => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val),
             Opc::Unbox => (matches!(ins.ty, Ty::Int | Ty::Num | Ty::Tab), nops == 1 && ty(ins.a) == Ty::Val),
             Opc::Box => (ins.ty == Ty::Val, nops == 1 && matches!(ty(ins.a), Ty::Int | Ty::Num)),

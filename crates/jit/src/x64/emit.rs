@@ -284,6 +284,17 @@ impl<'a> Em<'a> {
                     }
                 }
             }
+            Opc::GuardV => {
+                let e = exit.ok_or("guard without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.load_gpr(RCX, ins.b);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                if ins.k != 0 {
+                    dynasm!(self.ops ; .arch x64 ; jne =>e);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; je =>e);
+                }
+            }
             Opc::GuardT => {
                 let e = exit.ok_or("guard without snapshot")?;
                 self.load_gpr(RAX, ins.a);
