@@ -125,6 +125,29 @@ impl Options {
     }
 }
 
+/// A fast hasher for the loop table (keys are a prototype address and a pc).
+#[derive(Default)]
+struct LoopHasher(u64);
+
+impl std::hash::Hasher for LoopHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+type LoopMap = HashMap<(usize, usize), LoopState, std::hash::BuildHasherDefault<LoopHasher>>;
+
 enum LoopState {
     Counting { hits: u32, aborts: u32 },
     Traced(usize),
@@ -150,7 +173,7 @@ pub struct Stats {
 pub struct Engine {
     opts: Options,
     layout: x64::layout::Layout,
-    loops: HashMap<(usize, usize), LoopState>,
+    loops: LoopMap,
     traces: Vec<CompiledTrace>,
     roots: Vec<Value>,
     ctx: Box<JitCtx>,
@@ -168,7 +191,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: HashMap::new(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
