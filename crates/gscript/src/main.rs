@@ -251,13 +251,18 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     let main = vm.load_main(&proto, vm::Vm::table_value(vm.globals));
     let result = vm.call(main, &script_args);
     vm.flush_stdout();
-    match result {
-        Ok(_) if opts.interactive => gscript::repl::run_with(vm),
+    let code = match result {
+        Ok(_) if opts.interactive => return gscript::repl::run_with(vm),
         Ok(_) => 0,
         Err(e) => {
             gscript::report_uncaught(&mut vm, &e, None);
             let _ = std::io::stderr().flush();
             1
         }
-    }
+    };
+    vm.flush_stdout();
+    // The process is about to exit: skip freeing every object one by one (like `lua`,
+    // which leaves the heap to the OS on exit).
+    std::mem::forget(vm);
+    code
 }

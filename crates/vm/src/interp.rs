@@ -247,6 +247,35 @@ impl Vm {
                 }};
             }
 
+            // `obj[key]` through `__index`: values found by following tables are stored
+            // at once (no frame reload); a function handler becomes a metamethod call.
+            macro_rules! index_slow {
+                ($dst:expr, $obj:expr, $key:expr, $reg:expr) => {{
+                    let (obj, key) = ($obj, $key);
+                    match protect!(self.lookup(obj, key)) {
+                        crate::slow::Lookup::Value(v) => set!($dst, v),
+                        crate::slow::Lookup::Call(h, o) => meta_flow!(self.call_meta(h, &[o, key])),
+                        crate::slow::Lookup::NotIndexable(v, depth) => {
+                            pending = Some(self.index_error(v, depth, $reg, key));
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+            macro_rules! newindex_slow {
+                ($obj:expr, $key:expr, $val:expr, $reg:expr) => {{
+                    let (obj, key, val) = ($obj, $key, $val);
+                    match protect!(self.assign(obj, key, val)) {
+                        crate::slow::Lookup::Value(_) => {}
+                        crate::slow::Lookup::Call(h, o) => meta_flow!(self.call_meta(h, &[o, key, val])),
+                        crate::slow::Lookup::NotIndexable(v, depth) => {
+                            pending = Some(self.index_error(v, depth, $reg, key));
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+
             // Returns from a plain frame (called by CALL from a script frame, no flags)
             // without deferred calls: copy `n` results from R[ra] and reload the caller.
             macro_rules! fast_return {
@@ -313,7 +342,7 @@ impl Vm {
                         if found {
                             set!(a, v);
                         } else {
-                            meta_flow!(self.index_op(proto.env, key, None));
+                            index_slow!(a, proto.env, key, None);
                         }
                     }
                     Op::SETGLOBAL => {
@@ -324,7 +353,7 @@ impl Vm {
                             None => false,
                         };
                         if !done {
-                            meta_flow!(self.newindex_op(proto.env, key, val, None));
+                            newindex_slow!(proto.env, key, val, None);
                         }
                     }
                     Op::GETTABLE => {
@@ -336,7 +365,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                        index_slow!(a, obj, key, Some(i.b()));
                     }
                     Op::GETI => {
                         let obj = r!(i.b());
@@ -347,7 +376,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, Value::inline_int(i.c() as i64), Some(i.b())));
+                        index_slow!(a, obj, Value::inline_int(i.c() as i64), Some(i.b()));
                     }
                     Op::GETFIELD => {
                         let (obj, key) = (r!(i.b()), k[i.c()]);
@@ -358,7 +387,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                        index_slow!(a, obj, key, Some(i.b()));
                     }
                     Op::SETTABLE => {
                         let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
@@ -368,7 +397,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.newindex_op(obj, key, val, Some(a)));
+                        newindex_slow!(obj, key, val, Some(a));
                     }
                     Op::SETI => {
                         let (obj, val) = (r!(a), r!(i.c()));
@@ -378,7 +407,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.newindex_op(obj, Value::inline_int(i.b() as i64), val, Some(a)));
+                        newindex_slow!(obj, Value::inline_int(i.b() as i64), val, Some(a));
                     }
                     Op::SETFIELD => {
                         let (obj, key, val) = (r!(a), k[i.b()], r!(i.c()));
@@ -388,7 +417,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.newindex_op(obj, key, val, Some(a)));
+                        newindex_slow!(obj, key, val, Some(a));
                     }
                     Op::NEWTABLE => {
                         let t = self.new_table(i.b(), i.c());
@@ -407,7 +436,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                        index_slow!(a, obj, key, Some(i.b()));
                     }
 
                     Op::ADDI => {
