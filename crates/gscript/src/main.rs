@@ -30,6 +30,16 @@ Debugging:
   --gc-stress        collect garbage at every allocation safepoint
                      (also GSCRIPT_GC_STRESS=1)
 
+JIT (x86-64 tracing compiler; off by default in this version):
+  -jon, -joff        turn the JIT on or off (the last one wins)
+  -jv                print trace events (start, compile, abort, exit) on stderr
+  -jdump             print each trace's IR after every pass and its machine code
+  -jhot=N            record a loop after N back-edges (default 56)
+  -jexit-stress      make every guard exit now and then (tests the exits);
+                     implies -jhot=1 unless -jhot is given
+  -jopt=LIST         switch passes: -fold, -dce, -regs (e.g. -jopt=-dce,-regs)
+  (any -j option other than -joff turns the JIT on)
+
 Environment:
   GSCRIPT_HISTORY    REPL history file (default ~/.gscript_history; empty: none)
   GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
@@ -64,6 +74,9 @@ struct Options {
     dump_bytecode: bool,
     gc_stress: bool,
     interactive: bool,
+    /// JIT switches: on/off (None: the default) and the other `-j` options.
+    jit_on: Option<bool>,
+    jit: jit::Options,
 }
 
 /// What to do instead of running: exit at once with a status.
@@ -83,6 +96,8 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
         dump_bytecode: false,
         gc_stress: false,
         interactive: false,
+        jit_on: None,
+        jit: jit::Options::default(),
     };
     let mut i = 1;
     while i < args.len() {
@@ -102,6 +117,15 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
             "--dump-bytecode" => opts.dump_bytecode = true,
             "--gc-stress" => opts.gc_stress = true,
             "-i" => opts.interactive = true,
+            "-jon" => opts.jit_on = Some(true),
+            "-joff" => opts.jit_on = Some(false),
+            _ if a.starts_with("-j") => {
+                if !opts.jit.apply_flag(a) {
+                    return Err(usage_error(format!("unrecognized option '{}'", a)));
+                }
+                // Any other -j option turns the JIT on unless -joff says otherwise.
+                opts.jit_on.get_or_insert(true);
+            }
             "-e" => {
                 let Some(code) = args.get(i + 1) else {
                     return Err(usage_error("'-e' needs argument".into()));
@@ -216,6 +240,9 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     }
     let mut vm = vm::Vm::new();
     vm.heap.stress |= opts.gc_stress;
+    if opts.jit_on == Some(true) && !jit::Engine::attach(&mut vm, opts.jit.clone()) && opts.jit.verbose {
+        eprintln!("[jit] not available on this machine");
+    }
     if let Source::File(path) = &opts.source {
         vm.script_path = Some(path.clone());
     }

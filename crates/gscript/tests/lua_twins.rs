@@ -13,7 +13,7 @@
 //!
 //! Environment: `GSCRIPT_TEST_MODES` (default `interp`; same table as `scripts.rs`: `interp`,
 //! `gc-stress` -> `--gc-stress`, `jit-hot1` -> `-jhot=1`, `jit-exit-stress` ->
-//! `--jit-exit-stress`, or a literal `-flag`), `GSCRIPT_TEST_FILTER` (substring of the file
+//! `-jexit-stress`, or a literal `-flag`), `GSCRIPT_TEST_FILTER` (substring of the file
 //! name), `GSCRIPT_TEST_TIMEOUT` (seconds, default 20), `GSCRIPT_TEST_JOBS`, `GSCRIPT_BIN`,
 //! `GSCRIPT_LUA` (Lua binary, default `lua5.4`).
 
@@ -27,7 +27,7 @@ const MODES: &[(&str, &[&str])] = &[
     ("interp", &[]),
     ("gc-stress", &["--gc-stress"]),
     ("jit-hot1", &["-jhot=1"]),
-    ("jit-exit-stress", &["--jit-exit-stress"]),
+    ("jit-exit-stress", &["-jexit-stress"]),
 ];
 
 fn mode_flags(mode: &str) -> Vec<String> {

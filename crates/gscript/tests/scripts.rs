@@ -39,7 +39,7 @@
 //! | `interp`          | (none)               |
 //! | `gc-stress`       | `--gc-stress`        |
 //! | `jit-hot1`        | `-jhot=1`            |
-//! | `jit-exit-stress` | `--jit-exit-stress`  |
+//! | `jit-exit-stress` | `-jexit-stress`      |
 //!
 //! A mode that starts with `-` is taken literally as a flag (`GSCRIPT_TEST_MODES=-jhot=5`).
 //!
@@ -74,7 +74,7 @@ const MODES: &[(&str, &[&str])] = &[
     ("interp", &[]),
     ("gc-stress", &["--gc-stress"]),
     ("jit-hot1", &["-jhot=1"]),
-    ("jit-exit-stress", &["--jit-exit-stress"]),
+    ("jit-exit-stress", &["-jexit-stress"]),
 ];
 
 fn mode_flags(mode: &str) -> Vec<String> {

@@ -161,17 +161,26 @@ impl Vm {
                     }
                 }};
             }
+            // A loop back-edge (pc = the loop header, $from = the jumping instruction):
+            // the safepoint countdown, whose slow path also serves the JIT (jit_hooks.rs).
+            macro_rules! back_edge {
+                ($from:expr) => {{
+                    self.hook_countdown -= 1;
+                    if self.hook_countdown <= 0 {
+                        save_pc!();
+                        flow!(self.back_edge_hook($from));
+                    }
+                }};
+            }
             macro_rules! jump_if {
                 ($cond:expr, $i:expr) => {{
                     if $cond == $i.k() {
                         // SAFETY: a conditional op is always followed by a JMP.
                         let j = unsafe { *code.get_unchecked(pc) };
+                        let from = pc;
                         pc = (pc as i64 + 1 + j.sj() as i64) as usize;
                         if j.sj() < 0 {
-                            self.hook_countdown -= 1;
-                            if self.hook_countdown <= 0 {
-                                flow!(self.run_hooks());
-                            }
+                            back_edge!(from);
                         }
                     } else {
                         pc += 1;
@@ -608,12 +617,10 @@ impl Vm {
                     Op::CLOSE => th.close_upvalues(base + a),
                     Op::JMP => {
                         let sj = i.sj();
+                        let from = pc - 1;
                         pc = (pc as i64 + sj as i64) as usize;
                         if sj < 0 {
-                            self.hook_countdown -= 1;
-                            if self.hook_countdown <= 0 {
-                                flow!(self.run_hooks());
-                            }
+                            back_edge!(from);
                         }
                     }
                     Op::EQ => {
@@ -819,11 +826,9 @@ impl Vm {
                                         }
                                     }
                                     let lp = unsafe { *code.get_unchecked(pc) };
+                                    let from = pc;
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
-                                    self.hook_countdown -= 1;
-                                    if self.hook_countdown <= 0 {
-                                        flow!(self.run_hooks());
-                                    }
+                                    back_edge!(from);
                                 }
                                 None => pc += 1,
                             }
@@ -836,11 +841,9 @@ impl Vm {
                                 let nv = self.int(c + 1);
                                 set!(a + 2, nv);
                                 let lp = unsafe { *code.get_unchecked(pc) };
+                                let from = pc;
                                 pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
-                                self.hook_countdown -= 1;
-                                if self.hook_countdown <= 0 {
-                                    flow!(self.run_hooks());
-                                }
+                                back_edge!(from);
                             } else {
                                 pc += 1;
                             }
@@ -876,11 +879,9 @@ impl Vm {
                         let v = r!(a + 3);
                         if !v.is_nil() {
                             set!(a + 2, v);
+                            let from = pc - 1;
                             pc = (pc as i64 + i.sbx() as i64) as usize;
-                            self.hook_countdown -= 1;
-                            if self.hook_countdown <= 0 {
-                                flow!(self.run_hooks());
-                            }
+                            back_edge!(from);
                         }
                     }
                     Op::DEFER => {

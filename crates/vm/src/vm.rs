@@ -116,6 +116,10 @@ pub struct Vm {
     pub instruction_budget: Option<u64>,
     /// Set from another thread to interrupt the running script ("interrupted" error).
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The attached JIT compiler, if any (jit_hooks.rs).
+    pub jit: Option<Box<dyn crate::jit_hooks::JitEngine>>,
+    /// With a JIT attached: hook calls left until the periodic checks of `run_hooks`.
+    pub jit_periodic: i64,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -149,6 +153,8 @@ impl Vm {
             hook_countdown: crate::hooks::HOOK_INTERVAL,
             instruction_budget: None,
             interrupt: Default::default(),
+            jit: None,
+            jit_periodic: crate::hooks::HOOK_INTERVAL,
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
@@ -433,6 +439,9 @@ impl Vm {
         }
         for &s in &self.tm_names {
             self.heap.mark(s);
+        }
+        if let Some(jit) = self.jit.as_ref() {
+            jit.mark_roots(&mut self.heap);
         }
         // Goroutine hooks (sched.rs): other goroutines' threads, timers, waiters.
         self.sched_mark_roots();
