@@ -43,6 +43,7 @@ JIT (x86-64 tracing compiler; off by default in this version):
 Environment:
   GSCRIPT_HISTORY    REPL history file (default ~/.gscript_history; empty: none)
   GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
+  GSCRIPT_GC_STATS   set to print collection count and longest pause on exit
 
 Exit status:
   0  the program finished (also os.exit(), os.exit(true), end of REPL input, -v, -h)
@@ -261,6 +262,14 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
         }
     };
     vm.flush_stdout();
+    if std::env::var_os("GSCRIPT_GC_STATS").is_some() {
+        eprintln!(
+            "gc: {} collections, max pause {:.3} ms, live {} KiB",
+            vm.heap.collections,
+            vm.heap.max_pause.as_secs_f64() * 1000.0,
+            vm.heap.live_bytes / 1024
+        );
+    }
     // The process is about to exit: skip freeing every object one by one (like `lua`,
     // which leaves the heap to the OS on exit).
     std::mem::forget(vm);
