@@ -32,9 +32,20 @@ Debugging:
   --stack-stress     start thread stacks tiny and move them on every growth
                      (also GSCRIPT_STACK_STRESS=1)
 
+JIT (x86-64 tracing compiler; off by default in this version):
+  -jon, -joff        turn the JIT on or off (the last one wins)
+  -jv                print trace events (start, compile, abort, exit) on stderr
+  -jdump             print each trace's IR after every pass and its machine code
+  -jhot=N            record a loop after N back-edges (default 56)
+  -jexit-stress      make every guard exit now and then (tests the exits);
+                     implies -jhot=1 unless -jhot is given
+  -jopt=LIST         switch passes: -fold, -dce, -regs (e.g. -jopt=-dce,-regs)
+  (any -j option other than -joff turns the JIT on)
+
 Environment:
   GSCRIPT_HISTORY    REPL history file (default ~/.gscript_history; empty: none)
   GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
+  GSCRIPT_GC_STATS   set to print collection count and longest pause on exit
   GSCRIPT_STACK_STRESS  1 for --stack-stress
 
 Exit status:
@@ -67,6 +78,9 @@ struct Options {
     dump_bytecode: bool,
     gc_stress: bool,
     interactive: bool,
+    /// JIT switches: on/off (None: the default) and the other `-j` options.
+    jit_on: Option<bool>,
+    jit: jit::Options,
 }
 
 /// What to do instead of running: exit at once with a status.
@@ -86,6 +100,8 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
         dump_bytecode: false,
         gc_stress: false,
         interactive: false,
+        jit_on: None,
+        jit: jit::Options::default(),
     };
     let mut i = 1;
     while i < args.len() {
@@ -107,6 +123,15 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
             // Reliability testing (docs/reliability.md): tiny thread stacks that move on growth.
             "--stack-stress" => vm::thread::set_stack_stress(true),
             "-i" => opts.interactive = true,
+            "-jon" => opts.jit_on = Some(true),
+            "-joff" => opts.jit_on = Some(false),
+            _ if a.starts_with("-j") => {
+                if !opts.jit.apply_flag(a) {
+                    return Err(usage_error(format!("unrecognized option '{}'", a)));
+                }
+                // Any other -j option turns the JIT on unless -joff says otherwise.
+                opts.jit_on.get_or_insert(true);
+            }
             "-e" => {
                 let Some(code) = args.get(i + 1) else {
                     return Err(usage_error("'-e' needs argument".into()));
@@ -221,6 +246,9 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     }
     let mut vm = vm::Vm::new();
     vm.heap.stress |= opts.gc_stress;
+    if opts.jit_on == Some(true) && !jit::Engine::attach(&mut vm, opts.jit.clone()) && opts.jit.verbose {
+        eprintln!("[jit] not available on this machine");
+    }
     if let Source::File(path) = &opts.source {
         vm.script_path = Some(path.clone());
     }
@@ -229,13 +257,26 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     let main = vm.load_main(&proto, vm::Vm::table_value(vm.globals));
     let result = vm.call(main, &script_args);
     vm.flush_stdout();
-    match result {
-        Ok(_) if opts.interactive => gscript::repl::run_with(vm),
+    let code = match result {
+        Ok(_) if opts.interactive => return gscript::repl::run_with(vm),
         Ok(_) => 0,
         Err(e) => {
             gscript::report_uncaught(&mut vm, &e, None);
             let _ = std::io::stderr().flush();
             1
         }
+    };
+    vm.flush_stdout();
+    if std::env::var_os("GSCRIPT_GC_STATS").is_some() {
+        eprintln!(
+            "gc: {} collections, max pause {:.3} ms, live {} KiB",
+            vm.heap.collections,
+            vm.heap.max_pause.as_secs_f64() * 1000.0,
+            vm.heap.live_bytes / 1024
+        );
     }
+    // The process is about to exit: skip freeing every object one by one (like `lua`,
+    // which leaves the heap to the OS on exit).
+    std::mem::forget(vm);
+    code
 }

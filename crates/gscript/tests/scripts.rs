@@ -40,7 +40,7 @@
 //! | `gc-stress`       | `--gc-stress`        |
 //! | `stack-stress`    | `--stack-stress`     |
 //! | `jit-hot1`        | `-jhot=1`            |
-//! | `jit-exit-stress` | `--jit-exit-stress`  |
+//! | `jit-exit-stress` | `-jexit-stress`      |
 //!
 //! A mode that starts with `-` is taken literally as a flag (`GSCRIPT_TEST_MODES=-jhot=5`).
 //!
@@ -67,43 +67,16 @@
 //!
 //! All failures are collected and reported together at the end with a readable diff.
 
-use std::io::Read;
+mod common;
+
+use common::{gscript_bin, mode_flags, run_with_timeout, show};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// Mode name -> extra gscript flags.
-const MODES: &[(&str, &[&str])] = &[
-    ("interp", &[]),
-    ("gc-stress", &["--gc-stress"]),
-    ("stack-stress", &["--stack-stress"]),
-    ("jit-hot1", &["-jhot=1"]),
-    ("jit-exit-stress", &["--jit-exit-stress"]),
-];
-
-fn mode_flags(mode: &str) -> Vec<String> {
-    if mode.starts_with('-') {
-        return vec![mode.to_string()];
-    }
-    for (name, flags) in MODES {
-        if *name == mode {
-            return flags.iter().map(|s| s.to_string()).collect();
-        }
-    }
-    let known: Vec<&str> = MODES.iter().map(|(n, _)| *n).collect();
-    panic!("unknown GSCRIPT_TEST_MODES entry '{mode}' (known: {known:?}, or a literal '-flag')");
-}
+use std::time::Duration;
 
 fn tests_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests")
-}
-
-fn gscript_bin() -> PathBuf {
-    match std::env::var_os("GSCRIPT_BIN") {
-        Some(p) if !p.is_empty() => PathBuf::from(p),
-        _ => PathBuf::from(env!("CARGO_BIN_EXE_gscript")),
-    }
 }
 
 #[derive(Debug, Default)]
@@ -196,75 +169,6 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
             out.push(p);
         }
     }
-}
-
-struct Outcome {
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-    status: Option<i32>,
-    timed_out: bool,
-    spawn_error: Option<String>,
-}
-
-fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Outcome {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = match cmd.spawn() {
-        Ok(c) => c,
-        Err(e) => {
-            return Outcome {
-                stdout: vec![],
-                stderr: vec![],
-                status: None,
-                timed_out: false,
-                spawn_error: Some(e.to_string()),
-            }
-        }
-    };
-    let mut so = child.stdout.take().unwrap();
-    let mut se = child.stderr.take().unwrap();
-    let t1 = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = so.read_to_end(&mut v);
-        v
-    });
-    let t2 = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = se.read_to_end(&mut v);
-        v
-    });
-    let start = Instant::now();
-    let mut timed_out = false;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break st.code(),
-            Ok(None) => {
-                if start.elapsed() > timeout {
-                    timed_out = true;
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break None;
-                }
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(_) => break None,
-        }
-    };
-    let stdout = t1.join().unwrap_or_default();
-    let stderr = t2.join().unwrap_or_default();
-    Outcome { stdout, stderr, status, timed_out, spawn_error: None }
-}
-
-fn show(bytes: &[u8], max_lines: usize) -> String {
-    let s = String::from_utf8_lossy(bytes);
-    let mut out = String::new();
-    for (i, l) in s.split('\n').enumerate() {
-        if i >= max_lines {
-            out.push_str("    | ...\n");
-            break;
-        }
-        out.push_str(&format!("    |{}\n", l.replace('\t', "\\t")));
-    }
-    out
 }
 
 fn first_line(bytes: &[u8]) -> &[u8] {

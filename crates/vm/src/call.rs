@@ -710,11 +710,23 @@ impl Vm {
             return Err(self.rt_error("stack overflow"));
         }
         self.rust_depth += 1;
-        let args: Vec<Value> = cur.stack[first_arg..first_arg + count].to_vec();
+        // Transfer through a reusable buffer (no allocation per switch; no GC can run
+        // until the values are on the coroutine's stack).
+        let mut args = std::mem::take(&mut self.transfer);
+        args.clear();
+        args.extend_from_slice(&cur.stack[first_arg..first_arg + count]);
         co.resumer = Some(cur);
         cur.status = CoStatus::Normal;
         co.status = CoStatus::Running;
         self.current = co;
+        let r = self.enter_coroutine(co, &args);
+        self.transfer = args;
+        r
+    }
+
+    /// Continues `co` (now current) with `args`: starts its body or returns them from
+    /// its pending `yield`.
+    fn enter_coroutine(&mut self, mut co: Gc<Thread>, args: &[Value]) -> Result<Flow, RtError> {
         if co.frames.is_empty() {
             if !co.ensure_stack(args.len() + 2, self.limits.max_stack_slots) {
                 return Err(self.error_here("stack overflow"));
@@ -759,15 +771,19 @@ impl Vm {
         if cur.non_yieldable > 0 {
             return Err(self.plain_error("attempt to yield across a C-call boundary"));
         }
-        let values: Vec<Value> = cur.stack[func + 1..func + 1 + nargs].to_vec();
-        cur.status = CoStatus::Suspended;
         let Some(mut resumer) = cur.resumer.take() else {
             return Err(self.plain_error("attempt to yield from outside a coroutine"));
         };
+        let mut values = std::mem::take(&mut self.transfer);
+        values.clear();
+        values.extend_from_slice(&cur.stack[func + 1..func + 1 + nargs]);
+        cur.status = CoStatus::Suspended;
         resumer.status = CoStatus::Running;
         self.current = resumer;
         self.rust_depth = self.rust_depth.saturating_sub(1);
-        self.deliver_to_resumer(true, &values)
+        let r = self.deliver_to_resumer(true, &values);
+        self.transfer = values;
+        r
     }
 
     /// The resumer's top frame is the `resume` (or wrap function) builtin frame: gives it
@@ -791,21 +807,23 @@ impl Vm {
             };
             return Err(RtError::new(v));
         }
-        let mut out = Vec::with_capacity(values.len() + 1);
-        if !is_wrap {
-            out.push(Value::bool(ok));
-        }
-        out.extend_from_slice(values);
-        let need = th.top.max(func) + out.len() + 2;
+        let count = values.len() + usize::from(!is_wrap);
+        let need = th.top.max(func) + count + 2;
         if !th.ensure_stack(need, usize::MAX) {
             return Err(self.error_here("stack overflow"));
         }
         let src = th.top.max(func + 1);
-        for (i, &v) in out.iter().enumerate() {
-            th.stack[src + i] = v;
+        let mut at = src;
+        if !is_wrap {
+            th.stack[at] = Value::bool(ok);
+            at += 1;
         }
-        th.top = src + out.len();
-        match self.finish_frame(src, out.len())? {
+        for &v in values {
+            th.stack[at] = v;
+            at += 1;
+        }
+        th.top = src + count;
+        match self.finish_frame(src, count)? {
             Flow::Done => Ok(Flow::Enter),
             flow => Ok(flow),
         }

@@ -218,7 +218,7 @@ impl Heap {
     }
 
     #[inline]
-    pub fn mark_header(&mut self, h: *mut GcHeader) {
+    fn mark_header(&mut self, h: *mut GcHeader) {
         // SAFETY: callers pass pointers to live objects (from values or fields).
         unsafe {
             if (*h).marked {

@@ -64,20 +64,36 @@ impl Vm {
                 }
             }
             let mut th = self.current;
-            let Some(fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
+            let Some(mut fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
             let Some(closure) = th.frames[fidx].closure else {
                 // A builtin frame on top means a builtin's call completed while
                 // switching threads; nothing to run here.
                 return Ok(());
             };
-            let closure: Gc<Closure> = closure;
-            let base = th.frames[fidx].base;
+            let mut closure: Gc<Closure> = closure;
+            let mut base = th.frames[fidx].base;
             let mut pc = th.frames[fidx].pc;
-            let proto: Gc<ProtoObj> = closure.proto;
+            let mut proto: Gc<ProtoObj> = closure.proto;
             // SAFETY: the prototype is kept alive by the closure, which is in the frame's
             // function slot (a GC root); its code and constants never change.
-            let code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
-            let k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
+            let mut code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
+            let mut k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
+            // Switches the dispatch state to frame `fidx` (a script frame) without going
+            // through the outer loop (fast calls and returns).
+            macro_rules! load_frame {
+                () => {{
+                    let f = &th.frames[fidx];
+                    base = f.base;
+                    pc = f.pc;
+                    if let Some(c) = f.closure {
+                        closure = c;
+                    }
+                    proto = closure.proto;
+                    // SAFETY: as above: the closure keeps the prototype alive.
+                    code = unsafe { &*(&*proto.code as *const [Instr]) };
+                    k = unsafe { &*(&*proto.constants as *const [Value]) };
+                }};
+            }
             let mut stack: *mut Value = th.stack.as_mut_ptr();
 
             // SAFETY (all register macros): base + x < base + max_stack <= stack.len()
@@ -145,17 +161,26 @@ impl Vm {
                     }
                 }};
             }
+            // A loop back-edge (pc = the loop header, $from = the jumping instruction):
+            // the safepoint countdown, whose slow path also serves the JIT (jit_hooks.rs).
+            macro_rules! back_edge {
+                ($from:expr) => {{
+                    self.hook_countdown -= 1;
+                    if self.hook_countdown <= 0 {
+                        save_pc!();
+                        flow!(self.back_edge_hook($from));
+                    }
+                }};
+            }
             macro_rules! jump_if {
                 ($cond:expr, $i:expr) => {{
                     if $cond == $i.k() {
                         // SAFETY: a conditional op is always followed by a JMP.
                         let j = unsafe { *code.get_unchecked(pc) };
+                        let from = pc;
                         pc = (pc as i64 + 1 + j.sj() as i64) as usize;
                         if j.sj() < 0 {
-                            self.hook_countdown -= 1;
-                            if self.hook_countdown <= 0 {
-                                flow!(self.run_hooks());
-                            }
+                            back_edge!(from);
                         }
                     } else {
                         pc += 1;
@@ -238,6 +263,35 @@ impl Vm {
                 }};
             }
 
+            // `obj[key]` through `__index`: values found by following tables are stored
+            // at once (no frame reload); a function handler becomes a metamethod call.
+            macro_rules! index_slow {
+                ($dst:expr, $obj:expr, $key:expr, $reg:expr) => {{
+                    let (obj, key) = ($obj, $key);
+                    match protect!(self.lookup(obj, key)) {
+                        crate::slow::Lookup::Value(v) => set!($dst, v),
+                        crate::slow::Lookup::Call(h, o) => meta_flow!(self.call_meta(h, &[o, key])),
+                        crate::slow::Lookup::NotIndexable(v, depth) => {
+                            pending = Some(self.index_error(v, depth, $reg, key));
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+            macro_rules! newindex_slow {
+                ($obj:expr, $key:expr, $val:expr, $reg:expr) => {{
+                    let (obj, key, val) = ($obj, $key, $val);
+                    match protect!(self.assign(obj, key, val)) {
+                        crate::slow::Lookup::Value(_) => {}
+                        crate::slow::Lookup::Call(h, o) => meta_flow!(self.call_meta(h, &[o, key, val])),
+                        crate::slow::Lookup::NotIndexable(v, depth) => {
+                            pending = Some(self.index_error(v, depth, $reg, key));
+                            continue 'outer;
+                        }
+                    }
+                }};
+            }
+
             // Returns from a plain frame (called by CALL from a script frame, no flags)
             // without deferred calls: copy `n` results from R[ra] and reload the caller.
             macro_rules! fast_return {
@@ -264,7 +318,10 @@ impl Vm {
                         // SAFETY: fidx is the last frame; it owns no heap data (`extra` is
                         // None and the rest is Copy), so forgetting it leaks nothing.
                         unsafe { th.frames.set_len(fidx) };
-                        continue 'outer;
+                        // A plain frame was called by CALL from a script frame: resume it.
+                        fidx -= 1;
+                        load_frame!();
+                        continue;
                     }
                 }};
             }
@@ -304,7 +361,7 @@ impl Vm {
                         if found {
                             set!(a, v);
                         } else {
-                            meta_flow!(self.index_op(proto.env, key, None));
+                            index_slow!(a, proto.env, key, None);
                         }
                     }
                     Op::SETGLOBAL => {
@@ -315,7 +372,7 @@ impl Vm {
                             None => false,
                         };
                         if !done {
-                            meta_flow!(self.newindex_op(proto.env, key, val, None));
+                            newindex_slow!(proto.env, key, val, None);
                         }
                     }
                     Op::GETTABLE => {
@@ -327,7 +384,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                        index_slow!(a, obj, key, Some(i.b()));
                     }
                     Op::GETI => {
                         let obj = r!(i.b());
@@ -338,7 +395,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, Value::inline_int(i.c() as i64), Some(i.b())));
+                        index_slow!(a, obj, Value::inline_int(i.c() as i64), Some(i.b()));
                     }
                     Op::GETFIELD => {
                         let (obj, key) = (r!(i.b()), k[i.c()]);
@@ -349,7 +406,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                        index_slow!(a, obj, key, Some(i.b()));
                     }
                     Op::SETTABLE => {
                         let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
@@ -359,7 +416,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.newindex_op(obj, key, val, Some(a)));
+                        newindex_slow!(obj, key, val, Some(a));
                     }
                     Op::SETI => {
                         let (obj, val) = (r!(a), r!(i.c()));
@@ -369,7 +426,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.newindex_op(obj, Value::inline_int(i.b() as i64), val, Some(a)));
+                        newindex_slow!(obj, Value::inline_int(i.b() as i64), val, Some(a));
                     }
                     Op::SETFIELD => {
                         let (obj, key, val) = (r!(a), k[i.b()], r!(i.c()));
@@ -379,7 +436,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.newindex_op(obj, key, val, Some(a)));
+                        newindex_slow!(obj, key, val, Some(a));
                     }
                     Op::NEWTABLE => {
                         let t = self.new_table(i.b(), i.c());
@@ -398,7 +455,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        meta_flow!(self.index_op(obj, key, Some(i.b())));
+                        index_slow!(a, obj, key, Some(i.b()));
                     }
 
                     Op::ADDI => {
@@ -560,12 +617,10 @@ impl Vm {
                     Op::CLOSE => th.close_upvalues(base + a),
                     Op::JMP => {
                         let sj = i.sj();
+                        let from = pc - 1;
                         pc = (pc as i64 + sj as i64) as usize;
                         if sj < 0 {
-                            self.hook_countdown -= 1;
-                            if self.hook_countdown <= 0 {
-                                flow!(self.run_hooks());
-                            }
+                            back_edge!(from);
                         }
                     }
                     Op::EQ => {
@@ -654,7 +709,9 @@ impl Vm {
                                 save_pc!();
                                 self.hook_countdown -= 1;
                                 th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
-                                continue 'outer;
+                                fidx += 1;
+                                load_frame!();
+                                continue;
                             }
                         }
                         flow!(self.precall(func, nargs, want, 0));
@@ -769,11 +826,9 @@ impl Vm {
                                         }
                                     }
                                     let lp = unsafe { *code.get_unchecked(pc) };
+                                    let from = pc;
                                     pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
-                                    self.hook_countdown -= 1;
-                                    if self.hook_countdown <= 0 {
-                                        flow!(self.run_hooks());
-                                    }
+                                    back_edge!(from);
                                 }
                                 None => pc += 1,
                             }
@@ -786,11 +841,9 @@ impl Vm {
                                 let nv = self.int(c + 1);
                                 set!(a + 2, nv);
                                 let lp = unsafe { *code.get_unchecked(pc) };
+                                let from = pc;
                                 pc = (pc as i64 + 1 + lp.sbx() as i64) as usize;
-                                self.hook_countdown -= 1;
-                                if self.hook_countdown <= 0 {
-                                    flow!(self.run_hooks());
-                                }
+                                back_edge!(from);
                             } else {
                                 pc += 1;
                             }
@@ -826,11 +879,9 @@ impl Vm {
                         let v = r!(a + 3);
                         if !v.is_nil() {
                             set!(a + 2, v);
+                            let from = pc - 1;
                             pc = (pc as i64 + i.sbx() as i64) as usize;
-                            self.hook_countdown -= 1;
-                            if self.hook_countdown <= 0 {
-                                flow!(self.run_hooks());
-                            }
+                            back_edge!(from);
                         }
                     }
                     Op::DEFER => {
@@ -875,7 +926,14 @@ impl Vm {
         // errors name the caller's position); so do calls from frames with deferred calls.
         if th.frames[fidx].has_defers() || value_as::<Closure>(callee).is_none() {
             let before = th.frames.len();
-            return match self.precall(func, nargs, -1, 0)? {
+            let called = self.precall(func, nargs, -1, 0);
+            if called.is_err() && th.frames.len() > before {
+                // The callee failed at once but its frame is still there (e.g. the
+                // PCALL frame of `return pcall(error, "x")`): the unwinder must return
+                // its results from this frame (reliability fix; they were lost).
+                th.frames[before].flags |= flags::TAIL_RETURN;
+            }
+            return match called? {
                 Flow::Done => {
                     let n = self.current.top - func;
                     self.do_return(func, n)

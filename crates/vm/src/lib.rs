@@ -16,6 +16,7 @@ pub mod function;
 pub mod gc;
 pub mod hooks;
 pub mod interp;
+pub mod jit_hooks;
 pub mod load;
 pub mod number;
 pub mod object;

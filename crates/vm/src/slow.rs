@@ -100,6 +100,13 @@ impl Vm {
         }
     }
 
+    /// "attempt to index a T value" with variable information for the original operand.
+    pub fn index_error(&mut self, v: Value, depth: usize, reg: Option<usize>, key: Value) -> RtError {
+        let info = if depth == 0 { self.index_info(reg, key) } else { String::new() };
+        let tn = self.type_name_for_msg(v);
+        self.error_here(&format!("attempt to index a {} value{}", tn, info))
+    }
+
     /// Variable info for an indexed operand; for a global access, "(global 'x')".
     fn index_info(&self, reg: Option<usize>, key: Value) -> String {
         match reg {

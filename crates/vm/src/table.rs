@@ -5,7 +5,8 @@
 //!   `1..=array.len()` are never in the hash part as live entries.
 //! * The hash part is `entries` (in insertion order) plus `index`, an open-addressing
 //!   (linear probing) table of entry positions, sized to a power of two at least twice the
-//!   entry capacity. Removing a key sets its entry's value to nil and keeps the key, so a
+//!   entry capacity. Hash parts of at most `SMALL_HASH` entries have no index: lookups scan
+//!   the entries (interned keys compare by pointer, so this beats hashing). Removing a key sets its entry's value to nil and keeps the key, so a
 //!   traversal (`next`) can continue past it. Re-inserting a key whose entry holds nil
 //!   moves it to the end (spec 4.5: it counts as inserted at that later time): the old
 //!   entry becomes dead (`key == DEAD_KEY`) and the index points to the new one.
@@ -25,6 +26,8 @@ use crate::value::{Value, TAG_STR};
 /// Marks a dead entry (its key was re-inserted later). A value no script can produce.
 pub const DEAD_KEY: Value = Value(0xFFFA_0000_0000_00FF);
 const EMPTY: u32 = u32::MAX;
+/// Hash parts with at most this many entries have no index (linear scan).
+const SMALL_HASH: usize = 8;
 
 #[derive(Clone, Copy)]
 pub struct Entry {
@@ -107,6 +110,17 @@ pub fn key_eq(a: Value, b: Value) -> bool {
     key_eq_slow(a, b)
 }
 
+/// True for keys that can equal a key with different bits: long (non-interned) strings
+/// and boxed integers.
+#[inline]
+fn needs_content_eq(k: Value) -> bool {
+    if k.tag() == TAG_STR {
+        // SAFETY: tag checked; string values point to live Str objects.
+        return !unsafe { &*(k.as_ptr() as *const Str) }.interned;
+    }
+    k.is_big_int()
+}
+
 #[cold]
 fn key_eq_slow(a: Value, b: Value) -> bool {
     if a.tag() == TAG_STR && b.tag() == TAG_STR {
@@ -150,22 +164,37 @@ impl Table {
 
     #[inline(always)]
     fn find(&self, key: Value) -> Option<usize> {
-        self.find_with(hash_key(key), |k| key_eq(k, key))
+        if self.index.is_empty() {
+            // Small part: identical bits first (interned strings, small ints, ...); only
+            // long strings and boxed integers need a content comparison.
+            if let Some(p) = self.entries.iter().position(|e| e.key.0 == key.0) {
+                return Some(p);
+            }
+            if !needs_content_eq(key) {
+                return None;
+            }
+        }
+        self.find_with(|| hash_key(key), |k| key_eq(k, key))
     }
 
     #[inline(always)]
-    fn find_with(&self, hash: u64, eq: impl Fn(Value) -> bool) -> Option<usize> {
+    fn find_with(&self, hash: impl FnOnce() -> u64, eq: impl Fn(Value) -> bool) -> Option<usize> {
         if self.index.is_empty() {
-            return None;
+            // Small hash parts have no index: scan the few entries (dead entries hold
+            // DEAD_KEY, which equals no key).
+            return self.entries.iter().position(|e| eq(e.key));
         }
         let mask = self.index.len() - 1;
-        let mut slot = (hash as usize) & mask;
+        let mut slot = (hash() as usize) & mask;
         loop {
-            let e = self.index[slot];
+            // SAFETY: slot <= mask < index.len(); every non-EMPTY index slot holds the
+            // position of an existing entry (set by append/insert, rebuilt together).
+            let e = unsafe { *self.index.get_unchecked(slot) };
             if e == EMPTY {
                 return None;
             }
-            if eq(self.entries[e as usize].key) {
+            let key = unsafe { self.entries.get_unchecked(e as usize).key };
+            if eq(key) {
                 return Some(e as usize);
             }
             slot = (slot + 1) & mask;
@@ -178,7 +207,7 @@ impl Table {
         if crate::value::fits_inline(i) {
             self.find(Value::inline_int(i))
         } else {
-            self.find_with(mix(i as u64), |k| k.as_int() == Some(i))
+            self.find_with(|| mix(i as u64), |k| k.as_int() == Some(i))
         }
     }
 
@@ -330,7 +359,7 @@ impl Table {
 
     fn insert_new(&mut self, key: Value, value: Value, old_entry: Option<usize>) {
         self.absent_events = 0;
-        if self.entries.len() == self.entries.capacity() || self.index.is_empty() {
+        if self.entries.len() == self.entries.capacity() {
             let live = self.entries.iter().filter(|e| !e.value.is_nil() && e.key != DEAD_KEY).count();
             self.rebuild(live + 1);
             // The old entry (if any) was dropped by the rebuild (dead), so just append.
@@ -339,6 +368,9 @@ impl Table {
         }
         let pos = self.entries.len();
         self.entries.push(Entry { key, value });
+        if self.index.is_empty() {
+            return;
+        }
         let mask = self.index.len() - 1;
         let mut slot = (hash_key(key) as usize) & mask;
         loop {
@@ -358,6 +390,9 @@ impl Table {
     fn append_entry(&mut self, key: Value, value: Value) {
         let pos = self.entries.len();
         self.entries.push(Entry { key, value });
+        if self.index.is_empty() {
+            return;
+        }
         let mask = self.index.len() - 1;
         let mut slot = (hash_key(key) as usize) & mask;
         while self.index[slot] != EMPTY {
@@ -373,7 +408,8 @@ impl Table {
         let cap = need.max(4).next_power_of_two();
         let old = std::mem::take(&mut self.entries);
         self.entries = Vec::with_capacity(cap);
-        self.index = vec![EMPTY; cap * 2].into_boxed_slice();
+        // Up to SMALL_HASH entries are found by a linear scan: no index to build.
+        self.index = if cap > SMALL_HASH { vec![EMPTY; cap * 2].into_boxed_slice() } else { Box::new([]) };
         for e in old {
             if e.key != DEAD_KEY && !e.value.is_nil() {
                 self.append_entry(e.key, e.value);

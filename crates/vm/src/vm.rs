@@ -106,6 +106,8 @@ pub struct Vm {
     pub script_path: Option<String>,
     /// Values builtins keep alive across calls back into scripts.
     pub pinned: Vec<Value>,
+    /// Reusable buffer for values moved between coroutine stacks.
+    pub transfer: Vec<Value>,
     /// Goroutine scheduler, channels' wait queues, timers and sync state (sched.rs).
     pub sched: crate::sched::Scheduler,
     /// Decremented at back-edges and calls; `run_hooks` runs when it reaches zero.
@@ -123,6 +125,10 @@ pub struct Vm {
     /// `take_xpcall_handler`); without it a builtin called directly by `xpcall`
     /// (`xpcall(error, h, "x")`) raised its error past the handler.
     pub pending_xpcall_handler: Value,
+    /// The attached JIT compiler, if any (jit_hooks.rs).
+    pub jit: Option<Box<dyn crate::jit_hooks::JitEngine>>,
+    /// With a JIT attached: hook calls left until the periodic checks of `run_hooks`.
+    pub jit_periodic: i64,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -155,12 +161,15 @@ impl Vm {
             stdout: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             script_path: None,
             pinned: Vec::new(),
+            transfer: Vec::new(),
             sched: crate::sched::Scheduler::new(main_thread),
             hook_countdown: crate::hooks::HOOK_INTERVAL,
             instruction_budget: None,
             interrupt: Default::default(),
             defer_sync: None,
             pending_xpcall_handler: Value::NIL,
+            jit: None,
+            jit_periodic: crate::hooks::HOOK_INTERVAL,
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
@@ -445,6 +454,9 @@ impl Vm {
         }
         for &s in &self.tm_names {
             self.heap.mark(s);
+        }
+        if let Some(jit) = self.jit.as_ref() {
+            jit.mark_roots(&mut self.heap);
         }
         // Goroutine hooks (sched.rs): other goroutines' threads, timers, waiters.
         self.sched_mark_roots();

@@ -1,0 +1,87 @@
+//! JIT observation tests: the JIT test scripts (`tests/jit/`) really compile traces and
+//! really take exits (so the JIT test modes cannot pass by never compiling), and print the
+//! same bytes as the interpreter. Uses `-jv` (trace events on stderr) and `-jdump`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn jit_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/jit")
+}
+
+/// Runs `gscript FLAGS FILE` in tests/jit; returns (stdout, stderr).
+fn run(flags: &[&str], file: &str) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gscript")).args(flags).arg(file).current_dir(jit_dir()).output().expect("run gscript");
+    assert!(out.status.success(), "gscript {:?} {} failed: {}", flags, file, String::from_utf8_lossy(&out.stderr));
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.lines().filter(|l| l.contains(needle)).count()
+}
+
+const FILES: [&str; 3] = ["int_loops.gs", "float_loops.gs", "tables.gs"];
+
+#[test]
+fn traces_compile_and_exit() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    for file in FILES {
+        let (reference, _) = run(&[], file);
+        let (out, err) = run(&["-jv"], file);
+        assert_eq!(out, reference, "{}: output differs with the JIT", file);
+        assert!(count(&err, "compiled") >= 1, "{}: no trace compiled:\n{}", file, err);
+        assert!(count(&err, "[jit] exit trace") >= 1, "{}: no exit taken:\n{}", file, err);
+    }
+}
+
+#[test]
+fn specific_loops_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (_, err) = run(&["-jv", "-jhot=1"], "int_loops.gs");
+    // Every loop of int_loops.gs is supported (recorded at its first back-edge, while its
+    // values are still inline integers).
+    assert_eq!(count(&err, "compiled"), 5, "{}", err);
+    assert_eq!(count(&err, "abort"), 0, "{}", err);
+    let (_, err) = run(&["-jv"], "float_loops.gs");
+    // The innermost mandelbrot loop (line 12) is traced and exits at its `break` guard (line 15).
+    assert!(err.contains("compiled float_loops.gs:12"), "{}", err);
+    assert!(err.contains("at float_loops.gs:15"), "{}", err);
+    let (_, err) = run(&["-jv"], "tables.gs");
+    assert!(err.contains("compiled tables.gs:30"), "fields loop not traced: {}", err);
+}
+
+#[test]
+fn exit_stress_takes_more_exits() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    for file in FILES {
+        let (reference, _) = run(&[], file);
+        let (_, normal) = run(&["-jv", "-jhot=1"], file);
+        let (out, stress) = run(&["-jv", "-jexit-stress"], file);
+        assert_eq!(out, reference, "{}: output differs under exit stress", file);
+        assert!(count(&stress, "[jit] exit trace") > count(&normal, "[jit] exit trace"), "{}: exit stress took no extra exits", file);
+    }
+}
+
+#[test]
+fn joff_and_dump() {
+    let (_, err) = run(&["-joff", "-jv"], "int_loops.gs");
+    assert_eq!(count(&err, "[jit]"), 0, "{}", err);
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (_, err) = run(&["-jdump"], "int_loops.gs");
+    assert!(err.contains("---- IR after record+fold ----"), "{}", err);
+    assert!(err.contains("---- IR after dce ----"), "{}", err);
+    assert!(err.contains("machine code"), "{}", err);
+    assert!(err.contains(" sload "), "{}", err);
+    // Passes can be switched off and the result is the same.
+    let (reference, _) = run(&[], "float_loops.gs");
+    let (out, _) = run(&["-jhot=1", "-jopt=-fold,-dce,-regs"], "float_loops.gs");
+    assert_eq!(out, reference);
+}

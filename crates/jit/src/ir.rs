@@ -1,0 +1,304 @@
+//! The trace IR: a linear, typed SSA instruction list with snapshots.
+//!
+//! A trace is one iteration of a loop. Instruction `i` defines the value `IrRef(i)`;
+//! operands always refer to earlier instructions. Every guard carries a snapshot
+//! ([`SnapId`]): the interpreter state to restore when the guard fails (see
+//! `snapshot.rs`). The last instruction is `Loop`, whose snapshot holds the slots the
+//! iteration modified: they are written back to the VM stack before jumping to the top,
+//! where `SLoad`s read (and type-check) them again.
+//!
+//! Types: `Int` is a raw i64 (GScript integers wrap; boxing into the 48-bit inline form
+//! happens on write-back), `Num` a raw f64, `Tab` a boxed table value, `Val` any boxed
+//! value (its type unknown to the trace), `None` for instructions without a result.
+
+use std::fmt;
+
+/// Index of an IR instruction (and of the value it defines).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct IrRef(pub u32);
+
+impl IrRef {
+    /// "No operand".
+    pub const NONE: IrRef = IrRef(u32::MAX);
+    pub fn idx(self) -> usize {
+        self.0 as usize
+    }
+    pub fn is_none(self) -> bool {
+        self == IrRef::NONE
+    }
+}
+
+impl fmt::Display for IrRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "%{}", self.0)
+    }
+}
+
+/// Index of a snapshot in [`Trace::snaps`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct SnapId(pub u32);
+
+impl SnapId {
+    pub const NONE: SnapId = SnapId(u32::MAX);
+    pub fn idx(self) -> usize {
+        self.0 as usize
+    }
+    pub fn is_none(self) -> bool {
+        self == SnapId::NONE
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Ty {
+    None,
+    Int,
+    Num,
+    Tab,
+    Val,
+}
+
+impl Ty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::None => "none",
+            Ty::Int => "int",
+            Ty::Num => "num",
+            Ty::Tab => "tab",
+            Ty::Val => "val",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<Ty> {
+        Some(match s {
+            "none" => Ty::None,
+            "int" => Ty::Int,
+            "num" => Ty::Num,
+            "tab" => Ty::Tab,
+            "val" => Ty::Val,
+            _ => return None,
+        })
+    }
+    /// Lives in a floating-point register.
+    pub fn is_fp(self) -> bool {
+        self == Ty::Num
+    }
+}
+
+/// Comparison conditions of guards. `N*` are negations, which differ from the
+/// complementary comparison for floats (NaN compares false).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Cond {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    NLt,
+    NLe,
+    NGt,
+    NGe,
+}
+
+impl Cond {
+    pub const ALL: [Cond; 10] = [Cond::Lt, Cond::Le, Cond::Gt, Cond::Ge, Cond::Eq, Cond::Ne, Cond::NLt, Cond::NLe, Cond::NGt, Cond::NGe];
+    pub fn name(self) -> &'static str {
+        match self {
+            Cond::Lt => "lt",
+            Cond::Le => "le",
+            Cond::Gt => "gt",
+            Cond::Ge => "ge",
+            Cond::Eq => "eq",
+            Cond::Ne => "ne",
+            Cond::NLt => "nlt",
+            Cond::NLe => "nle",
+            Cond::NGt => "ngt",
+            Cond::NGe => "nge",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<Cond> {
+        Cond::ALL.iter().copied().find(|c| c.name() == s)
+    }
+    /// The negated condition.
+    pub fn not(self) -> Cond {
+        match self {
+            Cond::Lt => Cond::NLt,
+            Cond::Le => Cond::NLe,
+            Cond::Gt => Cond::NGt,
+            Cond::Ge => Cond::NGe,
+            Cond::Eq => Cond::Ne,
+            Cond::Ne => Cond::Eq,
+            Cond::NLt => Cond::Lt,
+            Cond::NLe => Cond::Le,
+            Cond::NGt => Cond::Gt,
+            Cond::NGe => Cond::Ge,
+        }
+    }
+    pub fn eval_int(self, a: i64, b: i64) -> bool {
+        match self {
+            Cond::Lt => a < b,
+            Cond::Le => a <= b,
+            Cond::Gt => a > b,
+            Cond::Ge => a >= b,
+            Cond::Eq => a == b,
+            Cond::Ne => a != b,
+            Cond::NLt => a >= b,
+            Cond::NLe => a > b,
+            Cond::NGt => a <= b,
+            Cond::NGe => a < b,
+        }
+    }
+    pub fn eval_num(self, a: f64, b: f64) -> bool {
+        match self {
+            Cond::Lt => a < b,
+            Cond::Le => a <= b,
+            Cond::Gt => a > b,
+            Cond::Ge => a >= b,
+            Cond::Eq => a == b,
+            Cond::Ne => a != b,
+            Cond::NLt => !(a < b),
+            Cond::NLe => !(a <= b),
+            Cond::NGt => !(a > b),
+            Cond::NGe => !(a >= b),
+        }
+    }
+}
+
+macro_rules! opcodes {
+    ($( $(#[doc = $doc:literal])* $name:ident = $text:literal, $guard:literal, $pure:literal; )*) => {
+        /// IR opcodes. Operands `a`, `b`, `c` and the immediate `k` are described per op.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum Opc { $( $(#[doc = $doc])* $name, )* }
+        impl Opc {
+            pub const ALL: &'static [Opc] = &[ $( Opc::$name, )* ];
+            pub fn name(self) -> &'static str { match self { $( Opc::$name => $text, )* } }
+            /// Has a snapshot and may leave the trace.
+            pub fn is_guard(self) -> bool { match self { $( Opc::$name => $guard, )* } }
+            /// No side effects and no dependence on memory: foldable, CSE-able, removable.
+            pub fn is_pure(self) -> bool { match self { $( Opc::$name => $pure, )* } }
+            pub fn from_name(s: &str) -> Option<Opc> { Opc::ALL.iter().copied().find(|o| o.name() == s) }
+        }
+    };
+}
+
+opcodes! {
+    /// Constant: `k` = the integer (int), the f64 bits (num) or the value bits (tab/val).
+    K = "k", false, true;
+    /// Load VM stack slot `k` (relative to the frame base), guarding its type (int: inline
+    /// integer, num: float, tab: table; val: no check).
+    SLoad = "sload", true, false;
+    /// Integer arithmetic (wrapping): a op b.
+    AddI = "addi", false, true;
+    SubI = "subi", false, true;
+    MulI = "muli", false, true;
+    /// Floored modulo; guards b != 0.
+    ModI = "modi", true, false;
+    NegI = "negi", false, true;
+    /// Float arithmetic.
+    AddN = "addn", false, true;
+    SubN = "subn", false, true;
+    MulN = "muln", false, true;
+    DivN = "divn", false, true;
+    NegN = "negn", false, true;
+    /// int -> num conversion.
+    ConvIN = "convin", false, true;
+    /// Guard `a <k> b` on ints (k = Cond).
+    GuardI = "guardi", true, false;
+    /// Guard `a <k> b` on nums (k = Cond).
+    GuardN = "guardn", true, false;
+    /// Guard that value `a` is truthy (k = 1) or falsy (k = 0).
+    GuardT = "guardt", true, false;
+    /// Guard that the bits of values `a` and `b` are equal (k = 1) or differ (k = 0).
+    GuardV = "guardv", true, false;
+    /// Guard that the value `a` has type `ty` (int/num/tab) and convert: the result is
+    /// the unboxed int, num, or the table value.
+    Unbox = "unbox", true, false;
+    /// Box an int or num `a` into a value; for ints, guards the inline (48-bit) range.
+    Box = "box", true, false;
+    /// Guard that table `a` has no metatable.
+    GuardNoMeta = "nometa", true, false;
+    /// Load `a[b]` from the array part of table `a` (int key `b`); guards 1 <= b <= len.
+    ALoad = "aload", true, false;
+    /// Store value `c` into `a[b]` in the array part; guards 1 <= b <= len.
+    AStore = "astore", true, false;
+    /// Load the value of hash entry number `k` of table `a`; guards that the entry's key
+    /// is the value `b` (a string constant).
+    HLoad = "hload", true, false;
+    /// Store value `c` into hash entry `k` of table `a`; guards that its key is `b` and
+    /// its current value is not nil.
+    HStore = "hstore", true, false;
+    /// The length `#a` of a table: guards a non-nil last array item (or an empty array)
+    /// and an empty hash part.
+    ALen = "alen", true, false;
+    /// End of the iteration: write back the slots of the snapshot, jump to the top.
+    Loop = "loop", true, false;
+}
+
+/// One instruction.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Ins {
+    pub op: Opc,
+    pub ty: Ty,
+    pub a: IrRef,
+    pub b: IrRef,
+    pub c: IrRef,
+    pub k: i64,
+    pub snap: SnapId,
+}
+
+impl Ins {
+    pub fn new(op: Opc, ty: Ty, a: IrRef, b: IrRef) -> Ins {
+        Ins { op, ty, a, b, c: IrRef::NONE, k: 0, snap: SnapId::NONE }
+    }
+    pub fn operands(&self) -> impl Iterator<Item = IrRef> {
+        [self.a, self.b, self.c].into_iter().filter(|r| !r.is_none())
+    }
+    pub fn cond(&self) -> Cond {
+        Cond::ALL.get(self.k as usize).copied().unwrap_or(Cond::Eq)
+    }
+}
+
+pub fn cond_index(c: Cond) -> i64 {
+    Cond::ALL.iter().position(|&x| x == c).unwrap_or(0) as i64
+}
+
+/// A snapshot: the interpreter state at a guard. Resuming means writing `entries`
+/// (slot, value) to the frame's registers and continuing at `pc`.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Snapshot {
+    pub pc: usize,
+    pub entries: Vec<(u16, IrRef)>,
+}
+
+/// A trace's IR.
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    pub ins: Vec<Ins>,
+    pub snaps: Vec<Snapshot>,
+}
+
+impl Trace {
+    pub fn get(&self, r: IrRef) -> &Ins {
+        &self.ins[r.idx()]
+    }
+    pub fn ty(&self, r: IrRef) -> Ty {
+        self.ins[r.idx()].ty
+    }
+    pub fn push(&mut self, ins: Ins) -> IrRef {
+        self.ins.push(ins);
+        IrRef(self.ins.len() as u32 - 1)
+    }
+    pub fn add_snap(&mut self, snap: Snapshot) -> SnapId {
+        if let Some(last) = self.snaps.last() {
+            if *last == snap {
+                return SnapId(self.snaps.len() as u32 - 1);
+            }
+        }
+        self.snaps.push(snap);
+        SnapId(self.snaps.len() as u32 - 1)
+    }
+    /// The constant of `r`, if it is one.
+    pub fn konst(&self, r: IrRef) -> Option<i64> {
+        let i = self.ins.get(r.idx())?;
+        (i.op == Opc::K).then_some(i.k)
+    }
+}

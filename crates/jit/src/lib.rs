@@ -1,0 +1,356 @@
+//! GScript's tracing JIT for x86-64 (phase 1: loop traces).
+//!
+//! # Overview
+//! * **Hooks** (`vm/src/jit_hooks.rs`): the interpreter calls [`Engine::back_edge`]
+//!   (through the `JitEngine` trait) at every loop back-edge while a JIT is attached. The
+//!   engine counts back-edges per loop header (`(prototype, pc)`), and when a loop is hot
+//!   (`-jhot=N`, default [`DEFAULT_HOT`]) records it.
+//! * **Recording** (`record.rs`): records one iteration *by executing it* (the recorder
+//!   has the interpreter's semantics for the instructions it supports), emitting typed SSA
+//!   IR (`ir.rs`) with guards and snapshots. Unsupported instructions abort the recording
+//!   cleanly: the VM is then exactly at the interpreter's state for that pc. A loop whose
+//!   recording aborted [`MAX_ABORTS`] times is blacklisted.
+//! * **Passes** (each its own file, each switchable): fold + CSE during recording
+//!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
+//!   the verifier (`verify.rs`) after each of them, then linear-scan register allocation
+//!   (`regalloc.rs`, `-jopt=-regs` spills everything) and code generation
+//!   (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
+//! * **Running**: a trace runs one iteration per pass through its body; the `Loop`
+//!   instruction writes the modified slots back (boxing integers, exiting if one leaves the
+//!   48-bit inline range) and jumps to the top, where `SLoad`s reload and type-check them.
+//!   Loop-carried values in registers (loop peeling / PHIs) are the next step.
+//! * **Exits** (`exit.rs`): a failing guard leaves through its snapshot's stub; the engine
+//!   writes the snapshot back to the frame and sets its pc; the interpreter re-executes the
+//!   guarded instruction. A trace also exits at its loop end when its iteration budget (the
+//!   interpreter's periodic-hook countdown) runs out, so interrupts, instruction budgets and
+//!   goroutine preemption keep working.
+//! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
+//!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
+//!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
+//!
+//! Observation: `-jv` prints trace events (start, compiled, abort, blacklist, exit) to
+//! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
+//! machine code.
+//!
+//! Safety: a JIT bug must abort a trace, never crash: recording, verification, allocation
+//! and emission return errors, which abort the trace. Traces embed pointers to constants of
+//! their prototype and to its globals table; the engine keeps the closure alive
+//! ([`JitEngine::mark_roots`]).
+
+pub mod exit;
+pub mod ir;
+pub mod ir_text;
+pub mod opt_dce;
+pub mod opt_fold;
+pub mod record;
+pub mod regalloc;
+pub mod verify;
+pub mod x64;
+
+use exit::JitCtx;
+use ir::{SnapId, Trace};
+use std::collections::HashMap;
+use vm::call::Flow;
+use vm::function::{Closure, ProtoObj};
+use vm::gc::Heap;
+use vm::jit_hooks::JitEngine;
+use vm::object::Gc;
+use vm::value::{Value, TAG_FUNC};
+use vm::Vm;
+
+/// Default hot-loop threshold (back-edges before a loop is recorded).
+pub const DEFAULT_HOT: u32 = 56;
+/// Recording attempts of one loop before it is blacklisted.
+pub const MAX_ABORTS: u32 = 4;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub hot: u32,
+    /// `-jhot` was given (otherwise `-jexit-stress` lowers the threshold to 1).
+    pub hot_set: bool,
+    pub verbose: bool,
+    pub dump: bool,
+    pub exit_stress: bool,
+    pub fold: bool,
+    pub dce: bool,
+    pub regs: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true }
+    }
+}
+
+impl Options {
+    /// Applies one `-j...` command-line flag (other than `-jon`/`-joff`); false if unknown.
+    pub fn apply_flag(&mut self, flag: &str) -> bool {
+        match flag {
+            "-jv" => self.verbose = true,
+            "-jdump" => self.dump = true,
+            "-jexit-stress" => {
+                self.exit_stress = true;
+                if !self.hot_set {
+                    self.hot = 1;
+                }
+            }
+            _ => {
+                if let Some(n) = flag.strip_prefix("-jhot=") {
+                    match n.parse::<u32>() {
+                        Ok(n) if n >= 1 => {
+                            self.hot = n;
+                            self.hot_set = true;
+                        }
+                        _ => return false,
+                    }
+                } else if let Some(list) = flag.strip_prefix("-jopt=") {
+                    for item in list.split(',') {
+                        let (on, name) = match item.strip_prefix('-') {
+                            Some(n) => (false, n),
+                            None => (true, item.strip_prefix('+').unwrap_or(item)),
+                        };
+                        match name {
+                            "fold" => self.fold = on,
+                            "dce" => self.dce = on,
+                            "regs" => self.regs = on,
+                            _ => return false,
+                        }
+                    }
+                } else {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// A fast hasher for the loop table (keys are a prototype address and a pc).
+#[derive(Default)]
+struct LoopHasher(u64);
+
+impl std::hash::Hasher for LoopHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+type LoopMap = HashMap<(usize, usize), LoopState, std::hash::BuildHasherDefault<LoopHasher>>;
+
+enum LoopState {
+    Counting { hits: u32, aborts: u32 },
+    Traced(usize),
+    Blacklisted,
+}
+
+struct CompiledTrace {
+    ir: Trace,
+    alloc: regalloc::Allocation,
+    code: x64::emit::Compiled,
+    proto: Gc<ProtoObj>,
+}
+
+/// Statistics (for tests and `-jv`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stats {
+    pub traces: u64,
+    pub aborts: u64,
+    pub entries: u64,
+    pub exits: u64,
+}
+
+pub struct Engine {
+    opts: Options,
+    layout: x64::layout::Layout,
+    loops: LoopMap,
+    traces: Vec<CompiledTrace>,
+    roots: Vec<Value>,
+    ctx: Box<JitCtx>,
+    seed: u64,
+    pub stats: Stats,
+}
+
+type TraceFn = unsafe extern "sysv64" fn(*mut Value, *mut JitCtx) -> u64;
+
+impl Engine {
+    /// A new engine, or None where the JIT cannot run (not x86-64, or an unexpected
+    /// memory layout).
+    pub fn new(opts: Options) -> Option<Engine> {
+        if !cfg!(all(target_arch = "x86_64", unix)) {
+            return None;
+        }
+        let layout = x64::layout::Layout::probe()?;
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stats: Stats::default() })
+    }
+
+    /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
+    pub fn attach(vm: &mut Vm, opts: Options) -> bool {
+        match Engine::new(opts) {
+            Some(e) => {
+                vm.attach_jit(Box::new(e));
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn where_(proto: Gc<ProtoObj>, pc: usize) -> String {
+        format!("{}:{}", proto.source(), proto.line_at(pc))
+    }
+
+    fn dump(&self, title: &str, t: &Trace) {
+        if self.opts.dump {
+            eprintln!("---- IR {} ----\n{}", title, ir_text::print(t));
+        }
+    }
+
+    /// Runs the pass pipeline and the backend on a recorded trace.
+    fn compile(&self, mut t: Trace) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled), String> {
+        verify::verify(&t).map_err(|e| format!("verifier (record): {}", e))?;
+        self.dump("after record+fold", &t);
+        if self.opts.dce {
+            t = opt_dce::dce(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (dce): {}", e))?;
+            self.dump("after dce", &t);
+        }
+        let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
+        let code = x64::emit::compile(&t, &alloc, self.layout, self.opts.exit_stress)?;
+        if self.opts.dump {
+            let len = code.code.len();
+            let ptr = code.code.ptr(dynasmrt::AssemblyOffset(0));
+            // SAFETY: the buffer holds `len` initialised bytes of finalised code.
+            let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
+            eprintln!("---- machine code ({} bytes) ----\n{}", len, x64::disasm::disassemble(bytes, ptr as u64));
+        }
+        Ok((t, alloc, code))
+    }
+
+    fn record(&mut self, vm: &mut Vm, closure: Gc<Closure>, key: (usize, usize), from_pc: usize) -> Flow {
+        let proto = closure.proto;
+        let header = key.1;
+        let id = self.traces.len() + 1;
+        if self.opts.verbose {
+            eprintln!("[jit] trace {} start {}", id, Self::where_(proto, header));
+        }
+        let result = match record::record(vm, from_pc, self.opts.fold) {
+            Ok(rec) => self.compile(rec.trace).map_err(|reason| (header, reason)),
+            Err(a) => Err((a.pc, a.reason)),
+        };
+        match result {
+            Ok((ir, alloc, code)) => {
+                if self.opts.verbose {
+                    eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
+                }
+                self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
+                self.traces.push(CompiledTrace { ir, alloc, code, proto });
+                self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
+                self.stats.traces += 1;
+            }
+            Err((pc, reason)) => {
+                self.stats.aborts += 1;
+                if self.opts.verbose {
+                    eprintln!("[jit] trace {} abort at {}: {}", id, Self::where_(proto, pc), reason);
+                }
+                let mut th = vm.current;
+                if let Some(f) = th.frames.last_mut() {
+                    f.pc = pc;
+                }
+                let aborts = match self.loops.get(&key) {
+                    Some(LoopState::Counting { aborts, .. }) => aborts + 1,
+                    _ => 1,
+                };
+                if aborts >= MAX_ABORTS {
+                    if self.opts.verbose {
+                        eprintln!("[jit] blacklist {}", Self::where_(proto, header));
+                    }
+                    self.loops.insert(key, LoopState::Blacklisted);
+                } else {
+                    self.loops.insert(key, LoopState::Counting { hits: 0, aborts });
+                }
+            }
+        }
+        Flow::Enter
+    }
+
+    fn run(&mut self, vm: &mut Vm, idx: usize) -> Flow {
+        let mut th = vm.current;
+        let Some(frame) = th.frames.last() else { return Flow::Done };
+        let base = frame.base;
+        let tr = &self.traces[idx];
+        let max_slot = tr.proto.max_stack;
+        if base + max_slot > th.stack.len() {
+            return Flow::Done;
+        }
+        self.ctx.budget = vm.jit_periodic.max(1);
+        if self.opts.exit_stress {
+            self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.ctx.stress = 1 + ((self.seed >> 33) % 17) as i64;
+        }
+        let ptr = code_entry(&tr.code);
+        // SAFETY: `ptr` is the entry of finalised code generated for this trace, with the
+        // signature of `TraceFn`. The code reads and writes only the frame's registers
+        // `base..base + max_stack` (inside the stack, checked above), the context, and
+        // tables it has type-checked and bounds-checked.
+        let exit = unsafe {
+            let f: TraceFn = std::mem::transmute(ptr);
+            f(th.stack.as_mut_ptr().add(base), &mut *self.ctx)
+        };
+        vm.jit_periodic = self.ctx.budget.max(1);
+        self.stats.entries += 1;
+        self.stats.exits += 1;
+        let snap = SnapId(exit as u32);
+        let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
+        debug_assert!(restored, "snapshot value without a location");
+        if self.opts.verbose {
+            let pc = tr.ir.snaps.get(snap.idx()).map_or(0, |s| s.pc);
+            eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));
+        }
+        Flow::Enter
+    }
+}
+
+fn code_entry(c: &x64::emit::Compiled) -> *const u8 {
+    c.code.ptr(c.entry)
+}
+
+impl JitEngine for Engine {
+    fn back_edge(&mut self, vm: &mut Vm, from_pc: usize) -> Flow {
+        let th = vm.current;
+        let Some(frame) = th.frames.last() else { return Flow::Done };
+        let Some(closure) = frame.closure else { return Flow::Done };
+        let header = frame.pc;
+        let key = (closure.proto.header() as usize, header);
+        let state = self.loops.entry(key).or_insert(LoopState::Counting { hits: 0, aborts: 0 });
+        match state {
+            LoopState::Blacklisted => Flow::Done,
+            LoopState::Traced(idx) => {
+                let idx = *idx;
+                self.run(vm, idx)
+            }
+            LoopState::Counting { hits, .. } => {
+                *hits += 1;
+                if *hits < self.opts.hot {
+                    return Flow::Done;
+                }
+                self.record(vm, closure, key, from_pc)
+            }
+        }
+    }
+
+    fn mark_roots(&self, heap: &mut Heap) {
+        for &v in &self.roots {
+            heap.mark_value(v);
+        }
+    }
+}

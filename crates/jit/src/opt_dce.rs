@@ -1,0 +1,60 @@
+//! Dead-code elimination: removes pure instructions and `SLoad`s whose values are used
+//! by no instruction and no snapshot, then renumbers the trace.
+
+use crate::ir::*;
+
+pub fn dce(t: &Trace) -> Trace {
+    let n = t.ins.len();
+    let mut live = vec![false; n];
+    for (i, ins) in t.ins.iter().enumerate().rev() {
+        let removable = ins.op.is_pure() || ins.op == Opc::SLoad;
+        if !removable {
+            live[i] = true;
+        }
+        if !live[i] {
+            continue;
+        }
+        for r in ins.operands() {
+            live[r.idx()] = true;
+        }
+        if !ins.snap.is_none() {
+            for (_, r) in &t.snaps[ins.snap.idx()].entries {
+                live[r.idx()] = true;
+            }
+        }
+    }
+    let mut map = vec![IrRef::NONE; n];
+    let mut out = Trace { ins: Vec::new(), snaps: t.snaps.clone() };
+    for (i, ins) in t.ins.iter().enumerate() {
+        if !live[i] {
+            continue;
+        }
+        let mut x = *ins;
+        let m = |r: IrRef| if r.is_none() { r } else { map[r.idx()] };
+        x.a = m(x.a);
+        x.b = m(x.b);
+        x.c = m(x.c);
+        map[i] = out.push(x);
+    }
+    // Snapshots of removed guards may refer to removed values: drop unused snapshots'
+    // entries by renumbering only the snapshots still referenced.
+    let mut snap_map = vec![SnapId::NONE; t.snaps.len()];
+    let mut snaps = Vec::new();
+    for ins in &mut out.ins {
+        if ins.snap.is_none() {
+            continue;
+        }
+        let old = ins.snap.idx();
+        if snap_map[old].is_none() {
+            let mut s = t.snaps[old].clone();
+            for e in &mut s.entries {
+                e.1 = map[e.1.idx()];
+            }
+            snaps.push(s);
+            snap_map[old] = SnapId(snaps.len() as u32 - 1);
+        }
+        ins.snap = snap_map[old];
+    }
+    out.snaps = snaps;
+    out
+}

@@ -1,0 +1,65 @@
+//! The IR verifier: structural and type checks, run after every pass in debug builds
+//! (and always by the optimiser tests).
+
+use crate::ir::*;
+
+fn want(cond: bool, i: usize, msg: &str) -> Result<(), String> {
+    if cond {
+        Ok(())
+    } else {
+        Err(format!("%{}: {}", i, msg))
+    }
+}
+
+/// Checks the trace; returns a description of the first problem.
+pub fn verify(t: &Trace) -> Result<(), String> {
+    let n = t.ins.len();
+    want(n > 0, 0, "empty trace")?;
+    for (i, ins) in t.ins.iter().enumerate() {
+        for r in ins.operands() {
+            want(r.idx() < i, i, "operand does not precede its use")?;
+        }
+        let ty = |r: IrRef| t.ins[r.idx()].ty;
+        want(ins.op.is_guard() == !ins.snap.is_none(), i, "guards (and only guards) have a snapshot")?;
+        if !ins.snap.is_none() {
+            let snap = t.snaps.get(ins.snap.idx()).ok_or_else(|| format!("%{}: missing snapshot", i))?;
+            for (_, r) in &snap.entries {
+                want(r.idx() < i, i, "snapshot refers to a later value")?;
+                want(ty(*r) != Ty::None, i, "snapshot refers to a value-less instruction")?;
+            }
+        }
+        let nops = ins.operands().count();
+        let (ok_ty, ok_ops) = match ins.op {
+            Opc::K => (ins.ty != Ty::None, nops == 0),
+            Opc::SLoad => (ins.ty != Ty::None, nops == 0),
+            Opc::AddI | Opc::SubI | Opc::MulI | Opc::ModI => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
+            Opc::NegI => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Int),
+            Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => (ins.ty == Ty::Num, nops == 2 && ty(ins.a) == Ty::Num && ty(ins.b) == Ty::Num),
+            Opc::NegN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Num),
+            Opc::ConvIN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Int),
+            Opc::GuardI => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
+            Opc::GuardN => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Num && ty(ins.b) == Ty::Num),
+            Opc::GuardV => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Val && ty(ins.b) == Ty::Val),
+            Opc::GuardT => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val),
+            Opc::Unbox => (matches!(ins.ty, Ty::Int | Ty::Num | Ty::Tab), nops == 1 && ty(ins.a) == Ty::Val),
+            Opc::Box => (ins.ty == Ty::Val, nops == 1 && matches!(ty(ins.a), Ty::Int | Ty::Num)),
+            Opc::GuardNoMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab),
+            Opc::ALoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
+            Opc::AStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Val),
+            Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
+            Opc::HStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ty(ins.c) == Ty::Val && ins.k >= 0),
+            Opc::ALen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
+            Opc::Loop => (ins.ty == Ty::None, nops == 0),
+        };
+        want(ok_ty, i, "bad result type")?;
+        want(ok_ops, i, "bad operands")?;
+        if matches!(ins.op, Opc::GuardI | Opc::GuardN) {
+            want((0..10).contains(&ins.k), i, "bad condition")?;
+        }
+        if ins.op == Opc::Loop {
+            want(i == n - 1, i, "loop must be last")?;
+        }
+    }
+    want(t.ins[n - 1].op == Opc::Loop, n - 1, "trace must end with loop")?;
+    Ok(())
+}

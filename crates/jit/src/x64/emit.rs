@@ -1,0 +1,439 @@
+//! x86-64 code generation from allocated IR (`dynasm-rs`).
+//!
+//! Frame: `rbx` = the frame's first VM register (`base`), `r12` = the [`JitCtx`]; the
+//! callee-saved registers are pushed in the prologue. Scratch registers: rax, rcx, rdx,
+//! r11, xmm0, xmm1. Every instruction first reads its operands into scratch registers,
+//! performs its checks (jumping to the exit stub of its snapshot) and only then writes
+//! its result to its location — the register allocator relies on this order.
+//!
+//! Exit stubs (one per snapshot) store the snapshot number and jump to a shared routine
+//! that saves all allocatable registers into the context and returns. With exit stress
+//! on, every guard first decrements `ctx.stress` and exits when it reaches zero.
+
+use super::layout::Layout;
+use crate::exit::JitCtx;
+use crate::ir::*;
+use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+use std::mem::offset_of;
+use vm::value::{Value, PAYLOAD_MASK, TAG_INT, TAG_TABLE};
+
+const RAX: u8 = 0;
+const RCX: u8 = 1;
+const RDX: u8 = 2;
+const R11: u8 = 11;
+const RBX: u8 = 3;
+const R12: u8 = 12;
+
+pub struct Compiled {
+    pub code: dynasmrt::ExecutableBuffer,
+    pub entry: dynasmrt::AssemblyOffset,
+}
+
+struct Em<'a> {
+    ops: dynasmrt::x64::Assembler,
+    t: &'a Trace,
+    alloc: &'a Allocation,
+    lay: Layout,
+    stress: bool,
+    exits: Vec<DynamicLabel>,
+}
+
+fn off_spill(s: u16) -> i32 {
+    (offset_of!(JitCtx, spill) + s as usize * 8) as i32
+}
+
+impl<'a> Em<'a> {
+    fn loc(&self, r: IrRef) -> Loc {
+        self.alloc.locs[r.idx()]
+    }
+
+    /// Loads value `r` (int/tab/val, or a num's bits) into GPR `dst`.
+    fn load_gpr(&mut self, dst: u8, r: IrRef) {
+        let ins = self.t.get(r);
+        if ins.op == Opc::K {
+            let k = ins.k;
+            dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD k);
+            return;
+        }
+        match self.loc(r) {
+            Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(dst), Rq(g)),
+            Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rq(dst), Rx(x)),
+            Loc::Spill(s) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD [Rq(R12) + o])
+            }
+            Loc::None => dynasm!(self.ops ; .arch x64 ; xor Rd(dst), Rd(dst)),
+        }
+    }
+
+    /// Loads num `r` into SSE register `dst` (clobbers r11 for constants).
+    fn load_xmm(&mut self, dst: u8, r: IrRef) {
+        let ins = self.t.get(r);
+        if ins.op == Opc::K {
+            let k = ins.k;
+            dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(dst), Rq(R11));
+            return;
+        }
+        match self.loc(r) {
+            Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movapd Rx(dst), Rx(x)),
+            Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; movq Rx(dst), Rq(g)),
+            Loc::Spill(s) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(dst), QWORD [Rq(R12) + o])
+            }
+            Loc::None => dynasm!(self.ops ; .arch x64 ; xorpd Rx(dst), Rx(dst)),
+        }
+    }
+
+    /// Stores GPR `src` as the result of instruction `i`.
+    fn def_gpr(&mut self, i: usize, src: u8) {
+        match self.alloc.locs[i] {
+            Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(g), Rq(src)),
+            Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(src)),
+            Loc::Spill(s) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(src))
+            }
+            Loc::None => {}
+        }
+    }
+
+    fn def_xmm(&mut self, i: usize, src: u8) {
+        match self.alloc.locs[i] {
+            Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movapd Rx(x), Rx(src)),
+            Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; movq Rq(g), Rx(src)),
+            Loc::Spill(s) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; movq QWORD [Rq(R12) + o], Rx(src))
+            }
+            Loc::None => {}
+        }
+    }
+
+    /// Exit-stress check at a guard.
+    fn stress_check(&mut self, exit: DynamicLabel) {
+        if self.stress {
+            let o = offset_of!(JitCtx, stress) as i32;
+            dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + o], 1 ; jz =>exit);
+        }
+    }
+
+    /// Checks that the value in `reg` has the tag of `ty` (jumps to `exit` otherwise)
+    /// and converts it in place (ints are sign-extended from 48 bits; tables and values
+    /// stay boxed; nums are left as bits). Clobbers rcx.
+    fn check_type(&mut self, reg: u8, ty: Ty, exit: DynamicLabel) {
+        match ty {
+            Ty::Int => {
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>exit
+                    ; shl Rq(reg), 16 ; sar Rq(reg), 16);
+            }
+            Ty::Num => {
+                let max = vm::value::FLOAT_MAX_BITS as i64;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD max ; cmp Rq(reg), Rq(RCX) ; ja =>exit);
+            }
+            Ty::Tab => {
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_TABLE as i32 ; jne =>exit);
+            }
+            _ => {}
+        }
+    }
+
+    /// Untags the table value in `reg` into a pointer. Clobbers r11.
+    fn untag(&mut self, reg: u8) {
+        let mask = PAYLOAD_MASK as i64;
+        dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; and Rq(reg), Rq(R11));
+    }
+
+    /// Boxes the int in rax into a value (exits if it is outside the inline range).
+    fn box_int_rax(&mut self, exit: DynamicLabel) {
+        let mask = PAYLOAD_MASK as i64;
+        let tag = (TAG_INT << 48) as i64;
+        dynasm!(self.ops ; .arch x64
+            ; mov Rq(RCX), Rq(RAX) ; shl Rq(RCX), 16 ; sar Rq(RCX), 16 ; cmp Rq(RCX), Rq(RAX) ; jne =>exit
+            ; mov Rq(RCX), QWORD mask ; and Rq(RAX), Rq(RCX) ; mov Rq(RCX), QWORD tag ; or Rq(RAX), Rq(RCX));
+    }
+
+    fn ins(&mut self, i: usize, top: DynamicLabel) -> Result<(), String> {
+        let ins = self.t.ins[i];
+        let exit = if ins.snap.is_none() { None } else { Some(self.exits[ins.snap.idx()]) };
+        if let Some(e) = exit {
+            if ins.op != Opc::Loop {
+                self.stress_check(e);
+            }
+        }
+        let lay = self.lay;
+        let nil = Value::NIL.0 as i64;
+        let fals = Value::FALSE.0 as i64;
+        match ins.op {
+            Opc::K => {}
+            Opc::SLoad => {
+                let e = exit.ok_or("sload without snapshot")?;
+                let o = (ins.k * 8) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
+                self.check_type(RAX, ins.ty, e);
+                self.def_gpr(i, RAX);
+            }
+            Opc::Unbox => {
+                let e = exit.ok_or("unbox without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.check_type(RAX, ins.ty, e);
+                self.def_gpr(i, RAX);
+            }
+            Opc::Box => {
+                let e = exit.ok_or("box without snapshot")?;
+                if self.t.ty(ins.a) == Ty::Int {
+                    self.load_gpr(RAX, ins.a);
+                    self.box_int_rax(e);
+                } else {
+                    self.load_gpr(RAX, ins.a);
+                }
+                self.def_gpr(i, RAX);
+            }
+            Opc::AddI | Opc::SubI | Opc::MulI => {
+                self.load_gpr(RAX, ins.a);
+                self.load_gpr(RCX, ins.b);
+                match ins.op {
+                    Opc::AddI => dynasm!(self.ops ; .arch x64 ; add Rq(RAX), Rq(RCX)),
+                    Opc::SubI => dynasm!(self.ops ; .arch x64 ; sub Rq(RAX), Rq(RCX)),
+                    _ => dynasm!(self.ops ; .arch x64 ; imul Rq(RAX), Rq(RCX)),
+                }
+                self.def_gpr(i, RAX);
+            }
+            Opc::NegI => {
+                self.load_gpr(RAX, ins.a);
+                dynasm!(self.ops ; .arch x64 ; neg Rq(RAX));
+                self.def_gpr(i, RAX);
+            }
+            Opc::ModI => {
+                let e = exit.ok_or("mod without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.load_gpr(RCX, ins.b);
+                let done = self.ops.new_dynamic_label();
+                let minus1 = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64
+                    ; test Rq(RCX), Rq(RCX) ; jz =>e
+                    ; cmp Rq(RCX), -1 ; je =>minus1
+                    ; cqo ; idiv Rq(RCX)
+                    ; mov Rq(RAX), Rq(RDX)
+                    ; test Rq(RDX), Rq(RDX) ; jz =>done
+                    ; xor Rq(RDX), Rq(RCX) ; jns =>done
+                    ; add Rq(RAX), Rq(RCX) ; jmp =>done
+                    ; =>minus1 ; xor Rd(RAX), Rd(RAX)
+                    ; =>done);
+                self.def_gpr(i, RAX);
+            }
+            Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => {
+                self.load_xmm(0, ins.a);
+                self.load_xmm(1, ins.b);
+                match ins.op {
+                    Opc::AddN => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
+                    Opc::SubN => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
+                    Opc::MulN => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
+                    _ => dynasm!(self.ops ; .arch x64 ; divsd xmm0, xmm1),
+                }
+                self.def_xmm(i, 0);
+            }
+            Opc::NegN => {
+                self.load_xmm(0, ins.a);
+                let sign = i64::MIN;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD sign ; movq xmm1, Rq(R11) ; xorpd xmm0, xmm1);
+                self.def_xmm(i, 0);
+            }
+            Opc::ConvIN => {
+                self.load_gpr(RAX, ins.a);
+                dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, Rq(RAX));
+                self.def_xmm(i, 0);
+            }
+            Opc::GuardI => {
+                let e = exit.ok_or("guard without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.load_gpr(RCX, ins.b);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                // Exit when the condition does not hold.
+                match ins.cond() {
+                    Cond::Lt | Cond::NGe => dynasm!(self.ops ; .arch x64 ; jge =>e),
+                    Cond::Le | Cond::NGt => dynasm!(self.ops ; .arch x64 ; jg =>e),
+                    Cond::Gt | Cond::NLe => dynasm!(self.ops ; .arch x64 ; jle =>e),
+                    Cond::Ge | Cond::NLt => dynasm!(self.ops ; .arch x64 ; jl =>e),
+                    Cond::Eq => dynasm!(self.ops ; .arch x64 ; jne =>e),
+                    Cond::Ne => dynasm!(self.ops ; .arch x64 ; je =>e),
+                }
+            }
+            Opc::GuardN => {
+                let e = exit.ok_or("guard without snapshot")?;
+                self.load_xmm(0, ins.a);
+                self.load_xmm(1, ins.b);
+                // ucomisd sets CF=ZF=PF=1 when unordered.
+                match ins.cond() {
+                    // a < b  <=>  b > a
+                    Cond::Lt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>e),
+                    Cond::Le => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jb =>e),
+                    Cond::Gt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jbe =>e),
+                    Cond::Ge => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jb =>e),
+                    Cond::NLt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; ja =>e),
+                    Cond::NLe => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jae =>e),
+                    Cond::NGt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; ja =>e),
+                    Cond::NGe => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jae =>e),
+                    Cond::Eq => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jne =>e ; jp =>e),
+                    Cond::Ne => {
+                        let ok = self.ops.new_dynamic_label();
+                        dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jp =>ok ; je =>e ; =>ok);
+                    }
+                }
+            }
+            Opc::GuardV => {
+                let e = exit.ok_or("guard without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.load_gpr(RCX, ins.b);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                if ins.k != 0 {
+                    dynasm!(self.ops ; .arch x64 ; jne =>e);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; je =>e);
+                }
+            }
+            Opc::GuardT => {
+                let e = exit.ok_or("guard without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                if ins.k != 0 {
+                    dynasm!(self.ops ; .arch x64
+                        ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e
+                        ; mov Rq(RCX), QWORD fals ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                } else {
+                    let ok = self.ops.new_dynamic_label();
+                    dynasm!(self.ops ; .arch x64
+                        ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>ok
+                        ; mov Rq(RCX), QWORD fals ; cmp Rq(RAX), Rq(RCX) ; jne =>e
+                        ; =>ok);
+                }
+            }
+            Opc::GuardNoMeta => {
+                let e = exit.ok_or("guard without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                let o = lay.tab_meta;
+                dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(RAX) + o], 0 ; jne =>e);
+            }
+            Opc::ALoad | Opc::AStore => {
+                let e = exit.ok_or("array access without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                self.load_gpr(R11, ins.b);
+                let (lo, po) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr);
+                dynasm!(self.ops ; .arch x64
+                    ; sub Rq(R11), 1
+                    ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jae =>e
+                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
+                if ins.op == Opc::ALoad {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + Rq(R11) * 8]);
+                    self.def_gpr(i, RAX);
+                } else {
+                    self.load_gpr(RCX, ins.c);
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX));
+                }
+            }
+            Opc::HLoad | Opc::HStore => {
+                let e = exit.ok_or("hash access without snapshot")?;
+                let entry = ins.k & 0xFFFF_FFFF;
+                let disp = entry.checked_mul(lay.entry_size as i64).filter(|d| *d < (1 << 30)).ok_or("entry index too large")? as i32;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
+                let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
+                self.load_gpr(R11, ins.b);
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RDX), QWORD entry
+                    ; cmp Rq(RDX), QWORD [Rq(RAX) + lo] ; jae =>e
+                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
+                    ; cmp Rq(R11), QWORD [Rq(RDX) + ko] ; jne =>e
+                    ; mov Rq(RAX), QWORD [Rq(RDX) + vo]);
+                if ins.op == Opc::HLoad {
+                    if ins.k & crate::record::HLOAD_NONNIL != 0 {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                    }
+                    self.def_gpr(i, RAX);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                    self.load_gpr(RCX, ins.c);
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + vo], Rq(RCX));
+                }
+            }
+            Opc::ALen => {
+                let e = exit.ok_or("len without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                let (elo, alo, apo) = (lay.tab_entries + lay.vec_len, lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr);
+                let done = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64
+                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
+                    ; mov Rq(RCX), QWORD [Rq(RAX) + alo]
+                    ; test Rq(RCX), Rq(RCX) ; jz =>done
+                    ; mov Rq(RDX), QWORD [Rq(RAX) + apo]
+                    ; mov Rq(R11), QWORD [Rq(RDX) + Rq(RCX) * 8 - 8]
+                    ; mov Rq(RDX), QWORD nil ; cmp Rq(R11), Rq(RDX) ; je =>e
+                    ; =>done);
+                self.def_gpr(i, RCX);
+            }
+            Opc::Loop => {
+                let e = exit.ok_or("loop without snapshot")?;
+                let entries = self.t.snaps[ins.snap.idx()].entries.clone();
+                for (slot, r) in entries {
+                    let o = slot as i32 * 8;
+                    self.load_gpr(RAX, r);
+                    if self.t.ty(r) == Ty::Int {
+                        self.box_int_rax(e);
+                    }
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RBX) + o], Rq(RAX));
+                }
+                self.stress_check(e);
+                let bo = offset_of!(JitCtx, budget) as i32;
+                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e ; jmp =>top);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Generates machine code for an allocated trace.
+pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Result<Compiled, String> {
+    let ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new() };
+    for _ in 0..t.snaps.len() {
+        let l = em.ops.new_dynamic_label();
+        em.exits.push(l);
+    }
+    let save_all = em.ops.new_dynamic_label();
+    let top = em.ops.new_dynamic_label();
+    let entry = em.ops.offset();
+    dynasm!(em.ops ; .arch x64
+        ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
+        ; mov rbx, rdi ; mov r12, rsi
+        ; =>top);
+    for i in 0..t.ins.len() {
+        em.ins(i, top)?;
+    }
+    // Exit stubs, then the shared register save and epilogue.
+    let eo = offset_of!(JitCtx, exit) as i32;
+    for (s, &l) in em.exits.clone().iter().enumerate() {
+        let s = s as i32;
+        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], s ; jmp =>save_all);
+    }
+    dynasm!(em.ops ; .arch x64 ; =>save_all);
+    for &g in GPRS.iter() {
+        let o = (offset_of!(JitCtx, gpr) + g as usize * 8) as i32;
+        dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + o], Rq(g));
+    }
+    for &x in XMMS.iter() {
+        let o = (offset_of!(JitCtx, xmm) + x as usize * 8) as i32;
+        dynasm!(em.ops ; .arch x64 ; movq QWORD [r12 + o], Rx(x));
+    }
+    dynasm!(em.ops ; .arch x64
+        ; mov rax, QWORD [r12 + eo]
+        ; add rsp, 8 ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
+        ; ret);
+    let code = em.ops.finalize().map_err(|_| "cannot finalize code".to_string())?;
+    Ok(Compiled { code, entry })
+}

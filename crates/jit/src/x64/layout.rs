@@ -1,0 +1,76 @@
+//! Memory layouts the generated code relies on, measured at start-up.
+//!
+//! `Table`'s field offsets come from `offset_of!`; the layout of `Vec` (where its data
+//! pointer and length are) is not specified by Rust, so it is probed on real vectors of
+//! the exact element types the code reads. If any probe is inconclusive the JIT stays
+//! off (`Layout::probe` returns `None`).
+
+use vm::table::{Entry, Table};
+use vm::value::Value;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    /// Offset of `Table::array` / `Table::entries` / `Table::meta`.
+    pub tab_array: i32,
+    pub tab_entries: i32,
+    pub tab_meta: i32,
+    /// Offsets of the data pointer and the length inside a `Vec`.
+    pub vec_ptr: i32,
+    pub vec_len: i32,
+    /// `size_of::<Entry>()` and the offsets of its key and value.
+    pub entry_size: i32,
+    pub entry_key: i32,
+    pub entry_value: i32,
+}
+
+fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
+    if std::mem::size_of::<Vec<T>>() != 24 {
+        return None;
+    }
+    let mut v: Vec<T> = Vec::with_capacity(7);
+    for _ in 0..3 {
+        v.push(item.clone());
+    }
+    // SAFETY: Vec<T> is 24 bytes (checked); reading it as three words does not move or
+    // drop it.
+    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
+    let ptr = v.as_ptr() as usize;
+    let find = |x: usize| {
+        let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
+        (hits.len() == 1).then(|| hits[0] as i32 * 8)
+    };
+    let (p, l, c) = (find(ptr)?, find(3)?, find(7)?);
+    if p == l || l == c || p == c {
+        return None;
+    }
+    Some((p, l))
+}
+
+impl Layout {
+    pub fn probe() -> Option<Layout> {
+        let (vec_ptr, vec_len) = probe_vec(Value::NIL)?;
+        if probe_vec(Entry { key: Value::NIL, value: Value::NIL })? != (vec_ptr, vec_len) {
+            return None;
+        }
+        if std::mem::size_of::<Option<vm::object::Gc<Table>>>() != 8 {
+            return None;
+        }
+        let t = Table::new(0, 0);
+        let meta_off = std::mem::offset_of!(Table, meta);
+        // SAFETY: reading one word at a field offset inside a live Table.
+        let none_word = unsafe { *((&t as *const Table as *const u8).add(meta_off) as *const usize) };
+        if none_word != 0 {
+            return None;
+        }
+        Some(Layout {
+            tab_array: std::mem::offset_of!(Table, array) as i32,
+            tab_entries: std::mem::offset_of!(Table, entries) as i32,
+            tab_meta: meta_off as i32,
+            vec_ptr,
+            vec_len,
+            entry_size: std::mem::size_of::<Entry>() as i32,
+            entry_key: std::mem::offset_of!(Entry, key) as i32,
+            entry_value: std::mem::offset_of!(Entry, value) as i32,
+        })
+    }
+}
