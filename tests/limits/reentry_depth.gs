@@ -21,7 +21,7 @@ check("pcall in __index", func() {
 })  // expect: pcall in __index\tfalse\tstack overflow\t10000\t100
 check("sort comparator", func() { func s() { table.sort({3, 2, 1}, func(a, b) { s(); return a < b }) }; s() })  // expect: sort comparator\tfalse\tstack overflow\t10000\t100
 check("gsub callback", func() { func g(x) { return string.gsub("a", "a", g) }; g("a") })  // expect: gsub callback\tfalse\tstack overflow\t10000\t100
-check("xpcall handler", func() { func h(m) { return xpcall(error, h, m) }; return xpcall(error, h, "x") })  // expect: xpcall handler\ttrue\tnil\t10000\t100
+check("xpcall handler", func() { func h(m) { return xpcall(error, h, m) }; ok, r := xpcall(error, h, "x"); return r })  // expect: xpcall handler\ttrue\tfalse\t10000\t100
 check("pcall chain", func() { func f() { return pcall(f) }; return f() })  // expect: pcall chain\ttrue\ttrue\t10000\t100
 check("coroutine nesting", func() {
     func nest(n) { co := coroutine.create(nest); ok, r := coroutine.resume(co, n + 1); if !ok { error(r, 0) }; return r }
