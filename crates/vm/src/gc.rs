@@ -25,6 +25,8 @@ use std::cell::Cell;
 /// Strings up to this many bytes are interned.
 pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
+/// Most freed table allocations kept for reuse.
+const TABLE_POOL_MAX: usize = 1 << 16;
 
 thread_local! {
     static EXTRA_ALLOCATED: Cell<usize> = const { Cell::new(0) };
@@ -52,6 +54,9 @@ pub struct Heap {
     pub allocated_since_gc: bool,
     strings: Vec<*mut Str>,
     string_count: usize,
+    /// Memory of freed tables (contents dropped) for reuse: tables are the most
+    /// frequently allocated objects, and this skips a malloc/free pair per table.
+    table_pool: Vec<*mut Table>,
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
@@ -78,6 +83,7 @@ impl Heap {
             allocated_since_gc: false,
             strings: vec![std::ptr::null_mut(); 1024],
             string_count: 0,
+            table_pool: Vec::new(),
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
@@ -88,7 +94,18 @@ impl Heap {
 
     /// Moves a new object onto the heap.
     pub fn alloc<T: HeapObject>(&mut self, obj: T, extra_bytes: usize) -> Gc<T> {
-        let ptr = Box::into_raw(Box::new(obj));
+        let pooled = if T::KIND == ObjKind::Table { self.table_pool.pop() } else { None };
+        let ptr = match pooled {
+            // SAFETY: the pool holds allocations made for `Table` (Layout of Table) whose
+            // contents were dropped; T is Table here (same kind), so writing a new value
+            // into one is a fresh initialisation.
+            Some(p) => unsafe {
+                let p = p as *mut T;
+                std::ptr::write(p, obj);
+                p
+            },
+            None => Box::into_raw(Box::new(obj)),
+        };
         let header = ptr as *mut GcHeader;
         // SAFETY: every HeapObject is repr(C) with a GcHeader first; ptr is fresh.
         unsafe {
@@ -343,7 +360,13 @@ impl Heap {
                     link = &mut (*h).next;
                 } else {
                     *link = (*h).next;
-                    free_object(h);
+                    if (*h).kind == ObjKind::Table && self.table_pool.len() < TABLE_POOL_MAX {
+                        // Keep the allocation; drop only the table's own buffers.
+                        std::ptr::drop_in_place(h as *mut Table);
+                        self.table_pool.push(h as *mut Table);
+                    } else {
+                        free_object(h);
+                    }
                 }
             }
         }
@@ -358,6 +381,11 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
+        for p in self.table_pool.drain(..) {
+            // SAFETY: pooled memory was allocated by Box<Table> (global allocator, Layout of
+            // Table) and holds no live value (its contents were dropped when pooled).
+            unsafe { std::alloc::dealloc(p as *mut u8, std::alloc::Layout::new::<Table>()) };
+        }
         let mut p = self.objects;
         while !p.is_null() {
             // SAFETY: the heap owns every object; nothing is used after the heap drops.
