@@ -152,7 +152,8 @@ impl Vm {
         Ok(())
     }
 
-    fn call_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
+    /// Pushes the frame of a builtin called at `func` with `nargs` arguments.
+    pub(crate) fn push_native_frame(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<(), RtError> {
         let mut th = self.current;
         if th.frames.len() >= self.limits.max_frames {
             return Err(self.error_here("stack overflow"));
@@ -164,6 +165,11 @@ impl Vm {
         }
         th.frames.push(frame);
         th.top = func + 1 + nargs;
+        Ok(())
+    }
+
+    fn call_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         let nres = (n.func)(self, Args { base: func + 1, count: nargs })?;
         let th = self.current;
         let src = th.top - nres;
@@ -193,13 +199,8 @@ impl Vm {
 
     /// Raises `msg` as an error of a builtin that has no frame of its own yet.
     fn native_error(&mut self, func: usize, want: i32, frame_flags: u16, msg: &str) -> Result<Flow, RtError> {
-        let mut th = self.current;
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            th.protected += 1;
-        }
-        th.frames.push(frame);
+        let nargs = self.current.top.saturating_sub(func + 1);
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         Err(self.rt_error(msg))
     }
 
@@ -639,15 +640,9 @@ impl Vm {
     // ---- coroutines ----
 
     fn call_resume(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
-        let mut cur = self.current;
         let is_wrap = n.kind == NativeKind::WrapCall;
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            cur.protected += 1;
-        }
-        cur.frames.push(frame);
-        cur.top = func + 1 + nargs;
+        self.push_native_frame(func, nargs, want, frame_flags)?;
+        let mut cur = self.current;
         let (co_val, first_arg, count) = if is_wrap {
             (n.data[0], func + 1, nargs)
         } else {
@@ -720,14 +715,8 @@ impl Vm {
     }
 
     fn call_yield(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         let mut cur = self.current;
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            cur.protected += 1;
-        }
-        cur.frames.push(frame);
-        cur.top = func + 1 + nargs;
         if cur.is_main {
             return Err(self.plain_error("attempt to yield from outside a coroutine"));
         }
