@@ -20,7 +20,7 @@
 use crate::object::*;
 use crate::table::{hash_bytes, Table};
 use crate::value::{Value, TAG_FUNC, TAG_OBJ, TAG_STR, TAG_TABLE};
-use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Strings up to this many bytes are interned.
 pub const MAX_SHORT_STRING: usize = 40;
@@ -28,18 +28,19 @@ const MIN_THRESHOLD: usize = 4 << 20;
 /// Most freed table allocations kept for reuse.
 const TABLE_POOL_MAX: usize = 1 << 16;
 
-thread_local! {
-    static EXTRA_ALLOCATED: Cell<usize> = const { Cell::new(0) };
-}
+/// Bytes allocated by objects' own buffers since the last collection (table growth,
+/// stacks, ...). Process-wide and approximate: a relaxed counter that `should_collect`
+/// reads, so growing buffers trigger collections too.
+static EXTRA_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 
 /// Reports bytes allocated by an object's own buffers (table growth, stacks, ...).
 #[inline]
 pub fn account(bytes: usize) {
-    EXTRA_ALLOCATED.with(|c| c.set(c.get().wrapping_add(bytes)));
+    EXTRA_ALLOCATED.fetch_add(bytes, Ordering::Relaxed);
 }
 
 fn take_extra() -> usize {
-    EXTRA_ALLOCATED.with(|c| c.replace(0))
+    EXTRA_ALLOCATED.swap(0, Ordering::Relaxed)
 }
 
 pub struct Heap {
@@ -128,7 +129,7 @@ impl Heap {
         if self.stress {
             return self.allocated_since_gc;
         }
-        self.allocated > self.threshold
+        self.allocated + EXTRA_ALLOCATED.load(Ordering::Relaxed) > self.threshold
     }
 
     /// Folds bytes reported through [`account`] into the counters.
