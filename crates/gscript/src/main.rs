@@ -29,6 +29,8 @@ Debugging:
   --dump-bytecode    print the bytecode listing instead of running
   --gc-stress        collect garbage at every allocation safepoint
                      (also GSCRIPT_GC_STRESS=1)
+  --stack-stress     start thread stacks tiny and move them on every growth
+                     (also GSCRIPT_STACK_STRESS=1)
 
 JIT (x86-64 tracing compiler; off by default in this version):
   -jon, -joff        turn the JIT on or off (the last one wins)
@@ -44,6 +46,7 @@ Environment:
   GSCRIPT_HISTORY    REPL history file (default ~/.gscript_history; empty: none)
   GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
   GSCRIPT_GC_STATS   set to print collection count and longest pause on exit
+  GSCRIPT_STACK_STRESS  1 for --stack-stress
 
 Exit status:
   0  the program finished (also os.exit(), os.exit(true), end of REPL input, -v, -h)
@@ -117,6 +120,8 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
             "--dump-ast=source" => opts.dump_ast = DumpAst::Source,
             "--dump-bytecode" => opts.dump_bytecode = true,
             "--gc-stress" => opts.gc_stress = true,
+            // Reliability testing (docs/reliability.md): tiny thread stacks that move on growth.
+            "--stack-stress" => vm::thread::set_stack_stress(true),
             "-i" => opts.interactive = true,
             "-jon" => opts.jit_on = Some(true),
             "-joff" => opts.jit_on = Some(false),

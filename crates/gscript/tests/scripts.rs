@@ -38,6 +38,7 @@
 //! |-------------------|----------------------|
 //! | `interp`          | (none)               |
 //! | `gc-stress`       | `--gc-stress`        |
+//! | `stack-stress`    | `--stack-stress`     |
 //! | `jit-hot1`        | `-jhot=1`            |
 //! | `jit-exit-stress` | `-jexit-stress`      |
 //!
@@ -49,6 +50,9 @@
 //!   and does not contain `interp`).
 //! * `scripts_gc_stress` — mode `gc-stress`; `#[ignore]`d because it is slow. Run it with
 //!   `cargo test -p gscript --test scripts -- --ignored scripts_gc_stress`.
+//! * `scripts_stack_stress` — mode `stack-stress` (tiny thread stacks that move on every
+//!   growth; docs/reliability.md); `#[ignore]`d like gc-stress. Run it with
+//!   `cargo test -p gscript --test scripts -- --ignored scripts_stack_stress`.
 //! * `scripts_env_modes` — every mode in `GSCRIPT_TEST_MODES` other than `interp`
 //!   (e.g. `GSCRIPT_TEST_MODES=interp,gc-stress,jit-hot1 cargo test -p gscript --test scripts`).
 //!
@@ -291,7 +295,7 @@ fn test_files() -> Vec<PathBuf> {
 fn run_mode(mode: &str) {
     let root = tests_root();
     let files = test_files();
-    let default_timeout = if mode == "gc-stress" { 120 } else { 20 };
+    let default_timeout = if mode == "gc-stress" || mode == "stack-stress" { 120 } else { 20 };
     let timeout = Duration::from_secs(
         std::env::var("GSCRIPT_TEST_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(default_timeout),
     );
@@ -361,6 +365,12 @@ fn scripts_interp() {
 #[ignore = "slow: collects garbage at every allocation; run with --ignored or GSCRIPT_TEST_MODES=gc-stress"]
 fn scripts_gc_stress() {
     run_mode("gc-stress");
+}
+
+#[test]
+#[ignore = "slow: thread stacks start tiny and move on every growth; run with --ignored or GSCRIPT_TEST_MODES=stack-stress"]
+fn scripts_stack_stress() {
+    run_mode("stack-stress");
 }
 
 #[test]

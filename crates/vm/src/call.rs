@@ -163,6 +163,7 @@ impl Vm {
         if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
             th.protected += 1;
         }
+        self.take_xpcall_handler(&mut frame);
         th.frames.push(frame);
         th.top = func + 1 + nargs;
         Ok(())
@@ -174,6 +175,15 @@ impl Vm {
         let th = self.current;
         let src = th.top - nres;
         self.finish_frame(src, nres)
+    }
+
+    /// Gives an XPCALL builtin frame its message handler before the builtin runs (set by
+    /// `protected_call`/`call_flags`), so that errors the builtin raises reach it.
+    fn take_xpcall_handler(&mut self, frame: &mut Frame) {
+        let h = std::mem::replace(&mut self.pending_xpcall_handler, Value::NIL);
+        if frame.flags & flags::XPCALL != 0 && !h.is_nil() {
+            frame.set_handler(h);
+        }
     }
 
     fn call_pcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
@@ -225,7 +235,10 @@ impl Vm {
             return Ok(self.place_results(func - 1, 2, want, frame_flags));
         }
         let depth = th.frames.len();
-        match self.precall(func, nargs, want, frame_flags) {
+        self.pending_xpcall_handler = handler;
+        let r = self.precall(func, nargs, want, frame_flags);
+        self.pending_xpcall_handler = Value::NIL;
+        match r {
             Ok(flow) => {
                 if flow == Flow::Enter {
                     let mut th = self.current;
@@ -270,72 +283,88 @@ impl Vm {
 
     /// Ends the top frame of the current thread, whose `n` results are at `src`
     /// (deferred calls have already run): moves them into place and acts on the flags.
-    pub fn finish_frame(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
-        let mut th = self.current;
-        let Some(frame) = th.frames.pop() else { return Ok(Flow::Exit) };
-        let fl = frame.flags;
-        if frame.closure.is_some() {
-            th.close_upvalues(frame.base.min(frame.func + 1));
-        }
-        if fl & flags::GOROUTINE_BASE != 0 {
-            // Goroutine hook (sched.rs): the goroutine's body returned.
-            return self.goroutine_finished();
-        }
-        if fl & flags::CO_BASE != 0 {
-            let values: Vec<Value> = th.stack[src..src + n].to_vec();
-            return self.coroutine_finished(values);
-        }
-        let mut dst = frame.func;
-        let mut count = n;
-        if fl & (flags::PCALL | flags::XPCALL) != 0 {
-            th.protected -= 1;
-            dst -= 1;
-            th.stack[dst] = Value::TRUE;
-            for i in 0..n {
-                th.stack[dst + 1 + i] = th.stack[src + i];
+    pub fn finish_frame(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
+        // A loop, not recursion, for TAIL_RETURN chains (`return pcall(f)` nested 200,000
+        // deep overflowed the Rust stack of an embedding host; reliability fix).
+        loop {
+            let mut th = self.current;
+            let Some(frame) = th.frames.pop() else { return Ok(Flow::Exit) };
+            let fl = frame.flags;
+            if frame.closure.is_some() {
+                th.close_upvalues(frame.base.min(frame.func + 1));
             }
-            count += 1;
-        } else if dst != src {
-            for i in 0..n {
-                th.stack[dst + i] = th.stack[src + i];
+            if fl & flags::GOROUTINE_BASE != 0 {
+                // Goroutine hook (sched.rs): the goroutine's body returned.
+                return self.goroutine_finished();
             }
-        }
-        let want = frame.want;
-        if want < 0 {
-            th.top = dst + count;
-        } else {
-            let w = want as usize;
-            if w > count {
-                if !th.ensure_stack(dst + w + 1, usize::MAX) {
-                    return Err(self.error_here("stack overflow"));
+            if fl & flags::CO_BASE != 0 {
+                let values: Vec<Value> = th.stack[src..src + n].to_vec();
+                return self.coroutine_finished(values);
+            }
+            let mut dst = frame.func;
+            let mut count = n;
+            if fl & (flags::PCALL | flags::XPCALL) != 0 {
+                th.protected -= 1;
+                dst -= 1;
+                th.stack[dst] = Value::TRUE;
+                for i in 0..n {
+                    th.stack[dst + 1 + i] = th.stack[src + i];
                 }
-                for i in count..w {
-                    th.stack[dst + i] = Value::NIL;
+                count += 1;
+            } else if dst != src {
+                for i in 0..n {
+                    th.stack[dst + i] = th.stack[src + i];
                 }
             }
+            let want = frame.want;
+            if want < 0 {
+                th.top = dst + count;
+            } else {
+                let w = want as usize;
+                if w > count {
+                    if !th.ensure_stack(dst + w + 1, usize::MAX) {
+                        return Err(self.error_here("stack overflow"));
+                    }
+                    for i in count..w {
+                        th.stack[dst + i] = Value::NIL;
+                    }
+                }
+            }
+            if fl & flags::FINISH != 0 {
+                let result = if count > 0 { th.stack[dst] } else { Value::NIL };
+                self.finish_op(result)?;
+                return Ok(Flow::Enter);
+            }
+            if fl & flags::DEFER_RETURN != 0 {
+                if frame.closure.is_none() && self.defer_sync == Some((th, th.frames.len())) {
+                    // A deferred builtin that completed at once: `continue_return`'s loop
+                    // runs the next deferred call (no Rust recursion per deferred call).
+                    return Ok(Flow::Done);
+                }
+                return self.continue_return();
+            }
+            if fl & flags::TAIL_RETURN != 0 {
+                // do_return(dst, count), iteratively when the frame below has no deferred
+                // calls (do_return would just call finish_frame).
+                if th.frames.last().is_some_and(|f| !f.has_defers()) {
+                    src = dst;
+                    n = count;
+                    continue;
+                }
+                return self.do_return(dst, count);
+            }
+            if fl & flags::DEFER_UNWIND != 0 {
+                let e = th.unwinding.take().unwrap_or_else(|| RtError::new(Value::NIL));
+                return Err(e);
+            }
+            if fl & flags::FRESH != 0 {
+                return Ok(Flow::Exit);
+            }
+            if frame.closure.is_some() || fl & flags::RANGE != 0 {
+                return Ok(Flow::Enter);
+            }
+            return Ok(Flow::Done);
         }
-        if fl & flags::FINISH != 0 {
-            let result = if count > 0 { th.stack[dst] } else { Value::NIL };
-            self.finish_op(result)?;
-            return Ok(Flow::Enter);
-        }
-        if fl & flags::DEFER_RETURN != 0 {
-            return self.continue_return();
-        }
-        if fl & flags::TAIL_RETURN != 0 {
-            return self.do_return(dst, count);
-        }
-        if fl & flags::DEFER_UNWIND != 0 {
-            let e = th.unwinding.take().unwrap_or_else(|| RtError::new(Value::NIL));
-            return Err(e);
-        }
-        if fl & flags::FRESH != 0 {
-            return Ok(Flow::Exit);
-        }
-        if frame.closure.is_some() || fl & flags::RANGE != 0 {
-            return Ok(Flow::Enter);
-        }
-        Ok(Flow::Done)
     }
 
     /// RETURN of the top (script) frame with `n` values at `src`: runs pending deferred
@@ -374,7 +403,11 @@ impl Vm {
                 return self.finish_frame(src, n);
             };
             let scratch = self.frame_scratch(idx).max(src + n);
-            match self.push_and_call(scratch, &call, flags::DEFER_RETURN)? {
+            // The deferred call's frame will be at index idx + 1 (see finish_frame).
+            let saved = self.defer_sync.replace((th, idx + 1));
+            let r = self.push_and_call(scratch, &call, flags::DEFER_RETURN);
+            self.defer_sync = saved;
+            match r? {
                 Flow::Done => continue,
                 flow => return Ok(flow),
             }
@@ -553,7 +586,10 @@ impl Vm {
         th.non_yieldable += 1;
         // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
         self.sched.call_depth += 1;
-        let r = match self.precall(func, args.len(), -1, flags::FRESH | protect) {
+        self.pending_xpcall_handler = if protect & flags::XPCALL != 0 { handler } else { Value::NIL };
+        let r = self.precall(func, args.len(), -1, flags::FRESH | protect);
+        self.pending_xpcall_handler = Value::NIL;
+        let r = match r {
             Ok(Flow::Enter) => {
                 if protect != 0 && !handler.is_nil() && self.current.frames.len() > depth {
                     let mut t = self.current;

@@ -908,7 +908,14 @@ impl Vm {
         // errors name the caller's position); so do calls from frames with deferred calls.
         if th.frames[fidx].has_defers() || value_as::<Closure>(callee).is_none() {
             let before = th.frames.len();
-            return match self.precall(func, nargs, -1, 0)? {
+            let called = self.precall(func, nargs, -1, 0);
+            if called.is_err() && th.frames.len() > before {
+                // The callee failed at once but its frame is still there (e.g. the
+                // PCALL frame of `return pcall(error, "x")`): the unwinder must return
+                // its results from this frame (reliability fix; they were lost).
+                th.frames[before].flags |= flags::TAIL_RETURN;
+            }
+            return match called? {
                 Flow::Done => {
                     let n = self.current.top - func;
                     self.do_return(func, n)

@@ -172,11 +172,34 @@ impl HeapObject for Thread {
 /// Initial stack size of a thread (slots).
 pub const INITIAL_STACK: usize = 64;
 
+// ---- stack-stress mode (reliability testing; see docs/reliability.md) ----
+// With stack stress on, threads start with a tiny stack and every growth allocates a
+// fresh buffer of exactly the needed size, so the stack moves whenever a call goes deeper
+// than before: this exercises the upvalue fix-up and every place that re-derives stack
+// pointers after a call. Selected by `gscript --stack-stress` or GSCRIPT_STACK_STRESS=1.
+// Process-wide (like an allocator setting); the hot path (`ensure_stack`) is unchanged.
+static STACK_STRESS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Initial stack size of a thread in stack-stress mode (slots).
+pub const STRESS_INITIAL_STACK: usize = 2;
+/// Below this size (slots) a stressed stack grows by exactly what is needed.
+const STRESS_EXACT_LIMIT: usize = 1 << 15;
+
+/// Turns stack-stress mode on or off for threads created (and stacks grown) from now on.
+pub fn set_stack_stress(on: bool) {
+    STACK_STRESS.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// True if stack-stress mode is on.
+pub fn stack_stress() -> bool {
+    STACK_STRESS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Thread {
     pub fn new(is_main: bool) -> Thread {
         Thread {
             header: GcHeader::new(ObjKind::Thread),
-            stack: vec![Value::NIL; INITIAL_STACK],
+            stack: vec![Value::NIL; if stack_stress() { STRESS_INITIAL_STACK } else { INITIAL_STACK }],
             top: 0,
             frames: Vec::new(),
             open_upvalues: Vec::new(),
@@ -220,6 +243,20 @@ impl Thread {
     fn grow(&mut self, needed: usize, limit: usize) -> bool {
         if needed > limit {
             return false;
+        }
+        if stack_stress() {
+            // Exactly the needed size (doubling only past STRESS_EXACT_LIMIT slots, so deep
+            // recursion stays linear), in a new buffer: the old one is freed, so the stack
+            // always moves.
+            let old_len = self.stack.len();
+            let new_len = if old_len < STRESS_EXACT_LIMIT { needed } else { (old_len * 2).max(needed).min(limit.max(needed)) };
+            let mut moved = Vec::with_capacity(new_len);
+            moved.extend_from_slice(&self.stack);
+            moved.resize(new_len, Value::NIL);
+            self.stack = moved;
+            crate::gc::account((new_len - old_len) * 8);
+            self.fix_upvalue_locations();
+            return true;
         }
         let new_len = (self.stack.len() * 2).max(needed).min(limit.max(needed));
         let old_len = self.stack.len();

@@ -116,6 +116,15 @@ pub struct Vm {
     pub instruction_budget: Option<u64>,
     /// Set from another thread to interrupt the running script ("interrupted" error).
     pub interrupt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// (thread, frame index) of the deferred call that `continue_return` is making right
+    /// now: if that call is a builtin that completes at once, `finish_frame` hands control
+    /// back to `continue_return`'s loop instead of recursing (call.rs; reliability fix:
+    /// a million deferred builtin calls overflowed the Rust stack).
+    pub defer_sync: Option<(Gc<Thread>, usize)>,
+    /// The message handler for the builtin frame that `xpcall` is about to push (call.rs:
+    /// `take_xpcall_handler`); without it a builtin called directly by `xpcall`
+    /// (`xpcall(error, h, "x")`) raised its error past the handler.
+    pub pending_xpcall_handler: Value,
     /// The attached JIT compiler, if any (jit_hooks.rs).
     pub jit: Option<Box<dyn crate::jit_hooks::JitEngine>>,
     /// With a JIT attached: hook calls left until the periodic checks of `run_hooks`.
@@ -130,6 +139,10 @@ pub fn int_value_no_box(i: i64) -> Value {
 
 impl Vm {
     pub fn new() -> Vm {
+        // Reliability testing: small, always-moving thread stacks (thread.rs).
+        if std::env::var_os("GSCRIPT_STACK_STRESS").is_some_and(|v| v != "0") {
+            crate::thread::set_stack_stress(true);
+        }
         let mut heap = Heap::new();
         let globals = heap.alloc(Table::new(0, 64), 0);
         let registry = heap.alloc(Table::new(0, 8), 0);
@@ -153,6 +166,8 @@ impl Vm {
             hook_countdown: crate::hooks::HOOK_INTERVAL,
             instruction_budget: None,
             interrupt: Default::default(),
+            defer_sync: None,
+            pending_xpcall_handler: Value::NIL,
             jit: None,
             jit_periodic: crate::hooks::HOOK_INTERVAL,
         };

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 pub const MODES: &[(&str, &[&str])] = &[
     ("interp", &[]),
     ("gc-stress", &["--gc-stress"]),
+    ("stack-stress", &["--stack-stress"]),
     ("jit-hot1", &["-jhot=1"]),
     ("jit-exit-stress", &["-jexit-stress"]),
 ];
