@@ -217,6 +217,11 @@ impl Vm {
     /// Calls `stack[func]` in protected mode. The results (true, ... / false, err) go to
     /// `func - 1`.
     fn protected_call(&mut self, func: usize, nargs: usize, want: i32, outer: u16, protect: u16, handler: Value) -> Result<Flow, RtError> {
+        // pcall nesting counts as calls through a builtin (spec 16: at least 190), as in
+        // Lua; it also keeps `return pcall(f)` chains from growing quadratic result lists.
+        if self.current.protected as usize + self.rust_depth as usize >= self.limits.max_rust_depth as usize {
+            return Err(self.error_here("stack overflow"));
+        }
         // The callee frame carries both the caller's flags and the protection; flags
         // that cannot share one frame need a builtin frame for pcall itself.
         if outer & !(flags::FRESH | flags::FINISH | flags::TAIL) != 0 {

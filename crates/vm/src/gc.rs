@@ -25,8 +25,50 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Strings up to this many bytes are interned.
 pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
-/// Most freed table allocations kept for reuse.
-const TABLE_POOL_MAX: usize = 1 << 16;
+/// Most freed allocations kept for reuse, per pooled kind.
+const POOL_MAX: usize = 1 << 16;
+
+/// Kinds whose freed allocations are reused (the most frequently allocated fixed-size
+/// objects): index into `Heap::pools`.
+fn pool_index(kind: ObjKind) -> Option<usize> {
+    match kind {
+        ObjKind::Table => Some(0),
+        ObjKind::Closure => Some(1),
+        ObjKind::Upvalue => Some(2),
+        _ => None,
+    }
+}
+
+/// Drops an object's contents in place, keeping its allocation (for a pool).
+///
+/// # Safety
+/// `h` is a live object of a pooled kind, no longer referenced.
+unsafe fn drop_contents(h: *mut GcHeader) {
+    // SAFETY: the caller guarantees the kind matches the concrete type.
+    unsafe {
+        match (*h).kind {
+            ObjKind::Table => std::ptr::drop_in_place(h as *mut Table),
+            ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
+            ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
+            _ => unreachable!("not a pooled kind"),
+        }
+    }
+}
+
+/// Frees a pooled allocation (contents already dropped).
+///
+/// # Safety
+/// `p` came from `Box<T>` for the type of pool `index`, with its contents dropped.
+unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
+    use std::alloc::{dealloc, Layout};
+    let layout = match index {
+        0 => Layout::new::<Table>(),
+        1 => Layout::new::<crate::function::Closure>(),
+        _ => Layout::new::<Upvalue>(),
+    };
+    // SAFETY: same allocator and layout as the Box that allocated it.
+    unsafe { dealloc(p, layout) };
+}
 
 /// Bytes allocated by objects' own buffers since the last collection (table growth,
 /// stacks, ...). Process-wide and approximate: a relaxed counter that `should_collect`
@@ -55,9 +97,9 @@ pub struct Heap {
     pub allocated_since_gc: bool,
     strings: Vec<*mut Str>,
     string_count: usize,
-    /// Memory of freed tables (contents dropped) for reuse: tables are the most
-    /// frequently allocated objects, and this skips a malloc/free pair per table.
-    table_pool: Vec<*mut Table>,
+    /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
+    /// are the most frequently allocated objects; this skips a malloc/free pair each.
+    pools: [Vec<*mut u8>; 3],
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
@@ -84,7 +126,7 @@ impl Heap {
             allocated_since_gc: false,
             strings: vec![std::ptr::null_mut(); 1024],
             string_count: 0,
-            table_pool: Vec::new(),
+            pools: [Vec::new(), Vec::new(), Vec::new()],
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
@@ -95,11 +137,14 @@ impl Heap {
 
     /// Moves a new object onto the heap.
     pub fn alloc<T: HeapObject>(&mut self, obj: T, extra_bytes: usize) -> Gc<T> {
-        let pooled = if T::KIND == ObjKind::Table { self.table_pool.pop() } else { None };
+        let pooled = match pool_index(T::KIND) {
+            Some(i) => self.pools[i].pop(),
+            None => None,
+        };
         let ptr = match pooled {
-            // SAFETY: the pool holds allocations made for `Table` (Layout of Table) whose
-            // contents were dropped; T is Table here (same kind), so writing a new value
-            // into one is a fresh initialisation.
+            // SAFETY: pool `i` holds allocations made by Box for exactly the type of kind
+            // T::KIND (each kind has one type), with their contents dropped; writing a new
+            // value into one is a fresh initialisation.
             Some(p) => unsafe {
                 let p = p as *mut T;
                 std::ptr::write(p, obj);
@@ -361,10 +406,11 @@ impl Heap {
                     link = &mut (*h).next;
                 } else {
                     *link = (*h).next;
-                    if (*h).kind == ObjKind::Table && self.table_pool.len() < TABLE_POOL_MAX {
-                        // Keep the allocation; drop only the table's own buffers.
-                        std::ptr::drop_in_place(h as *mut Table);
-                        self.table_pool.push(h as *mut Table);
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
+                    if let Some(i) = pool {
+                        // Keep the allocation; drop only the object's own buffers.
+                        drop_contents(h);
+                        self.pools[i].push(h as *mut u8);
                     } else {
                         free_object(h);
                     }
@@ -382,10 +428,11 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for p in self.table_pool.drain(..) {
-            // SAFETY: pooled memory was allocated by Box<Table> (global allocator, Layout of
-            // Table) and holds no live value (its contents were dropped when pooled).
-            unsafe { std::alloc::dealloc(p as *mut u8, std::alloc::Layout::new::<Table>()) };
+        for (i, pool) in self.pools.iter_mut().enumerate() {
+            for p in pool.drain(..) {
+                // SAFETY: pooled memory came from Box of pool i's type; contents dropped.
+                unsafe { dealloc_pooled(i, p) };
+            }
         }
         let mut p = self.objects;
         while !p.is_null() {
