@@ -6,9 +6,10 @@
 //! ```
 //!
 //! `run` generates programs START..START+COUNT (tests/progen), runs each batch with
-//! `gscript` (plain and `--gc-stress`) and `lua5.4`, and compares standard output byte for
-//! byte. Environment: `GSCRIPT_BIN` (default: the `gscript` built next to this example),
-//! `LUA_BIN` (default `lua5.4`). Exits 1 at the first divergence, after writing the batch
+//! `lua5.4` and with `gscript` in each mode of `DIFFTEST_MODES` (comma-separated extra
+//! flags, default `,--gc-stress`: plain and GC stress; `-` alone means no flag), and
+//! compares standard output byte for byte. Environment: `GSCRIPT_BIN` (default: the
+//! `gscript` built next to this example), `LUA_BIN` (default `lua5.4`). Exits 1 at the first divergence, after writing the batch
 //! to `difftest-fail.{gs,lua}` and naming the first differing program.
 #[path = "../tests/progen/mod.rs"]
 mod progen;
@@ -59,6 +60,11 @@ fn main() {
             let count: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1000);
             let per: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(100);
             let gs_bin = gscript_bin();
+            let modes: Vec<String> = std::env::var("DIFFTEST_MODES")
+                .unwrap_or_else(|_| ",--gc-stress".into())
+                .split(',')
+                .map(|m| if m == "-" { String::new() } else { m.trim().to_string() })
+                .collect();
             let lua_bin = std::env::var("LUA_BIN").unwrap_or_else(|_| "lua5.4".into());
             let dir = std::env::temp_dir().join(format!("gscript-difftest-{}", std::process::id()));
             std::fs::create_dir_all(&dir).expect("temp dir");
@@ -71,16 +77,20 @@ fn main() {
                 let (gs_path, lua_path) = (dir.join("batch.gs"), dir.join("batch.lua"));
                 std::fs::write(&gs_path, &b.gs).expect("write");
                 std::fs::write(&lua_path, &b.lua).expect("write");
-                let lua_out = run(Command::new(&lua_bin).arg(&lua_path));
-                let gs_out = run(Command::new(&gs_bin).arg(&gs_path));
-                let stress_out = run(Command::new(&gs_bin).arg("--gc-stress").arg(&gs_path));
-                for (what, out) in [("gscript", &gs_out), ("gscript --gc-stress", &stress_out)] {
-                    if *out != lua_out {
+                let lua_out = progen::normalize(&run(Command::new(&lua_bin).arg(&lua_path)));
+                for flag in &modes {
+                    let mut cmd = Command::new(&gs_bin);
+                    if !flag.is_empty() {
+                        cmd.arg(flag);
+                    }
+                    let out = progen::normalize(&run(cmd.arg(&gs_path)));
+                    let what = format!("gscript {flag}");
+                    if out != lua_out {
                         std::fs::write("difftest-fail.gs", &b.gs).ok();
                         std::fs::write("difftest-fail.lua", &b.lua).ok();
                         eprintln!(
                             "DIVERGENCE ({what} vs lua5.4) in programs {lo}..{hi}, first at '{}'; sources in difftest-fail.gs / .lua",
-                            first_divergence(out, &lua_out)
+                            first_divergence(&out, &lua_out)
                         );
                         std::process::exit(1);
                     }
@@ -93,7 +103,7 @@ fn main() {
             }
             let _ = std::fs::remove_dir_all(&dir);
             println!(
-                "difftest: {done} programs ({start}..{}) identical in gscript, gscript --gc-stress and lua5.4 ({:.1?})",
+                "difftest: {done} programs ({start}..{}) identical in lua5.4 and gscript modes {modes:?} ({:.1?})",
                 start + count,
                 t0.elapsed()
             );

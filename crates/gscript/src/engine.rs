@@ -480,7 +480,15 @@ impl<'a> Context<'a> {
         let args = args.into_values(self)?;
         let results = match self.vm.call(f, &args) {
             Ok(r) => r,
-            Err(e) => return Err(self.rt_error(e)),
+            Err(e) => {
+                let err = self.rt_error(e);
+                if err.kind() == crate::ErrorKind::Interrupted && self.vm.rust_depth == 0 {
+                    // The interrupt has reached the host: withdraw it (the VM keeps it set
+                    // while script code runs, so that pcall cannot swallow it).
+                    self.vm.interrupt.store(false, std::sync::atomic::Ordering::SeqCst);
+                }
+                return Err(err);
+            }
         };
         R::from_values(&results, self)
     }

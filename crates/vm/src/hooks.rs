@@ -31,12 +31,19 @@ impl Vm {
         // results still collect.
         self.check_gc();
         if self.interrupt.load(Ordering::Relaxed) {
-            self.interrupt.store(false, Ordering::Relaxed);
+            // The flag stays set (reliability fix): a script must not survive an interrupt
+            // by catching it with pcall; every later safepoint raises again. The embedding
+            // API clears it when the interrupted run returns to the host. The next
+            // safepoint checks again at once, so a loop around pcall cannot outrun it.
+            self.hook_countdown = 1;
             return Err(self.error_here("interrupted"));
         }
         if let Some(budget) = self.instruction_budget.as_mut() {
             if *budget <= HOOK_INTERVAL as u64 {
                 *budget = 0;
+                // Check again at the next safepoint (reliability fix: `for { pcall(f) }`
+                // otherwise caught the error inside f forever).
+                self.hook_countdown = 1;
                 return Err(self.error_here("instruction budget exceeded"));
             }
             *budget -= HOOK_INTERVAL as u64;
