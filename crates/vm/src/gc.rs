@@ -348,6 +348,10 @@ impl Heap {
                     self.mark_value(u.get());
                 }
                 ObjKind::Thread => {
+                    // Slots above the live extent may hold stale pointers to objects this
+                    // collection frees; a later frame could scan them before writing them.
+                    // Nil them now, as Lua does in its atomic phase.
+                    (*(h as *mut crate::thread::Thread)).clear_dead_slots();
                     let t = &*(h as *const crate::thread::Thread);
                     t.for_each_root(|v| self.mark_value(v));
                     for &u in t.open_upvalues.iter() {
