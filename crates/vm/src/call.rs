@@ -34,9 +34,6 @@ pub enum Flow {
     Exit,
 }
 
-/// Maximum number of nested protected calls (pcall/xpcall frames) in one thread.
-pub const MAX_PROTECTED_NESTING: u32 = 10_000;
-
 impl Vm {
     /// Error with the position of the innermost frame if it is a script frame.
     pub fn error_here(&mut self, msg: &str) -> RtError {
@@ -232,13 +229,6 @@ impl Vm {
         }
         let frame_flags = outer | protect;
         let mut th = self.current;
-        if th.protected >= MAX_PROTECTED_NESTING {
-            // Reliability fix: `func f() { return pcall(f) }` nested 200,000 deep made the
-            // returns quadratic (each level copies all inner results): seconds of work with
-            // no safepoint. Lua stops such chains at ~200 C levels; spec 16 counts pcall
-            // among the calls through builtins (minimum 190).
-            return Err(self.error_here("stack overflow"));
-        }
         let f = th.stack[func];
         let callable = f.is_function() || !self.metamethod(f, Tm::Call).is_nil();
         if !callable {
