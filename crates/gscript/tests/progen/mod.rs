@@ -15,7 +15,9 @@
 //! without their `chunk:line:` prefix), addresses, integer division or modulo by zero,
 //! recursion deeper than GScript's frame limit. The sign of a NaN produced by arithmetic
 //! on NaNs depends on the hardware's operand order, so outputs are compared after
-//! [`normalize`] (`-nan` -> `nan`).
+//! [`normalize`] (`-nan` -> `nan`). No `-0.0` literal: Lua 5.4 compiles `x - 0` (an
+//! integer constant) as `x + 0`, so `(-0.0) - 0` prints `0.0` in Lua and `-0.0` in GScript
+//! (which is right: IEEE subtraction).
 
 /// One generated program: GScript and Lua source of the same statements (no trailing
 /// newline handling needed; each is a block meant to be wrapped by the caller).
@@ -92,7 +94,7 @@ struct Gen {
 
 const INT_SPECIAL: &[&str] = &["0", "1", "2", "3", "7", "10", "255", "1000", "65536", "2147483647", "4294967296", "9007199254740993"];
 const NONZERO: &[&str] = &["1", "2", "3", "5", "7", "16", "(-1)", "(-3)", "(-8)", "1000"];
-const FLOATS: &[&str] = &["0.5", "1.5", "2.0", "3.25", "(-2.5)", "0.1", "1e10", "1e200", "(-0.0)", "100.0", "2.5e-3", "123456789.125"];
+const FLOATS: &[&str] = &["0.5", "1.5", "2.0", "3.25", "(-2.5)", "0.1", "1e10", "1e200", "100.0", "2.5e-3", "123456789.125"];
 const WORDS: &[&str] = &["a", "bc", "xyz", "hello", "", "Go", "lua", "0", "12", " sp "];
 
 impl Gen {
@@ -484,7 +486,16 @@ impl Gen {
                         let op = self.rng.pick(&["+", "-", "*"]);
                         self.line(code(format!("{} {}= {}", v, op, e.gs), format!("{v} = {v} {} {}", op, e.lua)));
                     } else if ty == Ty::Str && self.rng.chance(50) {
-                        self.line(code(format!("{} ..= {}", v, e.gs), format!("{v} = {v} .. {}", e.lua)));
+                        // Append a literal only: appending an expression that may contain
+                        // the variable doubles it per loop iteration (gigabytes; the
+                        // maximum string sizes of the two implementations differ).
+                        let w = self.rng.pick(WORDS);
+                        self.line(code(format!("{} ..= \"{}\"", v, w), format!("{v} = {v} .. \"{}\"", w)));
+                    } else if ty == Ty::Str {
+                        // Plain assignment: keep the length bounded the same way.
+                        let e = self.str(1);
+                        let e = code(format!("string.sub({}, 1, 40)", e.gs), format!("string.sub({}, 1, 40)", e.lua));
+                        self.line(code(format!("{} = {}", v, e.gs), format!("{} = {}", v, e.lua)));
                     } else {
                         self.line(code(format!("{} = {}", v, e.gs), format!("{} = {}", v, e.lua)));
                     }
