@@ -15,9 +15,9 @@
 //! without their `chunk:line:` prefix), addresses, integer division or modulo by zero,
 //! recursion deeper than GScript's frame limit. The sign of a NaN produced by arithmetic
 //! on NaNs depends on the hardware's operand order, so outputs are compared after
-//! [`normalize`] (`-nan` -> `nan`). No `-0.0` literal: Lua 5.4 compiles `x - 0` (an
-//! integer constant) as `x + 0`, so `(-0.0) - 0` prints `0.0` in Lua and `-0.0` in GScript
-//! (which is right: IEEE subtraction).
+//! [`normalize`] (`-nan` -> `nan`, `-0.0` -> `0.0`: Lua 5.4 compiles `x - k` for an integer
+//! constant k as `x + (-k)`, so `(-0.0) - 0` prints `0.0` in Lua and `-0.0` in GScript,
+//! which is the IEEE result).
 
 /// One generated program: GScript and Lua source of the same statements (no trailing
 /// newline handling needed; each is a block meant to be wrapped by the caller).
@@ -772,7 +772,25 @@ pub fn batch(seeds: std::ops::Range<u64>) -> Program {
 }
 
 /// Output as compared: `-nan` and `nan` are the same (the sign of a NaN computed from two
-/// NaNs is not specified by IEEE 754 and differs between compiled C and GScript).
+/// NaNs is not specified by IEEE 754 and differs between compiled C and GScript), and so
+/// are `-0.0` and `0.0` (Lua 5.4 compiles `x - k` for an integer constant k, also one
+/// produced by constant folding, as `x + (-k)`, so `-0.0 - 0` is `0.0` in Lua; GScript
+/// gives the IEEE result `-0.0`).
 pub fn normalize(out: &[u8]) -> Vec<u8> {
-    String::from_utf8_lossy(out).replace("-nan", "nan").into_bytes()
+    let text = String::from_utf8_lossy(out).replace("-nan", "nan");
+    let bytes = text.as_bytes();
+    let mut res = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let zero = bytes[i..].starts_with(b"-0.0")
+            && !bytes.get(i + 4).is_some_and(|c| c.is_ascii_digit() || *c == b'e')
+            && !(i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.' || bytes[i - 1] == b'e'));
+        if zero {
+            i += 1; // drop the sign
+            continue;
+        }
+        res.push(bytes[i]);
+        i += 1;
+    }
+    res
 }
