@@ -93,11 +93,9 @@ fn generator_is_deterministic() {
     assert_ne!(progen::program(1).gs, progen::program(2).gs);
 }
 
-/// GC stress on generated programs. KNOWN CRASH (docs/reliability.md): some programs
-/// segfault under `--gc-stress` (reproducer tests/reliability/gc_stress_upvalue_crash.gs);
-/// ignored until that is fixed. Run with `--ignored`.
+/// GC stress on generated programs (they found the stale-stack-slot crash fixed in
+/// gc.rs; reproducer tests/reliability/gc_stress_crash.gs).
 #[test]
-#[ignore = "known crash under --gc-stress (docs/reliability.md)"]
 fn generated_programs_match_lua_under_gc_stress() {
     if !lua_available() {
         return;

@@ -34,9 +34,6 @@ pub enum Flow {
     Exit,
 }
 
-/// Maximum number of nested protected calls (pcall/xpcall frames) in one thread.
-pub const MAX_PROTECTED_NESTING: u32 = 10_000;
-
 impl Vm {
     /// Error with the position of the innermost frame if it is a script frame.
     pub fn error_here(&mut self, msg: &str) -> RtError {
@@ -155,7 +152,8 @@ impl Vm {
         Ok(())
     }
 
-    fn call_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
+    /// Pushes the frame of a builtin called at `func` with `nargs` arguments.
+    pub(crate) fn push_native_frame(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<(), RtError> {
         let mut th = self.current;
         if th.frames.len() >= self.limits.max_frames {
             return Err(self.error_here("stack overflow"));
@@ -168,6 +166,11 @@ impl Vm {
         self.take_xpcall_handler(&mut frame);
         th.frames.push(frame);
         th.top = func + 1 + nargs;
+        Ok(())
+    }
+
+    fn call_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         let nres = (n.func)(self, Args { base: func + 1, count: nargs })?;
         let th = self.current;
         let src = th.top - nres;
@@ -206,19 +209,19 @@ impl Vm {
 
     /// Raises `msg` as an error of a builtin that has no frame of its own yet.
     fn native_error(&mut self, func: usize, want: i32, frame_flags: u16, msg: &str) -> Result<Flow, RtError> {
-        let mut th = self.current;
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            th.protected += 1;
-        }
-        th.frames.push(frame);
+        let nargs = self.current.top.saturating_sub(func + 1);
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         Err(self.rt_error(msg))
     }
 
     /// Calls `stack[func]` in protected mode. The results (true, ... / false, err) go to
     /// `func - 1`.
     fn protected_call(&mut self, func: usize, nargs: usize, want: i32, outer: u16, protect: u16, handler: Value) -> Result<Flow, RtError> {
+        // pcall nesting counts as calls through a builtin (spec 16: at least 190), as in
+        // Lua; it also keeps `return pcall(f)` chains from growing quadratic result lists.
+        if self.current.protected as usize + self.rust_depth as usize >= self.limits.max_rust_depth as usize {
+            return Err(self.error_here("stack overflow"));
+        }
         // The callee frame carries both the caller's flags and the protection; flags
         // that cannot share one frame need a builtin frame for pcall itself.
         if outer & !(flags::FRESH | flags::FINISH | flags::TAIL) != 0 {
@@ -226,13 +229,6 @@ impl Vm {
         }
         let frame_flags = outer | protect;
         let mut th = self.current;
-        if th.protected >= MAX_PROTECTED_NESTING {
-            // Reliability fix: `func f() { return pcall(f) }` nested 200,000 deep made the
-            // returns quadratic (each level copies all inner results): seconds of work with
-            // no safepoint. Lua stops such chains at ~200 C levels; spec 16 counts pcall
-            // among the calls through builtins (minimum 190).
-            return Err(self.error_here("stack overflow"));
-        }
         let f = th.stack[func];
         let callable = f.is_function() || !self.metamethod(f, Tm::Call).is_nil();
         if !callable {
@@ -685,16 +681,9 @@ impl Vm {
     // ---- coroutines ----
 
     fn call_resume(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
-        let mut cur = self.current;
         let is_wrap = n.kind == NativeKind::WrapCall;
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            cur.protected += 1;
-        }
-        self.take_xpcall_handler(&mut frame);
-        cur.frames.push(frame);
-        cur.top = func + 1 + nargs;
+        self.push_native_frame(func, nargs, want, frame_flags)?;
+        let mut cur = self.current;
         let (co_val, first_arg, count) = if is_wrap {
             (n.data[0], func + 1, nargs)
         } else {
@@ -767,14 +756,8 @@ impl Vm {
     }
 
     fn call_yield(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         let mut cur = self.current;
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            cur.protected += 1;
-        }
-        cur.frames.push(frame);
-        cur.top = func + 1 + nargs;
         if cur.is_main {
             return Err(self.plain_error("attempt to yield from outside a coroutine"));
         }

@@ -20,24 +20,69 @@
 use crate::object::*;
 use crate::table::{hash_bytes, Table};
 use crate::value::{Value, TAG_FUNC, TAG_OBJ, TAG_STR, TAG_TABLE};
-use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Strings up to this many bytes are interned.
 pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
+/// Most freed allocations kept for reuse, per pooled kind.
+const POOL_MAX: usize = 1 << 16;
 
-thread_local! {
-    static EXTRA_ALLOCATED: Cell<usize> = const { Cell::new(0) };
+/// Kinds whose freed allocations are reused (the most frequently allocated fixed-size
+/// objects): index into `Heap::pools`.
+fn pool_index(kind: ObjKind) -> Option<usize> {
+    match kind {
+        ObjKind::Table => Some(0),
+        ObjKind::Closure => Some(1),
+        ObjKind::Upvalue => Some(2),
+        _ => None,
+    }
 }
+
+/// Drops an object's contents in place, keeping its allocation (for a pool).
+///
+/// # Safety
+/// `h` is a live object of a pooled kind, no longer referenced.
+unsafe fn drop_contents(h: *mut GcHeader) {
+    // SAFETY: the caller guarantees the kind matches the concrete type.
+    unsafe {
+        match (*h).kind {
+            ObjKind::Table => std::ptr::drop_in_place(h as *mut Table),
+            ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
+            ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
+            _ => unreachable!("not a pooled kind"),
+        }
+    }
+}
+
+/// Frees a pooled allocation (contents already dropped).
+///
+/// # Safety
+/// `p` came from `Box<T>` for the type of pool `index`, with its contents dropped.
+unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
+    use std::alloc::{dealloc, Layout};
+    let layout = match index {
+        0 => Layout::new::<Table>(),
+        1 => Layout::new::<crate::function::Closure>(),
+        _ => Layout::new::<Upvalue>(),
+    };
+    // SAFETY: same allocator and layout as the Box that allocated it.
+    unsafe { dealloc(p, layout) };
+}
+
+/// Bytes allocated by objects' own buffers since the last collection (table growth,
+/// stacks, ...). Process-wide and approximate: a relaxed counter that `should_collect`
+/// reads, so growing buffers trigger collections too.
+static EXTRA_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 
 /// Reports bytes allocated by an object's own buffers (table growth, stacks, ...).
 #[inline]
 pub fn account(bytes: usize) {
-    EXTRA_ALLOCATED.with(|c| c.set(c.get().wrapping_add(bytes)));
+    EXTRA_ALLOCATED.fetch_add(bytes, Ordering::Relaxed);
 }
 
 fn take_extra() -> usize {
-    EXTRA_ALLOCATED.with(|c| c.replace(0))
+    EXTRA_ALLOCATED.swap(0, Ordering::Relaxed)
 }
 
 pub struct Heap {
@@ -52,6 +97,9 @@ pub struct Heap {
     pub allocated_since_gc: bool,
     strings: Vec<*mut Str>,
     string_count: usize,
+    /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
+    /// are the most frequently allocated objects; this skips a malloc/free pair each.
+    pools: [Vec<*mut u8>; 3],
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
@@ -78,6 +126,7 @@ impl Heap {
             allocated_since_gc: false,
             strings: vec![std::ptr::null_mut(); 1024],
             string_count: 0,
+            pools: [Vec::new(), Vec::new(), Vec::new()],
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
@@ -88,7 +137,21 @@ impl Heap {
 
     /// Moves a new object onto the heap.
     pub fn alloc<T: HeapObject>(&mut self, obj: T, extra_bytes: usize) -> Gc<T> {
-        let ptr = Box::into_raw(Box::new(obj));
+        let pooled = match pool_index(T::KIND) {
+            Some(i) => self.pools[i].pop(),
+            None => None,
+        };
+        let ptr = match pooled {
+            // SAFETY: pool `i` holds allocations made by Box for exactly the type of kind
+            // T::KIND (each kind has one type), with their contents dropped; writing a new
+            // value into one is a fresh initialisation.
+            Some(p) => unsafe {
+                let p = p as *mut T;
+                std::ptr::write(p, obj);
+                p
+            },
+            None => Box::into_raw(Box::new(obj)),
+        };
         let header = ptr as *mut GcHeader;
         // SAFETY: every HeapObject is repr(C) with a GcHeader first; ptr is fresh.
         unsafe {
@@ -111,7 +174,7 @@ impl Heap {
         if self.stress {
             return self.allocated_since_gc;
         }
-        self.allocated > self.threshold
+        self.allocated + EXTRA_ALLOCATED.load(Ordering::Relaxed) > self.threshold
     }
 
     /// Folds bytes reported through [`account`] into the counters.
@@ -285,6 +348,10 @@ impl Heap {
                     self.mark_value(u.get());
                 }
                 ObjKind::Thread => {
+                    // Slots above the live extent may hold stale pointers to objects this
+                    // collection frees; a later frame could scan them before writing them.
+                    // Nil them now, as Lua does in its atomic phase.
+                    (*(h as *mut crate::thread::Thread)).clear_dead_slots();
                     let t = &*(h as *const crate::thread::Thread);
                     t.for_each_root(|v| self.mark_value(v));
                     for &u in t.open_upvalues.iter() {
@@ -343,7 +410,14 @@ impl Heap {
                     link = &mut (*h).next;
                 } else {
                     *link = (*h).next;
-                    free_object(h);
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
+                    if let Some(i) = pool {
+                        // Keep the allocation; drop only the object's own buffers.
+                        drop_contents(h);
+                        self.pools[i].push(h as *mut u8);
+                    } else {
+                        free_object(h);
+                    }
                 }
             }
         }
@@ -358,6 +432,12 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
+        for (i, pool) in self.pools.iter_mut().enumerate() {
+            for p in pool.drain(..) {
+                // SAFETY: pooled memory came from Box of pool i's type; contents dropped.
+                unsafe { dealloc_pooled(i, p) };
+            }
+        }
         let mut p = self.objects;
         while !p.is_null() {
             // SAFETY: the heap owns every object; nothing is used after the heap drops.

@@ -187,10 +187,13 @@ impl Vm {
                     }
                 }};
             }
-            macro_rules! arith_rr {
-                ($i:expr, $op:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
+            // Arithmetic with a register or constant right operand: inline integers
+            // (wrapping, boxed when outside the inline range), then numbers as floats,
+            // then the metamethod/error slow path.
+            macro_rules! arith {
+                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
                     let i = $i;
-                    let (lhs, rhs) = (r!(i.b()), r!(i.c()));
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
                     if lhs.is_inline_int() && rhs.is_inline_int() {
                         let $x = lhs.as_inline_int_unchecked();
                         let $y = rhs.as_inline_int_unchecked();
@@ -204,28 +207,7 @@ impl Vm {
                     } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
                         set!(i.a(), Value::float_arith($float));
                     } else {
-                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), Some(i.c())));
-                    }
-                }};
-            }
-            macro_rules! arith_rk {
-                ($i:expr, $op:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
-                    let i = $i;
-                    let (lhs, rhs) = (r!(i.b()), k[i.c()]);
-                    if lhs.is_inline_int() && rhs.is_inline_int() {
-                        let $x = lhs.as_inline_int_unchecked();
-                        let $y = rhs.as_inline_int_unchecked();
-                        let res: i64 = $int;
-                        if fits_inline(res) {
-                            set!(i.a(), Value::inline_int(res));
-                        } else {
-                            let v = self.int(res);
-                            set!(i.a(), v);
-                        }
-                    } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
-                        set!(i.a(), Value::float_arith($float));
-                    } else {
-                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), None));
+                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), $rhs_reg));
                     }
                 }};
             }
@@ -475,12 +457,12 @@ impl Vm {
                             meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
                         }
                     }
-                    Op::ADDK => arith_rk!(i, ArithOp::Add, |x, y| x + y, |x, y| x + y),
-                    Op::SUBK => arith_rk!(i, ArithOp::Sub, |x, y| x - y, |x, y| x - y),
-                    Op::MULK => arith_rk!(i, ArithOp::Mul, |x, y| x.wrapping_mul(y), |x, y| x * y),
-                    Op::ADD => arith_rr!(i, ArithOp::Add, |x, y| x + y, |x, y| x + y),
-                    Op::SUB => arith_rr!(i, ArithOp::Sub, |x, y| x - y, |x, y| x - y),
-                    Op::MUL => arith_rr!(i, ArithOp::Mul, |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::ADDK => arith!(i, ArithOp::Add, k[i.c()], None, |x, y| x + y, |x, y| x + y),
+                    Op::SUBK => arith!(i, ArithOp::Sub, k[i.c()], None, |x, y| x - y, |x, y| x - y),
+                    Op::MULK => arith!(i, ArithOp::Mul, k[i.c()], None, |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::ADD => arith!(i, ArithOp::Add, r!(i.c()), Some(i.c()), |x, y| x + y, |x, y| x + y),
+                    Op::SUB => arith!(i, ArithOp::Sub, r!(i.c()), Some(i.c()), |x, y| x - y, |x, y| x - y),
+                    Op::MUL => arith!(i, ArithOp::Mul, r!(i.c()), Some(i.c()), |x, y| x.wrapping_mul(y), |x, y| x * y),
                     Op::DIV | Op::DIVK => {
                         let lhs = r!(i.b());
                         let rhs = if i.op() == Op::DIV { r!(i.c()) } else { k[i.c()] };

@@ -83,7 +83,7 @@ use crate::error::RtError;
 use crate::function::{Args, Native};
 use crate::object::{value_as, Gc};
 use crate::table::Table;
-use crate::thread::{flags, Frame, Thread};
+use crate::thread::{flags, Thread};
 use crate::value::Value;
 use crate::vm::{Tm, Vm};
 use compiler::{Instr, Op};
@@ -405,17 +405,7 @@ impl Vm {
     /// Calls a `NativeKind::Blocking` builtin: like an ordinary builtin call, except that
     /// if the builtin parked the goroutine its frame stays on the stack until wake-up.
     pub fn call_blocking_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
-        let mut th = self.current;
-        if th.frames.len() >= self.limits.max_frames {
-            return Err(self.error_here("stack overflow"));
-        }
-        let mut frame = Frame::new(func, func + 1, None, want);
-        frame.flags = frame_flags;
-        if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
-            th.protected += 1;
-        }
-        th.frames.push(frame);
-        th.top = func + 1 + nargs;
+        self.push_native_frame(func, nargs, want, frame_flags)?;
         self.sched.parked_builtin = false;
         let nres = (n.func)(self, Args { base: func + 1, count: nargs })?;
         if std::mem::take(&mut self.sched.parked_builtin) {
