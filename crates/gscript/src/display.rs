@@ -148,12 +148,7 @@ fn render(vm: &mut Vm, v: Value, opts: &DisplayOptions, depth: usize, path: &mut
         out.push_str(if t.count() == 0 { "{}" } else { "{...}" });
         return;
     }
-    let mut entries = Vec::new();
-    let mut pos = 0;
-    while let Some((next, k, val)) = t.next_from(pos) {
-        entries.push((k, val));
-        pos = next;
-    }
+    let mut entries: Vec<(Value, Value)> = t.pairs().collect();
     // Positional part: 1..n without gaps, shown without keys.
     let mut positional = 0usize;
     entries.sort_by(|a, b| key_order(&a.0, &b.0));

@@ -487,6 +487,17 @@ impl Table {
         None
     }
 
+    /// Every non-nil (key, value) pair in traversal order (raw; the table must not be
+    /// modified while the iterator is in use).
+    pub fn pairs(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let (next, k, v) = self.next_from(pos)?;
+            pos = next;
+            Some((k, v))
+        })
+    }
+
     /// The traversal position just after `key` (for `next`); None if the key is absent.
     pub fn position_after(&self, key: Value) -> Option<usize> {
         if key.is_nil() {

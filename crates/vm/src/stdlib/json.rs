@@ -69,12 +69,7 @@ impl Encoder<'_> {
         if level >= MAX_DEPTH {
             return Err("json.encode: nesting too deep".into());
         }
-        let mut pairs: Vec<(Value, Value)> = Vec::new();
-        let mut pos = 0;
-        while let Some((next, k, v)) = t.next_from(pos) {
-            pairs.push((k, v));
-            pos = next;
-        }
+        let pairs: Vec<(Value, Value)> = t.pairs().collect();
         let n = pairs.len() as i64;
         let is_array = n > 0 && pairs.iter().all(|(k, _)| k.as_int().is_some_and(|i| i >= 1 && i <= n));
         self.active.push(ptr);

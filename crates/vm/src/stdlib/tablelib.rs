@@ -370,24 +370,14 @@ fn list_of(t: &Table) -> Vec<Value> {
 
 fn keys(vm: &mut Vm, a: Args) -> R {
     let t = vm.check_table(a, 1)?;
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some((next, k, _)) = t.next_from(pos) {
-        out.push(k);
-        pos = next;
-    }
+    let out: Vec<Value> = t.pairs().map(|(k, _)| k).collect();
     let r = new_array(vm, &out);
     vm.ret1(r)
 }
 
 fn values(vm: &mut Vm, a: Args) -> R {
     let t = vm.check_table(a, 1)?;
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some((next, _, v)) = t.next_from(pos) {
-        out.push(v);
-        pos = next;
-    }
+    let out: Vec<Value> = t.pairs().map(|(_, v)| v).collect();
     let r = new_array(vm, &out);
     vm.ret1(r)
 }
@@ -395,14 +385,8 @@ fn values(vm: &mut Vm, a: Args) -> R {
 fn contains(vm: &mut Vm, a: Args) -> R {
     let t = vm.check_table(a, 1)?;
     let x = vm.arg(a, 2);
-    let mut pos = 0;
-    while let Some((next, _, v)) = t.next_from(pos) {
-        if ops::raw_equal(v, x) {
-            return vm.ret1(Value::TRUE);
-        }
-        pos = next;
-    }
-    vm.ret1(Value::FALSE)
+    let found = t.pairs().any(|(_, v)| ops::raw_equal(v, x));
+    vm.ret1(Value::bool(found))
 }
 
 fn index_of(vm: &mut Vm, a: Args) -> R {
@@ -419,10 +403,8 @@ fn index_of(vm: &mut Vm, a: Args) -> R {
 }
 
 fn copy_pairs(from: &Table, mut to: Gc<Table>) {
-    let mut pos = 0;
-    while let Some((next, k, v)) = from.next_from(pos) {
+    for (k, v) in from.pairs() {
         to.set(k, v);
-        pos = next;
     }
 }
 
