@@ -107,6 +107,9 @@ pub struct Heap {
     /// Longest collection pause so far.
     pub max_pause: std::time::Duration,
     pub memory_limit: Option<usize>,
+    /// A byte buffer for building strings (CONCAT), kept between uses to save a
+    /// malloc/free pair per concatenation.
+    pub scratch: Vec<u8>,
 }
 
 impl Default for Heap {
@@ -132,6 +135,7 @@ impl Heap {
             collections: 0,
             max_pause: std::time::Duration::ZERO,
             memory_limit: None,
+            scratch: Vec::new(),
         }
     }
 
@@ -188,19 +192,26 @@ impl Heap {
         self.live_bytes + self.allocated
     }
 
+    /// Links a freshly allocated string into the all-objects list.
+    #[inline]
+    fn link_str(&mut self, p: *mut Str) -> Gc<Str> {
+        let header = p as *mut GcHeader;
+        // SAFETY: `p` is a fresh, initialised string object.
+        unsafe {
+            (*header).next = self.objects;
+            self.allocated += std::mem::size_of::<Str>() + (*p).len();
+        }
+        self.objects = header;
+        self.allocated_since_gc = true;
+        // SAFETY: just allocated.
+        unsafe { Gc::from_raw(p) }
+    }
+
     /// Interns or allocates a string.
     pub fn new_str(&mut self, bytes: &[u8]) -> Gc<Str> {
         if bytes.len() > MAX_SHORT_STRING {
-            return self.alloc(
-                Str {
-                    header: GcHeader::new(ObjKind::String),
-                    hash: 0,
-                    interned: false,
-                    bucket_next: std::ptr::null_mut(),
-                    bytes: bytes.into(),
-                },
-                bytes.len(),
-            );
+            let p = Str::alloc_raw(bytes, 0, false, std::ptr::null_mut());
+            return self.link_str(p);
         }
         let hash = hash_bytes(bytes);
         let bucket = hash as usize & (self.strings.len() - 1);
@@ -208,24 +219,16 @@ impl Heap {
         while !p.is_null() {
             // SAFETY: the intern table only holds live strings (sweep unlinks dead ones).
             let s = unsafe { &mut *p };
-            if s.hash == hash && &*s.bytes == bytes {
+            if s.hash == hash && s.as_bytes() == bytes {
                 // A string found dead-but-not-yet-swept cannot exist: sweeping happens
                 // in the same collection as marking.
                 return unsafe { Gc::from_raw(p) };
             }
             p = s.bucket_next;
         }
-        let s = self.alloc(
-            Str {
-                header: GcHeader::new(ObjKind::String),
-                hash,
-                interned: true,
-                bucket_next: self.strings[bucket],
-                bytes: bytes.into(),
-            },
-            bytes.len(),
-        );
-        self.strings[bucket] = s.as_ptr();
+        let p = Str::alloc_raw(bytes, hash, true, self.strings[bucket]);
+        let s = self.link_str(p);
+        self.strings[bucket] = p;
         self.string_count += 1;
         if self.string_count > self.strings.len() {
             self.grow_strings();
@@ -233,22 +236,9 @@ impl Heap {
         s
     }
 
-    /// Takes ownership of a byte buffer as a string (no copy for long strings).
+    /// Makes a string from a byte buffer (the bytes are copied into the string object).
     pub fn new_str_owned(&mut self, bytes: Vec<u8>) -> Gc<Str> {
-        if bytes.len() <= MAX_SHORT_STRING {
-            return self.new_str(&bytes);
-        }
-        let len = bytes.len();
-        self.alloc(
-            Str {
-                header: GcHeader::new(ObjKind::String),
-                hash: 0,
-                interned: false,
-                bucket_next: std::ptr::null_mut(),
-                bytes: bytes.into_boxed_slice(),
-            },
-            len,
-        )
+        self.new_str(&bytes)
     }
 
     fn grow_strings(&mut self) {
@@ -456,7 +446,7 @@ unsafe fn object_size(h: *mut GcHeader) -> usize {
     // SAFETY: `h` is a live object of the kind in its header.
     unsafe {
         match (*h).kind {
-            ObjKind::String => std::mem::size_of::<Str>() + (&(*(h as *const Str)).bytes).len(),
+            ObjKind::String => std::mem::size_of::<Str>() + (*(h as *const Str)).len(),
             ObjKind::Table => std::mem::size_of::<Table>() + (*(h as *const Table)).owned_bytes(),
             ObjKind::Closure => {
                 std::mem::size_of::<crate::function::Closure>() + (&(*(h as *const crate::function::Closure)).upvalues).len() * 8
@@ -472,11 +462,11 @@ unsafe fn object_size(h: *mut GcHeader) -> usize {
 }
 
 unsafe fn free_object(h: *mut GcHeader) {
-    // SAFETY: `h` was allocated by `Heap::alloc` as a Box of the type its kind names,
-    // and is no longer referenced by the heap.
+    // SAFETY: `h` was allocated by `Heap::alloc` as a Box of the type its kind names
+    // (strings: by `Str::alloc_raw`), and is no longer referenced by the heap.
     unsafe {
         match (*h).kind {
-            ObjKind::String => drop(Box::from_raw(h as *mut Str)),
+            ObjKind::String => Str::free_raw(h as *mut Str),
             ObjKind::Table => drop(Box::from_raw(h as *mut Table)),
             ObjKind::Closure => drop(Box::from_raw(h as *mut crate::function::Closure)),
             ObjKind::Native => drop(Box::from_raw(h as *mut crate::function::Native)),
