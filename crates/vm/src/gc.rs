@@ -27,6 +27,8 @@ pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
 /// Most freed allocations kept for reuse, per pooled kind.
 const POOL_MAX: usize = 1 << 16;
+/// Largest array buffer (in values) a pooled table keeps for reuse.
+const POOL_KEEP_ARRAY: usize = 8;
 
 /// Kinds whose freed allocations are reused (the most frequently allocated fixed-size
 /// objects): index into `Heap::pools`.
@@ -39,7 +41,8 @@ fn pool_index(kind: ObjKind) -> Option<usize> {
     }
 }
 
-/// Drops an object's contents in place, keeping its allocation (for a pool).
+/// Drops an object's contents in place, keeping its allocation (for a pool). A pooled
+/// table keeps one field alive: `array`, an empty `Vec` (see `Heap::alloc_table`).
 ///
 /// # Safety
 /// `h` is a live object of a pooled kind, no longer referenced.
@@ -47,7 +50,21 @@ unsafe fn drop_contents(h: *mut GcHeader) {
     // SAFETY: the caller guarantees the kind matches the concrete type.
     unsafe {
         match (*h).kind {
-            ObjKind::Table => std::ptr::drop_in_place(h as *mut Table),
+            ObjKind::Table => {
+                // Keep a small array buffer (emptied) for the next table made from this
+                // memory (`Heap::alloc_table`): most small tables get the same size.
+                let t = h as *mut Table;
+                let array = std::ptr::replace(std::ptr::addr_of_mut!((*t).array), Vec::new());
+                std::ptr::drop_in_place(t);
+                let array = if array.capacity() <= POOL_KEEP_ARRAY {
+                    let mut a = array;
+                    a.clear();
+                    a
+                } else {
+                    Vec::new()
+                };
+                std::ptr::write(std::ptr::addr_of_mut!((*t).array), array);
+            }
             ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
             ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
             _ => unreachable!("not a pooled kind"),
@@ -61,6 +78,10 @@ unsafe fn drop_contents(h: *mut GcHeader) {
 /// `p` came from `Box<T>` for the type of pool `index`, with its contents dropped.
 unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
     use std::alloc::{dealloc, Layout};
+    if index == 0 {
+        // SAFETY: a pooled table's `array` is the one live field (see `drop_contents`).
+        unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(p as *mut Table)).array)) };
+    }
     let layout = match index {
         0 => Layout::new::<Table>(),
         1 => Layout::new::<crate::function::Closure>(),
@@ -78,7 +99,9 @@ static EXTRA_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 /// Reports bytes allocated by an object's own buffers (table growth, stacks, ...).
 #[inline]
 pub fn account(bytes: usize) {
-    EXTRA_ALLOCATED.fetch_add(bytes, Ordering::Relaxed);
+    // A plain load and store, not an atomic read-modify-write (a locked instruction per
+    // table allocation): the count is approximate anyway and the VM is single-threaded.
+    EXTRA_ALLOCATED.store(EXTRA_ALLOCATED.load(Ordering::Relaxed).wrapping_add(bytes), Ordering::Relaxed);
 }
 
 fn take_extra() -> usize {
@@ -150,6 +173,10 @@ impl Heap {
             // T::KIND (each kind has one type), with their contents dropped; writing a new
             // value into one is a fresh initialisation.
             Some(p) => unsafe {
+                if T::KIND == ObjKind::Table {
+                    // A pooled table's kept array buffer (see `drop_contents`).
+                    std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(p as *mut Table)).array));
+                }
                 let p = p as *mut T;
                 std::ptr::write(p, obj);
                 p
@@ -170,6 +197,29 @@ impl Heap {
         self.allocated_since_gc = true;
         // SAFETY: just allocated.
         unsafe { Gc::from_raw(ptr) }
+    }
+
+    /// Allocates an empty table with room for `narr` array items and `nhash` fields,
+    /// reusing a pooled table's memory and array buffer when there is one.
+    pub fn alloc_table(&mut self, narr: usize, nhash: usize) -> Gc<Table> {
+        let Some(p) = self.pools[0].pop() else {
+            return self.alloc(Table::new(narr, nhash), 0);
+        };
+        let p = p as *mut Table;
+        // SAFETY: pool 0 holds Box<Table> allocations whose fields are all dropped except
+        // `array`, an empty Vec (see `drop_contents`): take it, then initialise the whole
+        // table afresh.
+        unsafe {
+            let array = std::ptr::read(std::ptr::addr_of!((*p).array));
+            std::ptr::write(p, Table::with_array(array, narr, nhash));
+            let header = p as *mut GcHeader;
+            (*header).next = self.objects;
+            self.objects = header;
+        }
+        self.allocated += std::mem::size_of::<Table>();
+        self.allocated_since_gc = true;
+        // SAFETY: just initialised.
+        unsafe { Gc::from_raw(p) }
     }
 
     /// True if a collection is due.

@@ -382,7 +382,9 @@ impl Vm {
                     Op::GETFIELD => {
                         let (obj, key) = (r!(i.b()), k[i.c()]);
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = t.get(key);
+                            // The per-constant cache cell (shared with GETGLOBAL) holds
+                            // the entry index where this key was last found.
+                            let v = t.get_field_cached(key, &proto.global_cache[i.c()]);
                             if !v.is_nil() || t.meta.is_none() {
                                 set!(a, v);
                                 continue;
@@ -413,6 +415,9 @@ impl Vm {
                     Op::SETFIELD => {
                         let (obj, key, val) = (r!(a), k[i.b()], r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
+                            if t.set_field_cached(key, val, &proto.global_cache[i.b()]) {
+                                continue;
+                            }
                             if t.meta.is_none() {
                                 t.set(key, val);
                                 continue;
@@ -776,6 +781,7 @@ impl Vm {
                             i.c()
                         };
                         if let Some(mut t) = value_as::<Table>(r!(a)) {
+                            t.reserve_array(off + n);
                             for j in 1..=n {
                                 let v = r!(a + j);
                                 if !v.is_nil() {

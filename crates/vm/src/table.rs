@@ -139,16 +139,24 @@ fn key_eq_slow(a: Value, b: Value) -> bool {
 
 impl Table {
     pub fn new(array_hint: usize, hash_hint: usize) -> Table {
+        Table::with_array(Vec::new(), array_hint, hash_hint)
+    }
+
+    /// A new table using `array` (empty, maybe with capacity) as its array buffer.
+    pub fn with_array(array: Vec<Value>, array_hint: usize, hash_hint: usize) -> Table {
+        debug_assert!(array.is_empty());
         let mut t = Table {
             header: GcHeader::new(ObjKind::Table),
-            array: Vec::new(),
+            array,
             entries: Vec::new(),
             index: Box::new([]),
             meta: None,
             absent_events: 0,
         };
         if array_hint > 0 {
-            t.array.reserve_exact(array_hint);
+            if t.array.capacity() < array_hint {
+                t.array.reserve_exact(array_hint);
+            }
             gc::account(array_hint * 8);
         }
         if hash_hint > 0 {
@@ -264,6 +272,58 @@ impl Table {
         }
     }
 
+    /// Raw get of a constant string key (GETFIELD) with a cached entry index: tables
+    /// built the same way (records, objects) hold a field at the same entry index, so
+    /// one bit comparison usually replaces the lookup.
+    #[inline(always)]
+    pub fn get_field_cached(&self, key: Value, hint: &std::cell::Cell<u32>) -> Value {
+        if let Some(e) = self.entries.get(hint.get() as usize) {
+            if e.key.0 == key.0 {
+                return e.value;
+            }
+        }
+        self.get_field_miss(key, hint)
+    }
+
+    #[inline(never)]
+    fn get_field_miss(&self, key: Value, hint: &std::cell::Cell<u32>) -> Value {
+        match self.find(key) {
+            Some(e) => {
+                hint.set(e as u32);
+                self.entries[e].value
+            }
+            None => Value::NIL,
+        }
+    }
+
+    /// Overwrites the value of an existing, non-nil entry for a constant string key
+    /// (SETFIELD fast path); returns false (nothing done) if the key is absent or holds
+    /// nil, where insertion order or `__newindex` matter. Storing into a present key is
+    /// a raw set even with a metatable (`__newindex` only applies to absent keys).
+    #[inline(always)]
+    pub fn set_field_cached(&mut self, key: Value, value: Value, hint: &std::cell::Cell<u32>) -> bool {
+        let idx = hint.get() as usize;
+        if let Some(e) = self.entries.get_mut(idx) {
+            if e.key.0 == key.0 && !e.value.is_nil() {
+                e.value = value;
+                return true;
+            }
+        }
+        self.set_field_miss(key, value, hint)
+    }
+
+    #[inline(never)]
+    fn set_field_miss(&mut self, key: Value, value: Value, hint: &std::cell::Cell<u32>) -> bool {
+        match self.find(key) {
+            Some(e) if !self.entries[e].value.is_nil() => {
+                hint.set(e as u32);
+                self.entries[e].value = value;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Overwrites the value of an existing, non-nil string key (global assignment fast
     /// path); or, for a table without metatable, performs the raw set. Returns false if
     /// `__newindex` may apply.
@@ -314,6 +374,17 @@ impl Table {
             return;
         }
         self.set_hash(key, value);
+    }
+
+    /// Makes room for array items up to key `total` when the array part is filled up to
+    /// below it (a constructor's SETLIST), so that the pushes do not regrow it.
+    #[inline]
+    pub fn reserve_array(&mut self, total: usize) {
+        let (len, cap) = (self.array.len(), self.array.capacity());
+        if cap < total && len < total {
+            self.array.reserve_exact(total - len);
+            gc::account((self.array.capacity() - cap) * 8);
+        }
     }
 
     fn push_array(&mut self, value: Value) {

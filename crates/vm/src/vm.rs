@@ -207,7 +207,7 @@ impl Vm {
     }
 
     pub fn new_table(&mut self, narr: usize, nhash: usize) -> Gc<Table> {
-        self.heap.alloc(Table::new(narr, nhash), 0)
+        self.heap.alloc_table(narr, nhash)
     }
 
     pub fn table_value(t: Gc<Table>) -> Value {
