@@ -108,6 +108,49 @@ fn take_extra() -> usize {
     EXTRA_ALLOCATED.swap(0, Ordering::Relaxed)
 }
 
+/// Smallest intern table size (slots; a power of two).
+const MIN_INTERN_SLOTS: usize = 1024;
+
+/// An intern-table slot in one word: the string's address (48 bits, as in NaN-boxed
+/// values) with the top 16 bits of its hash above it, so probing compares hashes without
+/// touching other strings. 0 is an empty slot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct InternSlot(u64);
+
+const SLOT_PTR_MASK: u64 = (1 << 48) - 1;
+
+impl InternSlot {
+    const EMPTY: InternSlot = InternSlot(0);
+
+    #[inline(always)]
+    fn new(hash: u32, p: *mut Str) -> InternSlot {
+        debug_assert!(p as u64 & !SLOT_PTR_MASK == 0, "heap addresses fit in 48 bits");
+        InternSlot((u64::from(hash >> 16) << 48) | p as u64)
+    }
+    #[inline(always)]
+    fn ptr(self) -> *mut Str {
+        (self.0 & SLOT_PTR_MASK) as *mut Str
+    }
+    #[inline(always)]
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    #[inline(always)]
+    fn hash_may_be(self, hash: u32) -> bool {
+        self.0 >> 48 == u64::from(hash >> 16)
+    }
+}
+
+/// Puts a string into an intern table known not to contain it and to have a free slot.
+fn intern_insert(table: &mut [InternSlot], slot: InternSlot, hash: u32) {
+    let mask = table.len() - 1;
+    let mut i = hash as usize & mask;
+    while !table[i].is_empty() {
+        i = (i + 1) & mask;
+    }
+    table[i] = slot;
+}
+
 pub struct Heap {
     objects: *mut GcHeader,
     /// Bytes allocated since the last collection.
@@ -118,8 +161,14 @@ pub struct Heap {
     pub stress: bool,
     /// Set by every allocation; cleared by a collection (stress mode uses it).
     pub allocated_since_gc: bool,
-    strings: Vec<*mut Str>,
+    /// The intern table: open addressing with linear probing, at most half full. A slot
+    /// keeps the string's hash next to the pointer, so probing past other strings does
+    /// not touch them.
+    strings: Vec<InternSlot>,
+    /// Interned strings in the table.
     string_count: usize,
+    /// The previous table's buffer, reused by the next rebuild.
+    spare_strings: Vec<InternSlot>,
     /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
     /// are the most frequently allocated objects; this skips a malloc/free pair each.
     pools: [Vec<*mut u8>; 3],
@@ -150,8 +199,9 @@ impl Heap {
             live_bytes: 0,
             stress: false,
             allocated_since_gc: false,
-            strings: vec![std::ptr::null_mut(); 1024],
+            strings: vec![InternSlot::EMPTY; MIN_INTERN_SLOTS],
             string_count: 0,
+            spare_strings: Vec::new(),
             pools: [Vec::new(), Vec::new(), Vec::new()],
             threads: Vec::new(),
             gray: Vec::new(),
@@ -260,28 +310,32 @@ impl Heap {
     /// Interns or allocates a string.
     pub fn new_str(&mut self, bytes: &[u8]) -> Gc<Str> {
         if bytes.len() > MAX_SHORT_STRING {
-            let p = Str::alloc_raw(bytes, 0, false, std::ptr::null_mut());
+            let p = Str::alloc_raw(bytes, 0, false);
             return self.link_str(p);
         }
         let hash = hash_bytes(bytes);
-        let bucket = hash as usize & (self.strings.len() - 1);
-        let mut p = self.strings[bucket];
-        while !p.is_null() {
-            // SAFETY: the intern table only holds live strings (sweep unlinks dead ones).
-            let s = unsafe { &mut *p };
-            if s.hash == hash && s.as_bytes() == bytes {
+        let mask = self.strings.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = self.strings[i];
+            if slot.is_empty() {
+                break;
+            }
+            // SAFETY: the intern table only holds live strings (sweep removes dead ones).
+            if slot.hash_may_be(hash) && unsafe { (*slot.ptr()).as_bytes() } == bytes {
                 // A string found dead-but-not-yet-swept cannot exist: sweeping happens
                 // in the same collection as marking.
-                return unsafe { Gc::from_raw(p) };
+                return unsafe { Gc::from_raw(slot.ptr()) };
             }
-            p = s.bucket_next;
+            i = (i + 1) & mask;
         }
-        let p = Str::alloc_raw(bytes, hash, true, self.strings[bucket]);
+        let p = Str::alloc_raw(bytes, hash, true);
         let s = self.link_str(p);
-        self.strings[bucket] = p;
+        self.strings[i] = InternSlot::new(hash, p);
         self.string_count += 1;
-        if self.string_count > self.strings.len() {
-            self.grow_strings();
+        if self.string_count * 2 > self.strings.len() {
+            let len = self.strings.len() * 2;
+            self.rebuild_strings(len, false);
         }
         s
     }
@@ -291,22 +345,33 @@ impl Heap {
         self.new_str(&bytes)
     }
 
-    fn grow_strings(&mut self) {
-        let new_len = self.strings.len() * 2;
-        let mut buckets = vec![std::ptr::null_mut::<Str>(); new_len];
-        for &head in &self.strings {
-            let mut p = head;
-            while !p.is_null() {
-                // SAFETY: live interned strings.
-                let s = unsafe { &mut *p };
-                let next = s.bucket_next;
-                let b = s.hash as usize & (new_len - 1);
-                s.bucket_next = buckets[b];
-                buckets[b] = p;
-                p = next;
+    /// Rebuilds the intern table with `len` slots (a power of two, more than twice the
+    /// number of strings kept); during a sweep (`drop_unmarked`) without the unmarked
+    /// strings. Reading each string's hash costs nothing extra in a sweep, which reads
+    /// its mark anyway.
+    fn rebuild_strings(&mut self, len: usize, drop_unmarked: bool) {
+        // Build into the spare buffer (the previous table), which is already mapped.
+        let mut new = std::mem::take(&mut self.spare_strings);
+        new.clear();
+        new.resize(len, InternSlot::EMPTY);
+        let old = std::mem::replace(&mut self.strings, new);
+        let mut count = 0;
+        for &slot in &old {
+            if slot.is_empty() {
+                continue;
             }
+            // SAFETY: non-empty slots point to strings not freed yet (a sweep frees them
+            // only after this).
+            let s = unsafe { &*slot.ptr() };
+            if drop_unmarked && !s.header.marked {
+                continue;
+            }
+            intern_insert(&mut self.strings, slot, s.hash);
+            count += 1;
         }
-        self.strings = buckets;
+        self.string_count = count;
+        // Keep the old table as the next spare unless the table shrank.
+        self.spare_strings = if old.len() <= len { old } else { Vec::new() };
     }
 
     // ---- marking ----
@@ -420,22 +485,14 @@ impl Heap {
                 }
             }
         });
-        // 2. Dead strings leave the intern table.
-        for bucket in self.strings.iter_mut() {
-            let mut link: *mut *mut Str = bucket;
-            // SAFETY: bucket chains hold live strings.
-            unsafe {
-                while !(*link).is_null() {
-                    let s = *link;
-                    if !(*s).header.marked {
-                        *link = (*s).bucket_next;
-                        self.string_count -= 1;
-                    } else {
-                        link = &mut (*s).bucket_next;
-                    }
-                }
-            }
+        // 2. Dead strings leave the intern table (rebuilt without them; it keeps its
+        // size, so code that makes many strings between collections does not regrow
+        // it, unless it is mostly empty).
+        let mut len = self.strings.len();
+        while len > MIN_INTERN_SLOTS && self.string_count * 16 < len {
+            len /= 2;
         }
+        self.rebuild_strings(len, true);
         // 3. Free the unmarked, unmark the rest.
         let mut live = 0usize;
         let mut link: *mut *mut GcHeader = &mut self.objects;

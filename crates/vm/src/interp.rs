@@ -395,7 +395,8 @@ impl Vm {
                     Op::SETTABLE => {
                         let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
-                            if t.meta.is_none() && key.is_inline_int() {
+                            // Integer and string keys need no normalisation.
+                            if t.meta.is_none() && (key.is_inline_int() || key.is_str()) {
                                 t.set(key, val);
                                 continue;
                             }

@@ -124,8 +124,6 @@ pub struct Str {
     pub hash: u32,
     pub interned: bool,
     len: usize,
-    /// Next string in the same intern-table bucket.
-    pub bucket_next: *mut Str,
 }
 impl HeapObject for Str {
     const KIND: ObjKind = ObjKind::String;
@@ -140,7 +138,7 @@ impl Str {
     }
 
     /// Allocates a string object holding `bytes` (not linked into any heap list).
-    pub(crate) fn alloc_raw(bytes: &[u8], hash: u32, interned: bool, bucket_next: *mut Str) -> *mut Str {
+    pub(crate) fn alloc_raw(bytes: &[u8], hash: u32, interned: bool) -> *mut Str {
         let layout = Str::layout(bytes.len());
         // SAFETY: the layout has non-zero size (the header part); the fresh allocation is
         // initialised field by field, then the bytes are copied right after the struct.
@@ -149,7 +147,7 @@ impl Str {
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
-            std::ptr::write(p, Str { header: GcHeader::new(ObjKind::String), hash, interned, len: bytes.len(), bucket_next });
+            std::ptr::write(p, Str { header: GcHeader::new(ObjKind::String), hash, interned, len: bytes.len() });
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), (p as *mut u8).add(std::mem::size_of::<Str>()), bytes.len());
             p
         }
