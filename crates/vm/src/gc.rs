@@ -176,8 +176,12 @@ pub struct Heap {
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
     pub collections: u64,
-    /// Longest collection pause so far.
+    /// Longest collection pause so far (wall clock), and the sum of all pauses
+    /// (`GSCRIPT_GC_STATS` prints them).
     pub max_pause: std::time::Duration,
+    pub total_pause: std::time::Duration,
+    /// Bytes found live by the collection with the longest pause.
+    pub max_pause_live: usize,
     pub memory_limit: Option<usize>,
     /// A byte buffer for building strings (CONCAT), kept between uses to save a
     /// malloc/free pair per concatenation.
@@ -207,6 +211,8 @@ impl Heap {
             gray: Vec::new(),
             collections: 0,
             max_pause: std::time::Duration::ZERO,
+            total_pause: std::time::Duration::ZERO,
+            max_pause_live: 0,
             memory_limit: None,
             scratch: Vec::new(),
         }

@@ -468,8 +468,10 @@ impl Vm {
         self.sched_sweep_weak();
         self.heap.sweep();
         let pause = start.elapsed();
+        self.heap.total_pause += pause;
         if pause > self.heap.max_pause {
             self.heap.max_pause = pause;
+            self.heap.max_pause_live = self.heap.live_bytes;
         }
     }
 }
