@@ -360,7 +360,13 @@ impl Vm {
                     Op::GETTABLE => {
                         let (obj, key) = (r!(i.b()), r!(i.c()));
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = if key.is_inline_int() { t.get_int(key.as_inline_int_unchecked()) } else { ops::raw_get(&t, key) };
+                            let v = if key.is_inline_int() {
+                                t.get_int(key.as_inline_int_unchecked())
+                            } else if key.is_str() {
+                                t.get(key)
+                            } else {
+                                ops::raw_get(&t, key)
+                            };
                             if !v.is_nil() || t.meta.is_none() {
                                 set!(a, v);
                                 continue;
