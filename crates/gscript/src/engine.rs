@@ -474,7 +474,7 @@ impl<'a> Context<'a> {
                 let msg = crate::error_message(self.vm, e.value);
                 Error::runtime(msg, e.traceback).in_goroutine(id)
             }
-            None => {
+            Some(vm::Fatal::Interrupted) | None => {
                 let msg = crate::error_message(self.vm, e.value);
                 Error::runtime(msg, e.traceback)
             }

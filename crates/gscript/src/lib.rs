@@ -87,9 +87,8 @@ pub fn report_uncaught(vm: &mut Vm, e: &RtError) -> u8 {
         out.push('\n');
     }
     eprint!("{}", out);
-    if e.fatal.is_some() {
-        2
-    } else {
-        1
+    match e.fatal {
+        Some(vm::Fatal::GoroutineDied { .. } | vm::Fatal::Deadlock) => 2,
+        _ => 1,
     }
 }

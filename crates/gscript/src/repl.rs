@@ -232,7 +232,7 @@ fn execute(vm: &mut Vm, f: vm::Value) -> Option<u8> {
     vm.interrupt.store(false, Ordering::SeqCst);
     match result {
         Ok(values) => print_results(vm, &values),
-        Err(e) if e.fatal.is_some() => {
+        Err(e) if matches!(e.fatal, Some(vm::Fatal::GoroutineDied { .. } | vm::Fatal::Deadlock)) => {
             vm.flush_stdout();
             let status = crate::report_uncaught(vm, &e);
             return Some(status);

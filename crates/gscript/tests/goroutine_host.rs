@@ -225,3 +225,34 @@ fn goroutine_error_from_a_callback_called_function() {
         assert_usable(&mut engine);
     }
 }
+
+#[test]
+fn interrupt_during_time_sleep() {
+    // Every goroutine waits for a timer: no script code runs to see the interrupt, so the
+    // scheduler's wait checks it.
+    let mut engine = Engine::new();
+    for src in [
+        "time.sleep(1000)",
+        "ch := make(chan); go func() { time.sleep(1000); ch <- 1 }(); <-ch",
+        "<-time.after(1000)",
+    ] {
+        for _ in 0..2 {
+            let handle = engine.interrupt_handle();
+            let t = std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                handle.interrupt();
+            });
+            let start = std::time::Instant::now();
+            let err = engine.run(src).unwrap_err();
+            t.join().unwrap();
+            assert!(start.elapsed() < Duration::from_secs(10), "{src}: took {:?}", start.elapsed());
+            assert_eq!(err.kind(), ErrorKind::Interrupted, "{src}: {err:#}");
+            assert_eq!(err.message(), "interrupted");
+            assert_usable(&mut engine);
+            // The interrupted run's timers are gone: a deadlock is reported at once.
+            let start = std::time::Instant::now();
+            assert_eq!(engine.run("<-make(chan)").unwrap_err().kind(), ErrorKind::Deadlock);
+            assert!(start.elapsed() < Duration::from_secs(5));
+        }
+    }
+}

@@ -34,6 +34,10 @@ pub enum Fatal {
     /// Every goroutine is blocked and no timer is pending; the error value is the
     /// message `all goroutines are asleep - deadlock!`.
     Deadlock,
+    /// The host's interrupt arrived while every goroutine was waiting for a timer
+    /// (`time.sleep`, `time.after`): no script code was running to raise it, so the run
+    /// ends at once with the error value `interrupted`.
+    Interrupted,
 }
 
 impl RtError {

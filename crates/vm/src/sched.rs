@@ -54,7 +54,9 @@
 //! creation sequence), so sleepers wake in deadline order. Due timers are fired at every
 //! scheduling point that has timers. When no goroutine is runnable the scheduler flushes
 //! standard output and sleeps the OS thread until the earliest deadline (no busy wait);
-//! with no timers either, every goroutine is blocked: a deadlock (a fatal error).
+//! with no timers either, every goroutine is blocked: a deadlock (a fatal error). The
+//! sleep is cut into short slices: a host's interrupt ends it (also a fatal error, since
+//! no goroutine is running to raise it).
 //!
 //! # Fatal errors: goroutine death and deadlock
 //!
@@ -102,6 +104,9 @@ use std::time::{Duration, Instant};
 
 /// The deadlock message (spec 11.6; the CLI prints it after `fatal error: `).
 pub const DEADLOCK_MESSAGE: &str = "all goroutines are asleep - deadlock!";
+
+/// Longest uninterrupted OS sleep while waiting for a timer (interrupt latency).
+const TIMER_WAIT_SLICE: Duration = Duration::from_millis(10);
 
 /// Value of `Scheduler::tick` when no switch is requested.
 const NO_SWITCH: i32 = 1;
@@ -477,12 +482,13 @@ impl Vm {
     ///   its threads (and the coroutines it was running) become dead, their open upvalues
     ///   are closed (escaped closures keep the current values), its waiters on channels
     ///   and `sync` objects become stale (parks are identified by sequence numbers, and
-    ///   stale waiters are skipped and dropped lazily), its sleep timers are dropped.
+    ///   stale waiters are skipped and dropped lazily).
     ///   Channels keep their buffers; a mutex locked by a dropped goroutine stays locked
     ///   (mutexes have no owner, as in Go).
     /// * The main goroutine loses the frames above `depth` (again without deferred calls)
     ///   and any coroutines it was running, and becomes runnable with no pending park.
-    /// * `time.after` timers stay pending (their channels may still be in use).
+    /// * All timers are dropped, `time.after` ones included (their channels never
+    ///   receive): a pending timer would otherwise make a later deadlock wait for it.
     pub fn sched_abort(&mut self, entry: Gc<Thread>, depth: usize) {
         let running = self.sched.running;
         for slot in 0..self.sched.gs.len() {
@@ -524,7 +530,7 @@ impl Vm {
         s.gs.truncate(1);
         s.free.clear();
         s.runq.clear();
-        s.timers.retain(|t| matches!(t.kind, TimerKind::After(_)));
+        s.timers.clear();
         s.running = 0;
         s.next_id = 2;
         s.parked_builtin = false;
@@ -635,15 +641,24 @@ impl Vm {
     }
 
     /// Nothing is runnable: sleep until the earliest timer and fire it, or report the
-    /// deadlock if there is no timer.
+    /// deadlock if there is no timer. An interrupt during the sleep ends the run.
     fn wait_for_timers(&mut self) -> Result<(), RtError> {
         let Some(deadline) = self.sched.timers.peek().map(|t| t.deadline) else {
             return Err(self.deadlock());
         };
-        let now = Instant::now();
+        let mut now = Instant::now();
         if deadline > now {
             self.flush_stdout();
-            std::thread::sleep(deadline - now);
+        }
+        // In slices, so that an interrupt from the host ends a long wait.
+        while deadline > now {
+            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut e = self.plain_error("interrupted");
+                e.fatal = Some(Fatal::Interrupted);
+                return Err(e);
+            }
+            std::thread::sleep((deadline - now).min(TIMER_WAIT_SLICE));
+            now = Instant::now();
         }
         self.fire_due_timers();
         Ok(())
