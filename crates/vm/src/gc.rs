@@ -1,6 +1,7 @@
 //! The heap: allocation, string interning and a precise, non-moving mark-sweep collector.
 //!
-//! Every object is a `Box` linked into one all-objects list through its header. A
+//! Every object is a `Box` recorded in one all-objects vector (sweeping walks it in
+//! order, prefetching ahead, instead of chasing a linked list through the objects). A
 //! collection marks from the roots the VM supplies (see `Vm::collect_garbage`), traces
 //! through a gray stack (no recursion, so deep structures cannot overflow the Rust
 //! stack), then sweeps: unmarked threads first close their open upvalues, dead strings
@@ -152,7 +153,8 @@ fn intern_insert(table: &mut [InternSlot], slot: InternSlot, hash: u32) {
 }
 
 pub struct Heap {
-    objects: *mut GcHeader,
+    /// Every object (live, or dead and not yet swept).
+    objects: Vec<*mut GcHeader>,
     /// Bytes allocated since the last collection.
     allocated: usize,
     threshold: usize,
@@ -197,7 +199,7 @@ impl Default for Heap {
 impl Heap {
     pub fn new() -> Heap {
         Heap {
-            objects: std::ptr::null_mut(),
+            objects: Vec::new(),
             allocated: 0,
             threshold: MIN_THRESHOLD,
             live_bytes: 0,
@@ -241,11 +243,8 @@ impl Heap {
         };
         let header = ptr as *mut GcHeader;
         // SAFETY: every HeapObject is repr(C) with a GcHeader first; ptr is fresh.
-        unsafe {
-            debug_assert_eq!((*header).kind, T::KIND);
-            (*header).next = self.objects;
-        }
-        self.objects = header;
+        unsafe { debug_assert_eq!((*header).kind, T::KIND) };
+        self.objects.push(header);
         if T::KIND == ObjKind::Thread {
             self.threads.push(header);
         }
@@ -268,10 +267,8 @@ impl Heap {
         unsafe {
             let array = std::ptr::read(std::ptr::addr_of!((*p).array));
             std::ptr::write(p, Table::with_array(array, narr, nhash));
-            let header = p as *mut GcHeader;
-            (*header).next = self.objects;
-            self.objects = header;
         }
+        self.objects.push(p as *mut GcHeader);
         self.allocated += std::mem::size_of::<Table>();
         self.allocated_since_gc = true;
         // SAFETY: just initialised.
@@ -301,13 +298,9 @@ impl Heap {
     /// Links a freshly allocated string into the all-objects list.
     #[inline]
     fn link_str(&mut self, p: *mut Str) -> Gc<Str> {
-        let header = p as *mut GcHeader;
         // SAFETY: `p` is a fresh, initialised string object.
-        unsafe {
-            (*header).next = self.objects;
-            self.allocated += std::mem::size_of::<Str>() + (*p).len();
-        }
-        self.objects = header;
+        self.allocated += std::mem::size_of::<Str>() + unsafe { (*p).len() };
+        self.objects.push(p as *mut GcHeader);
         self.allocated_since_gc = true;
         // SAFETY: just allocated.
         unsafe { Gc::from_raw(p) }
@@ -501,18 +494,23 @@ impl Heap {
         self.rebuild_strings(len, true);
         // 3. Free the unmarked, unmark the rest.
         let mut live = 0usize;
-        let mut link: *mut *mut GcHeader = &mut self.objects;
-        // SAFETY: list surgery on our own allocations; each freed object is removed from
-        // the list before it is dropped.
-        unsafe {
-            while !(*link).is_null() {
-                let h = *link;
+        let mut objects = std::mem::take(&mut self.objects);
+        let n = objects.len();
+        let mut kept = 0;
+        for r in 0..n {
+            if let Some(&ahead) = objects.get(r + SWEEP_PREFETCH) {
+                prefetch(ahead);
+            }
+            let h = objects[r];
+            // SAFETY: the vector holds every object not yet freed, each exactly once; a
+            // freed object leaves it (only survivors are copied to the front).
+            unsafe {
                 if (*h).marked {
                     (*h).marked = false;
                     live += object_size(h);
-                    link = &mut (*h).next;
+                    objects[kept] = h;
+                    kept += 1;
                 } else {
-                    *link = (*h).next;
                     let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
@@ -524,6 +522,8 @@ impl Heap {
                 }
             }
         }
+        objects.truncate(kept);
+        self.objects = objects;
         take_extra();
         self.live_bytes = live;
         self.allocated = 0;
@@ -541,17 +541,27 @@ impl Drop for Heap {
                 unsafe { dealloc_pooled(i, p) };
             }
         }
-        let mut p = self.objects;
-        while !p.is_null() {
+        for p in std::mem::take(&mut self.objects) {
             // SAFETY: the heap owns every object; nothing is used after the heap drops.
-            unsafe {
-                let next = (*p).next;
-                free_object(p);
-                p = next;
-            }
+            unsafe { free_object(p) };
         }
-        self.objects = std::ptr::null_mut();
     }
+}
+
+/// How many objects ahead of the one being swept to prefetch.
+const SWEEP_PREFETCH: usize = 8;
+
+/// Hints the CPU to start loading an object's header (sweeping is otherwise bound by one
+/// cache miss after another).
+#[inline(always)]
+fn prefetch(h: *mut GcHeader) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(h as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = h;
 }
 
 /// Approximate size of an object and its buffers.

@@ -31,15 +31,16 @@ pub enum ObjKind {
 
 #[repr(C)]
 pub struct GcHeader {
-    /// Next object in the heap's all-objects list.
-    pub next: *mut GcHeader,
     pub kind: ObjKind,
     pub marked: bool,
+    /// A spare word in the header's padding, for the object kind's own use (tables keep
+    /// their absent-metamethod cache here, which keeps `Table` at 80 bytes).
+    pub aux: u32,
 }
 
 impl GcHeader {
     pub fn new(kind: ObjKind) -> GcHeader {
-        GcHeader { next: std::ptr::null_mut(), kind, marked: false }
+        GcHeader { kind, marked: false, aux: 0 }
     }
 }
 

@@ -42,9 +42,6 @@ pub struct Table {
     pub entries: Vec<Entry>,
     index: Box<[u32]>,
     pub meta: Option<Gc<Table>>,
-    /// Cache for metamethod lookups when this table is used as a metatable: bit `e` set
-    /// means event `e` is known to be absent. Cleared whenever a key is inserted.
-    pub absent_events: u32,
 }
 
 impl HeapObject for Table {
@@ -151,7 +148,6 @@ impl Table {
             entries: Vec::new(),
             index: Box::new([]),
             meta: None,
-            absent_events: 0,
         };
         if array_hint > 0 {
             if t.array.capacity() < array_hint {
@@ -163,6 +159,19 @@ impl Table {
             t.rebuild(hash_hint);
         }
         t
+    }
+
+    /// Cache for metamethod lookups when this table is used as a metatable: bit `e` set
+    /// means event `e` is known to be absent. Cleared whenever a key is inserted. (Kept
+    /// in the header's spare word.)
+    #[inline(always)]
+    pub fn absent_events(&self) -> u32 {
+        self.header.aux
+    }
+
+    #[inline(always)]
+    pub fn set_absent_events(&mut self, bits: u32) {
+        self.header.aux = bits;
     }
 
     /// Approximate heap bytes owned by this table (for GC accounting).
@@ -429,7 +438,7 @@ impl Table {
     }
 
     fn insert_new(&mut self, key: Value, value: Value, old_entry: Option<usize>) {
-        self.absent_events = 0;
+        self.header.aux = 0;
         if self.entries.len() == self.entries.capacity() {
             let live = self.entries.iter().filter(|e| !e.value.is_nil() && e.key != DEAD_KEY).count();
             self.rebuild(live + 1);
@@ -599,5 +608,28 @@ impl Table {
                 f(e.value);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_stays_small() {
+        // Every table pays for these bytes (GC tracing and sweeping touch them).
+        assert!(std::mem::size_of::<Table>() <= 80, "Table grew to {} bytes", std::mem::size_of::<Table>());
+        assert_eq!(std::mem::size_of::<GcHeader>(), 8);
+    }
+
+    #[test]
+    fn pooled_array_buffer_is_reused_empty() {
+        let mut v = Vec::with_capacity(4);
+        v.push(Value::TRUE);
+        v.clear();
+        let t = Table::with_array(v, 2, 0);
+        assert_eq!(t.array.len(), 0);
+        assert!(t.array.capacity() >= 2);
+        assert_eq!(t.border(), 0);
     }
 }

@@ -287,12 +287,13 @@ impl Vm {
     #[inline]
     pub fn metamethod_in(&self, mut mt: Gc<Table>, tm: Tm) -> Value {
         let bit = 1u32 << (tm as u32);
-        if mt.absent_events & bit != 0 {
+        if mt.absent_events() & bit != 0 {
             return Value::NIL;
         }
         let v = mt.get_str(self.tm_names[tm as usize]);
         if v.is_nil() {
-            mt.absent_events |= bit;
+            let bits = mt.absent_events() | bit;
+            mt.set_absent_events(bits);
         }
         v
     }
