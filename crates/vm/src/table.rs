@@ -602,6 +602,11 @@ impl Table {
         for &v in &self.array {
             f(v);
         }
+        self.for_each_entry_value(f);
+    }
+
+    /// Visits every value and live key of the hash part.
+    pub fn for_each_entry_value(&self, mut f: impl FnMut(Value)) {
         for e in &self.entries {
             if e.key != DEAD_KEY {
                 f(e.key);
