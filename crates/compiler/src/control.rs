@@ -7,7 +7,7 @@
 //! makes loop variables and body locals fresh per iteration. `break`s jump to the exit,
 //! where the same condition emits one `CLOSE base` (shared with the normal exit path).
 
-use crate::bytecode::{Instr, Op, OFFSET_SBX};
+use crate::bytecode::{Instr, Op, OFFSET_SBX, OFFSET_SC};
 use crate::expdesc::{ExpDesc, EK};
 use crate::funcstate::{BreakKind, Breakable, CResult, NO_JUMP};
 use crate::proto::Constant;
@@ -211,15 +211,89 @@ impl Compiler {
         let post_captures = post.is_some_and(stmt_has_func);
         let has_loop_vars = self.fs().nvarstack() > base;
         self.continue_point(base, post_captures && has_loop_vars);
+        // A counted loop (`i++` / `i += k` / `i -= k` and `i < n`-like condition) gets a
+        // FORxx step op in front of the post statement (patched below).
+        let step_pc = match (post, cond) {
+            (Some(p), Some(c)) if self.counted_loop_shape(p, c) => {
+                let fs = self.fs();
+                fs.set_pos(p.span);
+                Some(fs.emit(Instr::jump(Op::JMP, 0)))
+            }
+            _ => None,
+        };
         if let Some(post) = post {
             self.stmt(post, false)?;
             let fs = self.fs();
             fs.freereg = fs.nvarstack();
         }
         self.bottom_test(cond, to_cond, start, f)?;
+        if let Some(p) = step_pc {
+            self.patch_loop_step(p, start);
+        }
         self.end_breakable(true);
         self.fs().leave_block();
         Ok(())
+    }
+
+    /// Source shape of a counted loop: post `v++`, `v--`, `v += k` or `v -= k` (k a small
+    /// integer literal) on a local `v`, and a condition `v < x`, `x >= v`, ... where x is
+    /// a local or a small integer literal. The emitted code is checked again afterwards.
+    fn counted_loop_shape(&mut self, post: &Stmt, cond: &Expr) -> bool {
+        let local = |c: &mut Compiler, e: &Expr| match &e.kind {
+            ExprKind::Name(n) => c.fs().search_local(&n.name).is_some().then_some(n.name.clone()),
+            _ => None,
+        };
+        let var = match &post.kind {
+            StmtKind::IncDec { target, .. } => local(self, target),
+            StmtKind::CompoundAssign { target, op: ast::BinOp::Add | ast::BinOp::Sub, value } => match value.kind {
+                ExprKind::Int(k) if (-127..=127).contains(&k) => local(self, target),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(var) = var else { return false };
+        let ExprKind::Binary { op: ast::BinOp::Lt | ast::BinOp::Le | ast::BinOp::Gt | ast::BinOp::Ge, lhs, rhs } = &cond.kind
+        else {
+            return false;
+        };
+        let operand = |c: &mut Compiler, e: &Expr| matches!(e.kind, ExprKind::Int(-128..=127)) || local(c, e).is_some();
+        let (l, r) = (local(self, lhs), local(self, rhs));
+        (l.as_deref() == Some(&var) && operand(self, rhs)) || (r.as_deref() == Some(&var) && operand(self, lhs))
+    }
+
+    /// Turns the placeholder at `p` into the FORxx op for the code after it (step at p+1,
+    /// comparison at p+2, backward JMP to `start` at p+3), when that code has exactly the
+    /// expected shape; otherwise it stays a no-op `JMP 0`.
+    fn patch_loop_step(&mut self, p: usize, start: usize) {
+        let fs = self.fs();
+        if fs.pc() != p + 4 {
+            return;
+        }
+        let (step, cmp, jmp) = (fs.instr(p + 1), fs.instr(p + 2), fs.instr(p + 3));
+        let var = step.a();
+        let delta = match step.op() {
+            Op::ADDI if step.b() == var => step.sc(),
+            Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
+                Some(Constant::Int(k)) if (-127..=127).contains(k) => -k,
+                _ => return,
+            },
+            _ => return,
+        };
+        if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 4 + jmp.sj() as i64) as usize != start || !cmp.k() {
+            return;
+        }
+        let (op, b) = match cmp.op() {
+            Op::LT if cmp.a() == var => (Op::FORLT, cmp.b()),
+            Op::LE if cmp.a() == var => (Op::FORLE, cmp.b()),
+            Op::LT if cmp.b() == var => (Op::FORGT, cmp.a()),
+            Op::LE if cmp.b() == var => (Op::FORGE, cmp.a()),
+            Op::LTI if cmp.a() == var => (Op::FORLTI, cmp.b()),
+            Op::LEI if cmp.a() == var => (Op::FORLEI, cmp.b()),
+            Op::GTI if cmp.a() == var => (Op::FORGTI, cmp.b()),
+            Op::GEI if cmp.a() == var => (Op::FORGEI, cmp.b()),
+            _ => return,
+        };
+        fs.set_instr(p, Instr::abc(op, var as u8, b as u8, (delta + OFFSET_SC as i64) as u8));
     }
 
     fn range_loop(&mut self, names: &[Name], exprs: &[Expr], label: Option<String>, f: &ast::ForStmt) -> CResult<()> {

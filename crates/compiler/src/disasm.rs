@@ -137,6 +137,8 @@ fn operands(i: Instr) -> String {
         | Op::RANGECALL => format!("{} {}", a, b),
         Op::ADDI | Op::SHLI | Op::SHRI => format!("{} {} {}", a, b, i.sc()),
         Op::EQI | Op::LTI | Op::LEI | Op::GTI | Op::GEI => format!("{} {} {}", a, i.sb(), c),
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE => format!("{} {} {}", a, b, i.sc()),
+        Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI => format!("{} {} {}", a, i.sb(), i.sc()),
         Op::TEST => format!("{} {}", a, c),
         Op::VARARG => format!("{} {}", a, c),
         _ => match op.format() {
@@ -185,6 +187,15 @@ fn comment(p: &Proto, pc: usize, i: Instr) -> String {
         Op::SETFIELD | Op::EQK => k_str(p, b),
         Op::ADDK | Op::SUBK | Op::MULK | Op::MODK | Op::POWK | Op::DIVK | Op::BANDK | Op::BORK | Op::BXORK => {
             k_str(p, c)
+        }
+        Op::KADD | Op::KSUB | Op::KMUL | Op::KDIV => k_str(p, c),
+        Op::EQI | Op::LTI | Op::LEI | Op::GTI | Op::GEI if i.imm_is_float() => format!("{}.0", i.sb()),
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI => {
+            // The JMP it would take is the third instruction after it.
+            match p.code.get(pc + 3) {
+                Some(j) if j.op() == Op::JMP => format!("step {}, loop to {}", i.sc(), pc as i64 + 4 + j.sj() as i64),
+                _ => "?".into(),
+            }
         }
         Op::GETUPVAL | Op::SETUPVAL => upval_name(p, b),
         Op::JMP => format!("to {}", pc as i64 + 1 + i.sj() as i64),

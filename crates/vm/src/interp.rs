@@ -191,9 +191,12 @@ impl Vm {
             // (wrapping, boxed when outside the inline range), then numbers as floats,
             // then the metamethod/error slow path.
             macro_rules! arith {
-                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
+                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {
+                    arith!($i, $op, r!($i.b()), Some($i.b()), $rhs, $rhs_reg, |$x, $y| $int, |$fx, $fy| $float)
+                };
+                ($i:expr, $op:expr, $lhs:expr, $lhs_reg:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
                     let i = $i;
-                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    let (lhs, rhs) = ($lhs, $rhs);
                     if lhs.is_inline_int() && rhs.is_inline_int() {
                         let $x = lhs.as_inline_int_unchecked();
                         let $y = rhs.as_inline_int_unchecked();
@@ -207,7 +210,7 @@ impl Vm {
                     } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
                         set!(i.a(), Value::float_arith($float));
                     } else {
-                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), $rhs_reg));
+                        meta_flow!(self.arith_slow($op, lhs, rhs, $lhs_reg, $rhs_reg));
                     }
                 }};
             }
@@ -229,7 +232,8 @@ impl Vm {
                         let $fq = imm as f64;
                         $float
                     } else {
-                        let y = Value::inline_int(imm);
+                        // The literal as written (`4.0` stays a float for metamethods).
+                        let y = if i.imm_is_float() { Value::float(imm as f64) } else { Value::inline_int(imm) };
                         let (l, r) = if $swap { (y, x) } else { (x, y) };
                         if l.is_number() && r.is_number() {
                             if $is_lt {
@@ -242,6 +246,33 @@ impl Vm {
                         }
                     };
                     jump_if!(cond, i);
+                }};
+            }
+
+            // FORxx (bytecode.rs): the integer fast path of the step + compare + backward
+            // JMP that follow; otherwise fall through to the step instruction.
+            macro_rules! for_step {
+                ($i:expr, $lim:expr, |$x:ident, $y:ident| $cond:expr) => {{
+                    let i = $i;
+                    let v = r!(i.a());
+                    let lim: Value = $lim;
+                    if v.is_inline_int() && lim.is_inline_int() {
+                        let n = v.as_inline_int_unchecked() + i.sc();
+                        if fits_inline(n) {
+                            set!(i.a(), Value::inline_int(n));
+                            let ($x, $y) = (n, lim.as_inline_int_unchecked());
+                            // SAFETY: the compiler emits FORxx only in front of a step, a
+                            // comparison and a backward JMP (control.rs, patch_loop_step).
+                            let j = unsafe { *code.get_unchecked(pc + 2) };
+                            if $cond {
+                                let from = pc + 2;
+                                pc = (pc as i64 + 3 + j.sj() as i64) as usize;
+                                back_edge!(from);
+                            } else {
+                                pc += 3;
+                            }
+                        }
+                    }
                 }};
             }
 
@@ -463,6 +494,17 @@ impl Vm {
                     Op::ADD => arith!(i, ArithOp::Add, r!(i.c()), Some(i.c()), |x, y| x + y, |x, y| x + y),
                     Op::SUB => arith!(i, ArithOp::Sub, r!(i.c()), Some(i.c()), |x, y| x - y, |x, y| x - y),
                     Op::MUL => arith!(i, ArithOp::Mul, r!(i.c()), Some(i.c()), |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::KADD => arith!(i, ArithOp::Add, k[i.c()], None, r!(i.b()), Some(i.b()), |x, y| x + y, |x, y| x + y),
+                    Op::KSUB => arith!(i, ArithOp::Sub, k[i.c()], None, r!(i.b()), Some(i.b()), |x, y| x - y, |x, y| x - y),
+                    Op::KMUL => arith!(i, ArithOp::Mul, k[i.c()], None, r!(i.b()), Some(i.b()), |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::KDIV => {
+                        let (lhs, rhs) = (k[i.c()], r!(i.b()));
+                        if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
+                            set!(a, Value::float_arith(x / y));
+                        } else {
+                            meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, None, Some(i.b())));
+                        }
+                    }
                     Op::DIV | Op::DIVK => {
                         let lhs = r!(i.b());
                         let rhs = if i.op() == Op::DIV { r!(i.c()) } else { k[i.c()] };
@@ -659,6 +701,14 @@ impl Vm {
                     Op::LEI => cmp_imm!(i, |p, q| p <= q, |p, q| p <= q, false, false),
                     Op::GTI => cmp_imm!(i, |p, q| p > q, |p, q| p > q, true, true),
                     Op::GEI => cmp_imm!(i, |p, q| p >= q, |p, q| p >= q, true, false),
+                    Op::FORLT => for_step!(i, r!(i.b()), |x, y| x < y),
+                    Op::FORLE => for_step!(i, r!(i.b()), |x, y| x <= y),
+                    Op::FORGT => for_step!(i, r!(i.b()), |x, y| y < x),
+                    Op::FORGE => for_step!(i, r!(i.b()), |x, y| y <= x),
+                    Op::FORLTI => for_step!(i, Value::inline_int(i.sb()), |x, y| x < y),
+                    Op::FORLEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x <= y),
+                    Op::FORGTI => for_step!(i, Value::inline_int(i.sb()), |x, y| x > y),
+                    Op::FORGEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x >= y),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
