@@ -329,6 +329,11 @@ ops! {
     FORGTI = ABC,
     /// `FORGEI A sB sC`: as FORLT with `GEI A sB 1` (cond: R[A] >= sB)
     FORGEI = ABC,
+    /// `FORLTR A B C`: as FORLT with a register step: `ADD A A C`, `LT A B 1`, JMP
+    /// (R[C] must be an inline integer too)
+    FORLTR = ABC,
+    /// `FORLER A B C`: as FORLTR with `LE A B 1`
+    FORLER = ABC,
 
     /// `EXTRAARG Ax`: extra operand for the previous instruction
     EXTRAARG = Ax,

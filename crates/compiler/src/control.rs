@@ -237,28 +237,36 @@ impl Compiler {
 
     /// Source shape of a counted loop: post `v++`, `v--`, `v += k` or `v -= k` (k a small
     /// integer literal) on a local `v`, and a condition `v < x`, `x >= v`, ... where x is
-    /// a local or a small integer literal. The emitted code is checked again afterwards.
+    /// a local or a small integer literal; or post `v += s` (s a local) and an increasing
+    /// condition `v < x` / `v <= x` / `x > v` / `x >= v` with x a local. The emitted code
+    /// is checked again afterwards (patch_loop_step).
     fn counted_loop_shape(&mut self, post: &Stmt, cond: &Expr) -> bool {
         let local = |c: &mut Compiler, e: &Expr| match &e.kind {
             ExprKind::Name(n) => c.fs().search_local(&n.name).is_some().then_some(n.name.clone()),
             _ => None,
         };
-        let var = match &post.kind {
-            StmtKind::IncDec { target, .. } => local(self, target),
-            StmtKind::CompoundAssign { target, op: ast::BinOp::Add | ast::BinOp::Sub, value } => match value.kind {
-                ExprKind::Int(k) if (-127..=127).contains(&k) => local(self, target),
-                _ => None,
+        let (var, reg_step) = match &post.kind {
+            StmtKind::IncDec { target, .. } => (local(self, target), false),
+            StmtKind::CompoundAssign { target, op, value } => match (op, &value.kind) {
+                (ast::BinOp::Add | ast::BinOp::Sub, ExprKind::Int(k)) if (-127..=127).contains(k) => (local(self, target), false),
+                (ast::BinOp::Add, ExprKind::Name(_)) if local(self, value).is_some() => (local(self, target), true),
+                _ => (None, false),
             },
-            _ => None,
+            _ => (None, false),
         };
         let Some(var) = var else { return false };
-        let ExprKind::Binary { op: ast::BinOp::Lt | ast::BinOp::Le | ast::BinOp::Gt | ast::BinOp::Ge, lhs, rhs } = &cond.kind
-        else {
-            return false;
-        };
-        let operand = |c: &mut Compiler, e: &Expr| matches!(e.kind, ExprKind::Int(-128..=127)) || local(c, e).is_some();
+        let ExprKind::Binary { op, lhs, rhs } = &cond.kind else { return false };
         let (l, r) = (local(self, lhs), local(self, rhs));
-        (l.as_deref() == Some(&var) && operand(self, rhs)) || (r.as_deref() == Some(&var) && operand(self, lhs))
+        let small = |e: &Expr| matches!(e.kind, ExprKind::Int(-128..=127));
+        match op {
+            ast::BinOp::Lt | ast::BinOp::Le if reg_step => l.as_deref() == Some(&var) && r.is_some(),
+            ast::BinOp::Gt | ast::BinOp::Ge if reg_step => r.as_deref() == Some(&var) && l.is_some(),
+            ast::BinOp::Lt | ast::BinOp::Le | ast::BinOp::Gt | ast::BinOp::Ge => {
+                (l.as_deref() == Some(&var) && (r.is_some() || small(rhs)))
+                    || (r.as_deref() == Some(&var) && (l.is_some() || small(lhs)))
+            }
+            _ => false,
+        }
     }
 
     /// Turns the placeholder at `p` into the FORxx op for the code after it (step at p+1,
@@ -271,6 +279,19 @@ impl Compiler {
         }
         let (step, cmp, jmp) = (fs.instr(p + 1), fs.instr(p + 2), fs.instr(p + 3));
         let var = step.a();
+        if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 4 + jmp.sj() as i64) as usize != start || !cmp.k() {
+            return;
+        }
+        if step.op() == Op::ADD && step.b() == var {
+            // Register step (`j += i`), increasing loops only.
+            let op = match cmp.op() {
+                Op::LT if cmp.a() == var => Op::FORLTR,
+                Op::LE if cmp.a() == var => Op::FORLER,
+                _ => return,
+            };
+            fs.set_instr(p, Instr::abc(op, var as u8, cmp.b() as u8, step.c() as u8));
+            return;
+        }
         let delta = match step.op() {
             Op::ADDI if step.b() == var => step.sc(),
             Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
@@ -279,9 +300,6 @@ impl Compiler {
             },
             _ => return,
         };
-        if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 4 + jmp.sj() as i64) as usize != start || !cmp.k() {
-            return;
-        }
         let (op, b) = match cmp.op() {
             Op::LT if cmp.a() == var => (Op::FORLT, cmp.b()),
             Op::LE if cmp.a() == var => (Op::FORLE, cmp.b()),

@@ -138,6 +138,7 @@ fn operands(i: Instr) -> String {
         Op::ADDI | Op::SHLI | Op::SHRI => format!("{} {} {}", a, b, i.sc()),
         Op::EQI | Op::LTI | Op::LEI | Op::GTI | Op::GEI => format!("{} {} {}", a, i.sb(), c),
         Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE => format!("{} {} {}", a, b, i.sc()),
+        Op::FORLTR | Op::FORLER => format!("{} {} {}", a, b, c),
         Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI => format!("{} {} {}", a, i.sb(), i.sc()),
         Op::TEST => format!("{} {}", a, c),
         Op::VARARG => format!("{} {}", a, c),
@@ -190,10 +191,12 @@ fn comment(p: &Proto, pc: usize, i: Instr) -> String {
         }
         Op::KADD | Op::KSUB | Op::KMUL | Op::KDIV => k_str(p, c),
         Op::EQI | Op::LTI | Op::LEI | Op::GTI | Op::GEI if i.imm_is_float() => format!("{}.0", i.sb()),
-        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI => {
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR
+        | Op::FORLER => {
             // The JMP it would take is the third instruction after it.
+            let step = if matches!(i.op(), Op::FORLTR | Op::FORLER) { format!("R[{}]", c) } else { i.sc().to_string() };
             match p.code.get(pc + 3) {
-                Some(j) if j.op() == Op::JMP => format!("step {}, loop to {}", i.sc(), pc as i64 + 4 + j.sj() as i64),
+                Some(j) if j.op() == Op::JMP => format!("step {}, loop to {}", step, pc as i64 + 4 + j.sj() as i64),
                 _ => "?".into(),
             }
         }

@@ -187,6 +187,22 @@ impl Vm {
                     }
                 }};
             }
+            // An out-of-line number operation that stores its result itself (true when
+            // done). The dispatch state is reloaded from the frame afterwards, so nothing
+            // stays live across the call: that keeps spills out of the fast paths.
+            macro_rules! off_line {
+                ($e:expr) => {{
+                    save_pc!();
+                    let done = $e;
+                    let f = &th.frames[fidx];
+                    pc = f.pc;
+                    base = f.base;
+                    stack = th.stack.as_mut_ptr();
+                    if done {
+                        continue;
+                    }
+                }};
+            }
             // Arithmetic with a register or constant right operand: inline integers
             // (wrapping, boxed when outside the inline range), then numbers as floats,
             // then the metamethod/error slow path.
@@ -204,13 +220,37 @@ impl Vm {
                         if fits_inline(res) {
                             set!(i.a(), Value::inline_int(res));
                         } else {
-                            let v = self.int(res);
-                            set!(i.a(), v);
+                            off_line!(self.store_number(base + i.a(), Value::inline_int(0), Value::inline_int(0), Some(res), $op));
                         }
+                    } else if lhs.is_float() && rhs.is_float() {
+                        let ($fx, $fy) = (lhs.as_float_unchecked(), rhs.as_float_unchecked());
+                        set!(i.a(), Value::float_arith($float));
                     } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
                         set!(i.a(), Value::float_arith($float));
                     } else {
+                        off_line!(self.store_number(base + i.a(), lhs, rhs, None, $op));
                         meta_flow!(self.arith_slow($op, lhs, rhs, $lhs_reg, $rhs_reg));
+                    }
+                }};
+            }
+
+            // Bitwise op with a register, constant or immediate right operand: integers
+            // (inline or boxed; the result is boxed only when it leaves the inline range),
+            // then floats with an integer value (arith_fast), then metamethods / errors.
+            macro_rules! bitwise {
+                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    if let (Some($x), Some($y)) = (lhs.as_int(), rhs.as_int()) {
+                        let res: i64 = $int;
+                        if fits_inline(res) {
+                            set!(i.a(), Value::inline_int(res));
+                        } else {
+                            off_line!(self.store_number(base + i.a(), lhs, rhs, Some(res), $op));
+                        }
+                    } else {
+                        off_line!(self.store_number(base + i.a(), lhs, rhs, None, $op));
+                        meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), $rhs_reg));
                     }
                 }};
             }
@@ -252,12 +292,17 @@ impl Vm {
             // FORxx (bytecode.rs): the integer fast path of the step + compare + backward
             // JMP that follow; otherwise fall through to the step instruction.
             macro_rules! for_step {
-                ($i:expr, $lim:expr, |$x:ident, $y:ident| $cond:expr) => {{
+                ($i:expr, $lim:expr, |$x:ident, $y:ident| $cond:expr) => {
+                    for_step!($i, $lim, Value::inline_int($i.sc()), |$x, $y| $cond)
+                };
+                ($i:expr, $lim:expr, $step:expr, |$x:ident, $y:ident| $cond:expr) => {{
                     let i = $i;
                     let v = r!(i.a());
                     let lim: Value = $lim;
-                    if v.is_inline_int() && lim.is_inline_int() {
-                        let n = v.as_inline_int_unchecked() + i.sc();
+                    let step: Value = $step;
+                    if v.is_inline_int() && lim.is_inline_int() && step.is_inline_int() {
+                        // Two inline (48-bit) integers: no i64 overflow.
+                        let n = v.as_inline_int_unchecked() + step.as_inline_int_unchecked();
                         if fits_inline(n) {
                             set!(i.a(), Value::inline_int(n));
                             let ($x, $y) = (n, lim.as_inline_int_unchecked());
@@ -424,9 +469,18 @@ impl Vm {
                     Op::SETTABLE => {
                         let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
-                            if t.meta.is_none() && key.is_inline_int() {
-                                t.set(key, val);
-                                continue;
+                            if key.is_inline_int() {
+                                let n = key.as_inline_int_unchecked();
+                                // An existing array item: no __newindex even with a metatable.
+                                let idx = (n as u64).wrapping_sub(1);
+                                if let Some(slot) = t.array.get_mut(idx as usize).filter(|s| !s.is_nil()) {
+                                    *slot = val;
+                                    continue;
+                                }
+                                if t.meta.is_none() {
+                                    t.set_small_int(n, val);
+                                    continue;
+                                }
                             }
                         }
                         newindex_slow!(obj, key, val, Some(a));
@@ -479,12 +533,12 @@ impl Vm {
                             if fits_inline(res) {
                                 set!(a, Value::inline_int(res));
                             } else {
-                                let v = self.int(res);
-                                set!(a, v);
+                                off_line!(self.store_number(base + a, lhs, lhs, Some(res), ArithOp::Add));
                             }
                         } else if lhs.is_float() {
                             set!(a, Value::float_arith(lhs.as_float_unchecked() + imm as f64));
                         } else {
+                            off_line!(self.store_number(base + a, lhs, Value::inline_int(imm), None, ArithOp::Add));
                             meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
                         }
                     }
@@ -528,64 +582,30 @@ impl Vm {
                             meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), rc));
                         }
                     }
-                    Op::POWK | Op::BANDK | Op::BORK | Op::BXORK => {
-                        let op = match i.op() {
-                            Op::POWK => ArithOp::Pow,
-                            Op::BANDK => ArithOp::BAnd,
-                            Op::BORK => ArithOp::BOr,
-                            _ => ArithOp::BXor,
-                        };
+                    Op::POWK => {
                         let (lhs, rhs) = (r!(i.b()), k[i.c()]);
-                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                        if let Some(v) = self.arith_fast(ArithOp::Pow, lhs, rhs) {
                             set!(a, v);
                         } else {
-                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
+                            meta_flow!(self.arith_slow(ArithOp::Pow, lhs, rhs, Some(i.b()), None));
                         }
                     }
-                    Op::SHLI | Op::SHRI => {
-                        let op = if i.op() == Op::SHLI { ArithOp::Shl } else { ArithOp::Shr };
-                        let (lhs, rhs) = (r!(i.b()), Value::inline_int(i.sc()));
-                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
-                            set!(a, v);
-                        } else {
-                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
-                        }
-                    }
-                    Op::BAND | Op::BOR | Op::BXOR => {
+                    Op::BANDK => bitwise!(i, ArithOp::BAnd, k[i.c()], None, |x, y| x & y),
+                    Op::BORK => bitwise!(i, ArithOp::BOr, k[i.c()], None, |x, y| x | y),
+                    Op::BXORK => bitwise!(i, ArithOp::BXor, k[i.c()], None, |x, y| x ^ y),
+                    Op::SHLI => bitwise!(i, ArithOp::Shl, Value::inline_int(i.sc()), None, |x, y| ops::shift_left(x, y)),
+                    Op::SHRI => bitwise!(i, ArithOp::Shr, Value::inline_int(i.sc()), None, |x, y| ops::shift_left(x, y.wrapping_neg())),
+                    Op::BAND => bitwise!(i, ArithOp::BAnd, r!(i.c()), Some(i.c()), |x, y| x & y),
+                    Op::BOR => bitwise!(i, ArithOp::BOr, r!(i.c()), Some(i.c()), |x, y| x | y),
+                    Op::BXOR => bitwise!(i, ArithOp::BXor, r!(i.c()), Some(i.c()), |x, y| x ^ y),
+                    Op::SHL => bitwise!(i, ArithOp::Shl, r!(i.c()), Some(i.c()), |x, y| ops::shift_left(x, y)),
+                    Op::SHR => bitwise!(i, ArithOp::Shr, r!(i.c()), Some(i.c()), |x, y| ops::shift_left(x, y.wrapping_neg())),
+                    Op::POW => {
                         let (lhs, rhs) = (r!(i.b()), r!(i.c()));
-                        if lhs.is_inline_int() && rhs.is_inline_int() {
-                            let (x, y) = (lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
-                            // Bitwise results of two inline (48-bit) integers stay inline.
-                            let res = match i.op() {
-                                Op::BAND => x & y,
-                                Op::BOR => x | y,
-                                _ => x ^ y,
-                            };
-                            set!(a, Value::inline_int(res));
-                        } else {
-                            let op = match i.op() {
-                                Op::BAND => ArithOp::BAnd,
-                                Op::BOR => ArithOp::BOr,
-                                _ => ArithOp::BXor,
-                            };
-                            if let Some(v) = self.arith_fast(op, lhs, rhs) {
-                                set!(a, v);
-                            } else {
-                                meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
-                            }
-                        }
-                    }
-                    Op::POW | Op::SHL | Op::SHR => {
-                        let op = match i.op() {
-                            Op::POW => ArithOp::Pow,
-                            Op::SHL => ArithOp::Shl,
-                            _ => ArithOp::Shr,
-                        };
-                        let (lhs, rhs) = (r!(i.b()), r!(i.c()));
-                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                        if let Some(v) = self.arith_fast(ArithOp::Pow, lhs, rhs) {
                             set!(a, v);
                         } else {
-                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
+                            meta_flow!(self.arith_slow(ArithOp::Pow, lhs, rhs, Some(i.b()), Some(i.c())));
                         }
                     }
                     Op::UNM => {
@@ -595,13 +615,13 @@ impl Vm {
                             if fits_inline(res) {
                                 set!(a, Value::inline_int(res));
                             } else {
-                                let x = self.int(res);
-                                set!(a, x);
+                                off_line!(self.store_number(base + a, v, v, Some(res), ArithOp::Unm));
                             }
                         } else if v.is_float() {
                             // Negation flips the sign bit: canonical NaNs stay canonical.
                             set!(a, Value::float_arith(-v.as_float_unchecked()));
                         } else {
+                            off_line!(self.store_number(base + a, v, v, None, ArithOp::Unm));
                             meta_flow!(self.arith_slow(ArithOp::Unm, v, v, Some(i.b()), Some(i.b())));
                         }
                     }
@@ -610,6 +630,7 @@ impl Vm {
                         if v.is_inline_int() {
                             set!(a, Value::inline_int(!v.as_inline_int_unchecked()));
                         } else {
+                            off_line!(self.store_number(base + a, v, v, None, ArithOp::BNot));
                             meta_flow!(self.arith_slow(ArithOp::BNot, v, v, Some(i.b()), Some(i.b())));
                         }
                     }
@@ -709,6 +730,8 @@ impl Vm {
                     Op::FORLEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x <= y),
                     Op::FORGTI => for_step!(i, Value::inline_int(i.sb()), |x, y| x > y),
                     Op::FORGEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x >= y),
+                    Op::FORLTR => for_step!(i, r!(i.b()), r!(i.c()), |x, y| x < y),
+                    Op::FORLER => for_step!(i, r!(i.b()), r!(i.c()), |x, y| x <= y),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
@@ -943,6 +966,23 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Stores into stack slot `dst` the integer `int` (boxing it) if given, else the
+    /// result of `a op b` if both are numbers with a result (no metamethods, no error).
+    /// Returns false when the metamethod/error path is needed.
+    #[inline(never)]
+    fn store_number(&mut self, dst: usize, a: Value, b: Value, int: Option<i64>, op: ArithOp) -> bool {
+        let v = match int {
+            Some(i) => self.int(i),
+            None => match self.arith_fast(op, a, b) {
+                Some(v) => v,
+                None => return false,
+            },
+        };
+        let mut th = self.current;
+        th.stack[dst] = v;
+        true
     }
 
     /// The current frame does `return f(args)`: reuse the frame unless deferred calls
