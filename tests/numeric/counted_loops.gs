@@ -111,3 +111,19 @@ c = 0
 for i := 5; i < 5; i++ { c++ }
 for i := 0; i < 100000; i++ {}
 print(c)                                         // expect: 0
+
+// Large literal bounds (FORLTK/FORLEK), also next to the inline-integer limit.
+c = 0
+for i := 0; i < 1000; i++ { c++ }
+for i := 0; 100000 >= i; i += 100 { c++ }
+print(c)                                         // expect: 2001
+c = 0
+for i := 140737488355320; i < 140737488355327; i++ { c++ }
+for i := 140737488355320; i <= 140737488355327; i += 3 { c++; last = i }
+print(c, last)                                   // expect: 10\t140737488355326
+c = 0
+for i := 0.5; i < 1000; i++ { c++ }
+for i := 998.5; i <= 1000; i++ { c++ }
+print(c)                                         // expect: 1002
+print(pcall(func() { for i := {}; i < 1000; i++ {} }))  // expect: false\tcounted_loops.gs:128: attempt to compare table with number
+print(pcall(func() { for i := 0; i < 1000; i++ { i = {} } }))  // expect: false\tcounted_loops.gs:129: attempt to perform arithmetic on a table value (local 'i')

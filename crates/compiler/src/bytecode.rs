@@ -334,6 +334,11 @@ ops! {
     FORLTR = ABC,
     /// `FORLER A B C`: as FORLTR with `LE A B 1`
     FORLER = ABC,
+    /// `FORLTK A B sC`: as FORLT with a constant bound: the step is followed by
+    /// `LOADI T n` (or `LOADK`), `LT A T 1` and the JMP; K[B] is the integer n
+    FORLTK = ABC,
+    /// `FORLEK A B sC`: as FORLTK with `LE A T 1`
+    FORLEK = ABC,
 
     /// `EXTRAARG Ax`: extra operand for the previous instruction
     EXTRAARG = Ax,

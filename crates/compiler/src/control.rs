@@ -258,12 +258,23 @@ impl Compiler {
         let ExprKind::Binary { op, lhs, rhs } = &cond.kind else { return false };
         let (l, r) = (local(self, lhs), local(self, rhs));
         let small = |e: &Expr| matches!(e.kind, ExprKind::Int(-128..=127));
+        // A large literal bound becomes a constant of FORLTK/FORLEK: it needs a C-sized
+        // constant index (added now, so that the shape check below cannot fail on it).
+        let int = |c: &mut Compiler, e: &Expr| match e.kind {
+            ExprKind::Int(n) if (-(1i64 << 47)..(1i64 << 47)).contains(&n) => matches!(c.fs().add_k(Constant::Int(n)), Ok(k) if k <= 255),
+            _ => false,
+        };
         match op {
             ast::BinOp::Lt | ast::BinOp::Le if reg_step => l.as_deref() == Some(&var) && r.is_some(),
             ast::BinOp::Gt | ast::BinOp::Ge if reg_step => r.as_deref() == Some(&var) && l.is_some(),
-            ast::BinOp::Lt | ast::BinOp::Le | ast::BinOp::Gt | ast::BinOp::Ge => {
-                (l.as_deref() == Some(&var) && (r.is_some() || small(rhs)))
+            // Increasing loops also take a large integer literal bound (FORLTK/FORLEK).
+            ast::BinOp::Lt | ast::BinOp::Le => {
+                (l.as_deref() == Some(&var) && (r.is_some() || small(rhs) || int(self, rhs)))
                     || (r.as_deref() == Some(&var) && (l.is_some() || small(lhs)))
+            }
+            ast::BinOp::Gt | ast::BinOp::Ge => {
+                (l.as_deref() == Some(&var) && (r.is_some() || small(rhs)))
+                    || (r.as_deref() == Some(&var) && (l.is_some() || small(lhs) || int(self, lhs)))
             }
             _ => false,
         }
@@ -273,6 +284,10 @@ impl Compiler {
     /// comparison at p+2, backward JMP to `start` at p+3), when that code has exactly the
     /// expected shape; otherwise it stays a no-op `JMP 0`.
     fn patch_loop_step(&mut self, p: usize, start: usize) {
+        if self.fs().pc() == p + 5 {
+            self.patch_loop_step_k(p, start);
+            return;
+        }
         let fs = self.fs();
         if fs.pc() != p + 4 {
             return;
@@ -312,6 +327,45 @@ impl Compiler {
             _ => return,
         };
         fs.set_instr(p, Instr::abc(op, var as u8, b as u8, (delta + OFFSET_SC as i64) as u8));
+    }
+
+    /// FORLTK/FORLEK: the condition loads a large integer bound into a temporary first
+    /// (step at p+1, LOADI/LOADK T at p+2, LT/LE v T at p+3, backward JMP at p+4).
+    fn patch_loop_step_k(&mut self, p: usize, start: usize) {
+        let fs = self.fs();
+        let (step, load, cmp, jmp) = (fs.instr(p + 1), fs.instr(p + 2), fs.instr(p + 3), fs.instr(p + 4));
+        let var = step.a();
+        let delta = match step.op() {
+            Op::ADDI if step.b() == var => step.sc(),
+            Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
+                Some(Constant::Int(k)) if (-127..=127).contains(k) => -k,
+                _ => return,
+            },
+            _ => return,
+        };
+        if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 5 + jmp.sj() as i64) as usize != start || !cmp.k() {
+            return;
+        }
+        let bound = match (load.op(), fs.proto.constants.get(load.bx())) {
+            (Op::LOADI, _) => load.sbx() as i64,
+            (Op::LOADK, Some(Constant::Int(n))) => *n,
+            _ => return,
+        };
+        let temp = load.a();
+        let op = match cmp.op() {
+            Op::LT if cmp.a() == var && cmp.b() == temp => Op::FORLTK,
+            Op::LE if cmp.a() == var && cmp.b() == temp => Op::FORLEK,
+            _ => return,
+        };
+        // The fast path needs the bound inline (|n| < 2^47) and in a C-sized constant slot.
+        if !(-(1i64 << 47)..(1i64 << 47)).contains(&bound) {
+            return;
+        }
+        let Ok(kidx) = fs.add_k(Constant::Int(bound)) else { return };
+        if kidx > 255 {
+            return;
+        }
+        fs.set_instr(p, Instr::abc(op, var as u8, kidx as u8, (delta + OFFSET_SC as i64) as u8));
     }
 
     fn range_loop(&mut self, names: &[Name], exprs: &[Expr], label: Option<String>, f: &ast::ForStmt) -> CResult<()> {

@@ -494,6 +494,42 @@ fn counted_loops() {
 }
 
 #[test]
+fn counted_loops_with_large_bounds() {
+    check(
+        func_code("func f() { for i := 0; i < 1000; i++ {}; for i := 0; 100000 >= i; i += 2 {}; for i := 0; i < 1 << 50; i++ {}; for i := 0; i < 140737488355328; i++ {} }\n"),
+        "
+        LOADI 0 0
+        JMP 2 ; to 4
+        FORLTK 0 0 1 ; step 1, bound 1000, loop to 2
+        ADDI 0 0 1
+        LOADI 1 1000
+        LT 0 1 1
+        JMP -5 ; to 2
+        LOADI 0 0
+        JMP 2 ; to 11
+        FORLEK 0 1 2 ; step 2, bound 100000, loop to 9
+        ADDI 0 0 2
+        LOADK 1 1 ; 100000
+        LE 0 1 1
+        JMP -5 ; to 9
+        LOADI 0 0
+        JMP 1 ; to 17
+        ADDI 0 0 1
+        LOADK 1 2 ; 1125899906842624
+        LT 0 1 1
+        JMP -4 ; to 16
+        LOADI 0 0
+        JMP 1 ; to 23
+        ADDI 0 0 1
+        LOADK 1 3 ; 140737488355328
+        LT 0 1 1
+        JMP -4 ; to 22
+        RETURN0
+        ",
+    );
+}
+
+#[test]
 fn loops_without_step_op() {
     // Not a counted-loop shape: a global bound, a non-local variable, a large step,
     // a compound condition: the plain step / comparison / JMP only.

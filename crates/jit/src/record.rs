@@ -465,7 +465,9 @@ impl<'a> Rec<'a> {
             // A counted-loop step only accelerates the step, comparison and JMP after it:
             // record those.
             Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR
-            | Op::FORLER => {}
+            | Op::FORLER
+            | Op::FORLTK
+            | Op::FORLEK => {}
             Op::ADD | Op::SUB | Op::MUL | Op::DIV | Op::MOD => {
                 let x = (self.get(i.b())?, self.val(i.b()));
                 let y = (self.get(i.c())?, self.val(i.c()));

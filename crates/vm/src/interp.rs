@@ -234,6 +234,33 @@ impl Vm {
                 }};
             }
 
+            // `/` (always float) and `%` (floored) with a register or constant right operand.
+            macro_rules! div {
+                ($i:expr, $rhs:expr, $rhs_reg:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
+                        set!(i.a(), Value::float_arith(x / y));
+                    } else {
+                        meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, Some(i.b()), $rhs_reg));
+                    }
+                }};
+            }
+            macro_rules! modulo {
+                ($i:expr, $rhs:expr, $rhs_reg:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    if lhs.is_inline_int() && rhs.is_inline_int() && rhs.as_inline_int_unchecked() != 0 {
+                        let r = ops::int_mod(lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
+                        set!(i.a(), Value::inline_int(r));
+                    } else if lhs.is_float() && rhs.is_float() {
+                        set!(i.a(), Value::float(ops::float_mod(lhs.as_float_unchecked(), rhs.as_float_unchecked())));
+                    } else {
+                        meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), $rhs_reg));
+                    }
+                }};
+            }
+
             // Bitwise op with a register, constant or immediate right operand: integers
             // (inline or boxed; the result is boxed only when it leaves the inline range),
             // then floats with an integer value (arith_fast), then metamethods / errors.
@@ -293,9 +320,9 @@ impl Vm {
             // JMP that follow; otherwise fall through to the step instruction.
             macro_rules! for_step {
                 ($i:expr, $lim:expr, |$x:ident, $y:ident| $cond:expr) => {
-                    for_step!($i, $lim, Value::inline_int($i.sc()), |$x, $y| $cond)
+                    for_step!($i, $lim, Value::inline_int($i.sc()), 2, |$x, $y| $cond)
                 };
-                ($i:expr, $lim:expr, $step:expr, |$x:ident, $y:ident| $cond:expr) => {{
+                ($i:expr, $lim:expr, $step:expr, $jmp:expr, |$x:ident, $y:ident| $cond:expr) => {{
                     let i = $i;
                     let v = r!(i.a());
                     let lim: Value = $lim;
@@ -307,14 +334,15 @@ impl Vm {
                             set!(i.a(), Value::inline_int(n));
                             let ($x, $y) = (n, lim.as_inline_int_unchecked());
                             // SAFETY: the compiler emits FORxx only in front of a step, a
-                            // comparison and a backward JMP (control.rs, patch_loop_step).
-                            let j = unsafe { *code.get_unchecked(pc + 2) };
+                            // comparison (FORxxK: a load and a comparison) and a backward JMP
+                            // at pc + $jmp (control.rs, patch_loop_step).
+                            let j = unsafe { *code.get_unchecked(pc + $jmp) };
                             if $cond {
-                                let from = pc + 2;
-                                pc = (pc as i64 + 3 + j.sj() as i64) as usize;
+                                let from = pc + $jmp;
+                                pc = (pc as i64 + $jmp + 1 + j.sj() as i64) as usize;
                                 back_edge!(from);
                             } else {
-                                pc += 3;
+                                pc += $jmp + 1;
                             }
                         }
                     }
@@ -559,29 +587,10 @@ impl Vm {
                             meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, None, Some(i.b())));
                         }
                     }
-                    Op::DIV | Op::DIVK => {
-                        let lhs = r!(i.b());
-                        let rhs = if i.op() == Op::DIV { r!(i.c()) } else { k[i.c()] };
-                        if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
-                            set!(a, Value::float_arith(x / y));
-                        } else {
-                            let rc = if i.op() == Op::DIV { Some(i.c()) } else { None };
-                            meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, Some(i.b()), rc));
-                        }
-                    }
-                    Op::MOD | Op::MODK => {
-                        let lhs = r!(i.b());
-                        let rhs = if i.op() == Op::MOD { r!(i.c()) } else { k[i.c()] };
-                        if lhs.is_inline_int() && rhs.is_inline_int() && rhs.as_inline_int_unchecked() != 0 {
-                            let r = ops::int_mod(lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
-                            set!(a, Value::inline_int(r));
-                        } else if lhs.is_float() && rhs.is_float() {
-                            set!(a, Value::float(ops::float_mod(lhs.as_float_unchecked(), rhs.as_float_unchecked())));
-                        } else {
-                            let rc = if i.op() == Op::MOD { Some(i.c()) } else { None };
-                            meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), rc));
-                        }
-                    }
+                    Op::DIV => div!(i, r!(i.c()), Some(i.c())),
+                    Op::DIVK => div!(i, k[i.c()], None),
+                    Op::MOD => modulo!(i, r!(i.c()), Some(i.c())),
+                    Op::MODK => modulo!(i, k[i.c()], None),
                     Op::POWK => {
                         let (lhs, rhs) = (r!(i.b()), k[i.c()]);
                         if let Some(v) = self.arith_fast(ArithOp::Pow, lhs, rhs) {
@@ -730,8 +739,10 @@ impl Vm {
                     Op::FORLEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x <= y),
                     Op::FORGTI => for_step!(i, Value::inline_int(i.sb()), |x, y| x > y),
                     Op::FORGEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x >= y),
-                    Op::FORLTR => for_step!(i, r!(i.b()), r!(i.c()), |x, y| x < y),
-                    Op::FORLER => for_step!(i, r!(i.b()), r!(i.c()), |x, y| x <= y),
+                    Op::FORLTR => for_step!(i, r!(i.b()), r!(i.c()), 2, |x, y| x < y),
+                    Op::FORLER => for_step!(i, r!(i.b()), r!(i.c()), 2, |x, y| x <= y),
+                    Op::FORLTK => for_step!(i, k[i.b()], Value::inline_int(i.sc()), 3, |x, y| x < y),
+                    Op::FORLEK => for_step!(i, k[i.b()], Value::inline_int(i.sc()), 3, |x, y| x <= y),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
