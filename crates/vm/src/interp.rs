@@ -96,6 +96,15 @@ impl Vm {
             }
             let mut stack: *mut Value = th.stack.as_mut_ptr();
 
+            // A constant operand of the arithmetic, comparison and loop ops.
+            // SAFETY: load.rs checks that their constant indices are in range.
+            macro_rules! kst {
+                ($x:expr) => {{
+                    let x = $x;
+                    debug_assert!(x < k.len());
+                    unsafe { *k.get_unchecked(x) }
+                }};
+            }
             // SAFETY (all register macros): base + x < base + max_stack <= stack.len()
             // (compiler guarantees register numbers < max_stack; precall sizes the stack).
             macro_rules! r {
@@ -570,17 +579,17 @@ impl Vm {
                             meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
                         }
                     }
-                    Op::ADDK => arith!(i, ArithOp::Add, k[i.c()], None, |x, y| x + y, |x, y| x + y),
-                    Op::SUBK => arith!(i, ArithOp::Sub, k[i.c()], None, |x, y| x - y, |x, y| x - y),
-                    Op::MULK => arith!(i, ArithOp::Mul, k[i.c()], None, |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::ADDK => arith!(i, ArithOp::Add, kst!(i.c()), None, |x, y| x + y, |x, y| x + y),
+                    Op::SUBK => arith!(i, ArithOp::Sub, kst!(i.c()), None, |x, y| x - y, |x, y| x - y),
+                    Op::MULK => arith!(i, ArithOp::Mul, kst!(i.c()), None, |x, y| x.wrapping_mul(y), |x, y| x * y),
                     Op::ADD => arith!(i, ArithOp::Add, r!(i.c()), Some(i.c()), |x, y| x + y, |x, y| x + y),
                     Op::SUB => arith!(i, ArithOp::Sub, r!(i.c()), Some(i.c()), |x, y| x - y, |x, y| x - y),
                     Op::MUL => arith!(i, ArithOp::Mul, r!(i.c()), Some(i.c()), |x, y| x.wrapping_mul(y), |x, y| x * y),
-                    Op::KADD => arith!(i, ArithOp::Add, k[i.c()], None, r!(i.b()), Some(i.b()), |x, y| x + y, |x, y| x + y),
-                    Op::KSUB => arith!(i, ArithOp::Sub, k[i.c()], None, r!(i.b()), Some(i.b()), |x, y| x - y, |x, y| x - y),
-                    Op::KMUL => arith!(i, ArithOp::Mul, k[i.c()], None, r!(i.b()), Some(i.b()), |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::KADD => arith!(i, ArithOp::Add, kst!(i.c()), None, r!(i.b()), Some(i.b()), |x, y| x + y, |x, y| x + y),
+                    Op::KSUB => arith!(i, ArithOp::Sub, kst!(i.c()), None, r!(i.b()), Some(i.b()), |x, y| x - y, |x, y| x - y),
+                    Op::KMUL => arith!(i, ArithOp::Mul, kst!(i.c()), None, r!(i.b()), Some(i.b()), |x, y| x.wrapping_mul(y), |x, y| x * y),
                     Op::KDIV => {
-                        let (lhs, rhs) = (k[i.c()], r!(i.b()));
+                        let (lhs, rhs) = (kst!(i.c()), r!(i.b()));
                         if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
                             set!(a, Value::float_arith(x / y));
                         } else {
@@ -588,20 +597,20 @@ impl Vm {
                         }
                     }
                     Op::DIV => div!(i, r!(i.c()), Some(i.c())),
-                    Op::DIVK => div!(i, k[i.c()], None),
+                    Op::DIVK => div!(i, kst!(i.c()), None),
                     Op::MOD => modulo!(i, r!(i.c()), Some(i.c())),
-                    Op::MODK => modulo!(i, k[i.c()], None),
+                    Op::MODK => modulo!(i, kst!(i.c()), None),
                     Op::POWK => {
-                        let (lhs, rhs) = (r!(i.b()), k[i.c()]);
+                        let (lhs, rhs) = (r!(i.b()), kst!(i.c()));
                         if let Some(v) = self.arith_fast(ArithOp::Pow, lhs, rhs) {
                             set!(a, v);
                         } else {
                             meta_flow!(self.arith_slow(ArithOp::Pow, lhs, rhs, Some(i.b()), None));
                         }
                     }
-                    Op::BANDK => bitwise!(i, ArithOp::BAnd, k[i.c()], None, |x, y| x & y),
-                    Op::BORK => bitwise!(i, ArithOp::BOr, k[i.c()], None, |x, y| x | y),
-                    Op::BXORK => bitwise!(i, ArithOp::BXor, k[i.c()], None, |x, y| x ^ y),
+                    Op::BANDK => bitwise!(i, ArithOp::BAnd, kst!(i.c()), None, |x, y| x & y),
+                    Op::BORK => bitwise!(i, ArithOp::BOr, kst!(i.c()), None, |x, y| x | y),
+                    Op::BXORK => bitwise!(i, ArithOp::BXor, kst!(i.c()), None, |x, y| x ^ y),
                     Op::SHLI => bitwise!(i, ArithOp::Shl, Value::inline_int(i.sc()), None, |x, y| ops::shift_left(x, y)),
                     Op::SHRI => bitwise!(i, ArithOp::Shr, Value::inline_int(i.sc()), None, |x, y| ops::shift_left(x, y.wrapping_neg())),
                     Op::BAND => bitwise!(i, ArithOp::BAnd, r!(i.c()), Some(i.c()), |x, y| x & y),
@@ -691,7 +700,7 @@ impl Vm {
                             jump_if!(ops::raw_equal(x, y), i);
                         }
                     }
-                    Op::EQK => jump_if!(ops::raw_equal(r!(a), k[i.b()]), i),
+                    Op::EQK => jump_if!(ops::raw_equal(r!(a), kst!(i.b())), i),
                     Op::EQI => {
                         let x = r!(a);
                         let cond = if x.is_inline_int() {
@@ -741,8 +750,8 @@ impl Vm {
                     Op::FORGEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x >= y),
                     Op::FORLTR => for_step!(i, r!(i.b()), r!(i.c()), 2, |x, y| x < y),
                     Op::FORLER => for_step!(i, r!(i.b()), r!(i.c()), 2, |x, y| x <= y),
-                    Op::FORLTK => for_step!(i, k[i.b()], Value::inline_int(i.sc()), 3, |x, y| x < y),
-                    Op::FORLEK => for_step!(i, k[i.b()], Value::inline_int(i.sc()), 3, |x, y| x <= y),
+                    Op::FORLTK => for_step!(i, kst!(i.b()), Value::inline_int(i.sc()), 3, |x, y| x < y),
+                    Op::FORLEK => for_step!(i, kst!(i.b()), Value::inline_int(i.sc()), 3, |x, y| x <= y),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
