@@ -25,6 +25,10 @@ pub struct ProtoObj {
     pub num_params: usize,
     pub is_vararg: bool,
     pub max_stack: usize,
+    /// `max_stack` for a fixed-arity function; for a vararg one, a value so large that
+    /// the interpreter's inline call check (`base + args + need < stack.len()`) always
+    /// fails: one comparison tests both "not vararg" and "the stack has room".
+    pub fixed_call_need: usize,
     /// The compiler's prototype: lines, local names, upvalue names, source name.
     pub info: Rc<compiler::Proto>,
     /// The globals table of the chunk.

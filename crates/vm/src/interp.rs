@@ -82,12 +82,26 @@ impl Vm {
             // through the outer loop (fast calls and returns).
             macro_rules! load_frame {
                 () => {{
-                    let f = &th.frames[fidx];
+                    // SAFETY: callers keep fidx == frames.len() - 1.
+                    let f = unsafe { th.frames.get_unchecked(fidx) };
                     base = f.base;
                     pc = f.pc;
                     if let Some(c) = f.closure {
                         closure = c;
                     }
+                    proto = closure.proto;
+                    // SAFETY: as above: the closure keeps the prototype alive.
+                    code = unsafe { &*(&*proto.code as *const [Instr]) };
+                    k = unsafe { &*(&*proto.constants as *const [Value]) };
+                }};
+            }
+            // Switches the dispatch state to a frame just pushed for closure `$c` with
+            // registers at `$base` (no reload of what was just stored).
+            macro_rules! enter_closure {
+                ($c:expr, $base:expr) => {{
+                    closure = $c;
+                    base = $base;
+                    pc = 0;
                     proto = closure.proto;
                     // SAFETY: as above: the closure keeps the prototype alive.
                     code = unsafe { &*(&*proto.code as *const [Instr]) };
@@ -111,7 +125,8 @@ impl Vm {
             }
             macro_rules! save_pc {
                 () => {
-                    th.frames[fidx].pc = pc;
+                    // SAFETY: fidx is the running frame, frames.len() - 1.
+                    unsafe { th.frames.get_unchecked_mut(fidx).pc = pc };
                 };
             }
             // Runs a fallible slow path that does not change frames.
@@ -278,8 +293,10 @@ impl Vm {
             // without deferred calls: copy `n` results from R[ra] and reload the caller.
             macro_rules! fast_return {
                 ($ra:expr, $n:expr) => {{
-                    let f = &th.frames[fidx];
-                    if f.flags == 0 && f.extra.is_none() {
+                    // SAFETY: fidx is the running frame, frames.len() - 1.
+                    let f = unsafe { th.frames.get_unchecked(fidx) };
+                    // TAIL alone: a tail call replaced a plain frame (same caller).
+                    if f.flags & !flags::TAIL == 0 && f.extra.is_none() {
                         let (ra, n) = ($ra, $n);
                         let dst = f.func;
                         let want = f.want;
@@ -680,19 +697,20 @@ impl Vm {
                         if let Some(c) = value_as::<Closure>(r!(a)) {
                             let p = c.proto;
                             let new_base = func + 1;
-                            if !p.is_vararg
-                                && new_base + nargs.max(p.num_params) + p.max_stack < th.stack.len()
+                            // `fixed_call_need` fails this check for vararg functions.
+                            if new_base + nargs.max(p.num_params) + p.fixed_call_need < th.stack.len()
                                 && th.frames.len() < self.limits.max_frames
                                 && self.hook_countdown > 1
                             {
                                 for j in nargs..p.num_params {
+                                    // SAFETY: below new_base + num_params + max_stack < len.
                                     unsafe { *stack.add(new_base + j) = Value::NIL };
                                 }
                                 save_pc!();
                                 self.hook_countdown -= 1;
                                 th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
                                 fidx += 1;
-                                load_frame!();
+                                enter_closure!(c, new_base);
                                 continue;
                             }
                         }
@@ -704,6 +722,39 @@ impl Vm {
                     Op::TAILCALL => {
                         let func = base + a;
                         let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
+                        // Fast path: a fixed-arity script function replacing a frame with
+                        // no deferred calls, handler or pending return (what `tail_call`
+                        // does in that case, without its generic precall).
+                        if let Some(c) = value_as::<Closure>(r!(a)) {
+                            let p = c.proto;
+                            // SAFETY: fidx is the running frame, frames.len() - 1.
+                            let f = unsafe { th.frames.get_unchecked(fidx) };
+                            let (dst, fl, want) = (f.func, f.flags, f.want);
+                            if f.extra.is_none()
+                                && fl & (flags::RETURNING | flags::TAIL_RETURN) == 0
+                                && dst + 1 + nargs.max(p.num_params) + p.fixed_call_need < th.stack.len()
+                                && self.hook_countdown > 1
+                            {
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                for j in 0..=nargs {
+                                    // SAFETY: dst < func and func + nargs is inside the stack.
+                                    unsafe { *stack.add(dst + j) = *stack.add(func + j) };
+                                }
+                                for j in nargs..p.num_params {
+                                    // SAFETY: below dst + 1 + num_params + max_stack < len.
+                                    unsafe { *stack.add(dst + 1 + j) = Value::NIL };
+                                }
+                                self.hook_countdown -= 1;
+                                let mut nf = crate::thread::Frame::new(dst, dst + 1, Some(c), want);
+                                nf.flags = fl | flags::TAIL;
+                                // SAFETY: as above; the old frame owns no heap data.
+                                unsafe { *th.frames.get_unchecked_mut(fidx) = nf };
+                                enter_closure!(c, dst + 1);
+                                continue;
+                            }
+                        }
                         meta_flow!(self.tail_call(fidx, func, nargs));
                     }
                     Op::RETURN => {

@@ -32,6 +32,7 @@ impl Vm {
         // Keep the constants reachable while children are loaded (no GC runs here, but
         // be explicit about the invariant: loading never collects).
         let children: Vec<Gc<ProtoObj>> = p.protos.iter().map(|c| self.load_proto(c, env)).collect();
+        let max_stack = (p.max_stack as usize).max(2);
         let cache = (0..constants.len()).map(|_| Cell::new(u32::MAX)).collect();
         self.heap.alloc(
             ProtoObj {
@@ -42,7 +43,8 @@ impl Vm {
                 upvalue_descs: p.upvalues.iter().map(|u| (u.in_stack, u.index)).collect(),
                 num_params: p.num_params as usize,
                 is_vararg: p.is_vararg,
-                max_stack: (p.max_stack as usize).max(2),
+                max_stack,
+                fixed_call_need: if p.is_vararg { usize::MAX / 4 } else { max_stack },
                 info: p.clone(),
                 env,
                 global_cache: cache,
