@@ -33,8 +33,8 @@ pub struct ProtoObj {
     pub info: Rc<compiler::Proto>,
     /// The globals table of the chunk.
     pub env: Value,
-    /// Per-constant cache for GETGLOBAL/SETGLOBAL: the entry index of the key in the
-    /// globals table's hash part (a hint; always re-validated).
+    /// Per-constant cache for GETGLOBAL/SETGLOBAL and SELF: the entry index of the key
+    /// in the hash part of the table it was last found in (a hint; always re-validated).
     pub global_cache: Box<[Cell<u32>]>,
 }
 impl HeapObject for ProtoObj {

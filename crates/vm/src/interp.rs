@@ -447,14 +447,42 @@ impl Vm {
                         let obj = r!(i.b());
                         let key = k[i.c()];
                         set!(a + 1, obj);
-                        if let Some(t) = value_as::<Table>(obj) {
-                            let v = t.get(key);
-                            if !v.is_nil() || t.meta.is_none() {
-                                set!(a, v);
-                                continue;
+                        // Method lookup: follow `__index` tables inline (the usual class
+                        // chain), with the constant's entry-index hint (K[C] is a string).
+                        // Anything else (a function handler, a long chain) restarts in the
+                        // generic lookup, which has no side effects before that point.
+                        let mut found = None;
+                        if let Some(mut t) = value_as::<Table>(obj) {
+                            let hint = &proto.global_cache[i.c()];
+                            let mut hops = 0;
+                            loop {
+                                let v = t.get_with_hint(key, hint);
+                                if !v.is_nil() {
+                                    found = Some(v);
+                                    break;
+                                }
+                                let Some(mt) = t.meta else {
+                                    found = Some(Value::NIL);
+                                    break;
+                                };
+                                let h = self.metamethod_in(mt, crate::vm::Tm::Index);
+                                if h.is_nil() {
+                                    found = Some(Value::NIL);
+                                    break;
+                                }
+                                match value_as::<Table>(h) {
+                                    Some(ht) if hops < 16 => {
+                                        t = ht;
+                                        hops += 1;
+                                    }
+                                    _ => break,
+                                }
                             }
                         }
-                        index_slow!(a, obj, key, Some(i.b()));
+                        match found {
+                            Some(v) => set!(a, v),
+                            None => index_slow!(a, obj, key, Some(i.b())),
+                        }
                     }
 
                     Op::ADDI => {

@@ -280,7 +280,7 @@ impl Vm {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn metamethod_in(&self, mut mt: Gc<Table>, tm: Tm) -> Value {
         let bit = 1u32 << (tm as u32);
         if mt.absent_events & bit != 0 {
