@@ -289,6 +289,39 @@ impl Vm {
     /// Ends the top frame of the current thread, whose `n` results are at `src`
     /// (deferred calls have already run): moves them into place and acts on the flags.
     pub fn finish_frame(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
+        // Fast path: a plain builtin frame (the end of every ordinary builtin call, and of
+        // `resume`/`yield` delivering values): no flags, no upvalues, no `extra`.
+        {
+            let mut th = self.current;
+            if let Some(f) = th.frames.last() {
+                if f.flags == 0 && f.closure.is_none() && f.extra.is_none() {
+                    let (dst, want) = (f.func, f.want);
+                    let len = th.frames.len();
+                    // SAFETY: the last frame owns no heap data (`extra` is None, the rest
+                    // is Copy): dropping it by shortening the Vec leaks nothing.
+                    unsafe { th.frames.set_len(len - 1) };
+                    if dst != src {
+                        for i in 0..n {
+                            th.stack[dst + i] = th.stack[src + i];
+                        }
+                    }
+                    if want < 0 {
+                        th.top = dst + n;
+                    } else {
+                        let w = want as usize;
+                        if w > n {
+                            if !th.ensure_stack(dst + w + 1, usize::MAX) {
+                                return Err(self.error_here("stack overflow"));
+                            }
+                            for i in n..w {
+                                th.stack[dst + i] = Value::NIL;
+                            }
+                        }
+                    }
+                    return Ok(Flow::Done);
+                }
+            }
+        }
         // A loop, not recursion, for TAIL_RETURN chains (`return pcall(f)` nested 200,000
         // deep overflowed the Rust stack of an embedding host; reliability fix).
         loop {
