@@ -1034,18 +1034,16 @@ impl Vm {
 
     fn make_closure(&mut self, child: Gc<ProtoObj>, parent: Gc<Closure>, base: usize) -> Value {
         let mut th = self.current;
-        let mut ups = Vec::with_capacity(child.upvalue_descs.len());
-        for &(in_stack, idx) in child.upvalue_descs.iter() {
+        let descs = child.upvalue_descs.as_ptr();
+        let c = Closure::alloc(&mut self.heap, child, child.upvalue_descs.len(), |heap, j| {
+            // SAFETY: j < upvalue_descs.len() (Closure::alloc calls with j < n).
+            let (in_stack, idx) = unsafe { *descs.add(j) };
             if in_stack {
-                ups.push(th.find_upvalue(base + idx as usize, &mut self.heap));
+                th.find_upvalue(base + idx as usize, heap)
             } else {
-                ups.push(parent.upvalues[idx as usize]);
+                parent.upvalues[idx as usize]
             }
-        }
-        let c = self.heap.alloc(
-            Closure { header: crate::object::GcHeader::new(crate::object::ObjKind::Closure), proto: child, upvalues: ups.into_boxed_slice() },
-            0,
-        );
+        });
         Vm::object_value(c)
     }
 }

@@ -56,7 +56,7 @@ impl Vm {
     /// Loads a compiled main chunk as a closure over the globals table `env`.
     pub fn load_main(&mut self, p: &Rc<Proto>, env: Value) -> Value {
         let proto = self.load_proto(p, env);
-        let c = self.heap.alloc(Closure { header: GcHeader::new(ObjKind::Closure), proto, upvalues: Box::new([]) }, 0);
+        let c = Closure::alloc(&mut self.heap, proto, 0, |_, _| unreachable!("no upvalues"));
         Vm::object_value(c)
     }
 
