@@ -163,8 +163,11 @@ impl Vm {
         if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
             th.protected += 1;
         }
-        self.take_xpcall_handler(&mut frame);
-        th.frames.push(frame);
+        if frame_flags & flags::XPCALL != 0 {
+            // Only an XPCALL frame takes the pending handler (set just for it).
+            self.take_xpcall_handler(&mut frame);
+        }
+        th.push_frame(frame);
         th.top = func + 1 + nargs;
         Ok(())
     }
@@ -742,18 +745,15 @@ impl Vm {
             return Err(self.rt_error("stack overflow"));
         }
         self.rust_depth += 1;
-        // Transfer through a reusable buffer (no allocation per switch; no GC can run
-        // until the values are on the coroutine's stack).
-        let mut args = std::mem::take(&mut self.transfer);
-        args.clear();
-        args.extend_from_slice(&cur.stack[first_arg..first_arg + count]);
         co.resumer = Some(cur);
         cur.status = CoStatus::Normal;
         co.status = CoStatus::Running;
         self.current = co;
-        let r = self.enter_coroutine(co, &args);
-        self.transfer = args;
-        r
+        // The arguments go straight from the resumer's stack to the coroutine's (two
+        // distinct threads, so distinct buffers); enter_coroutine copies them before
+        // anything can run or collect.
+        let args: &[Value] = &cur.stack[first_arg..first_arg + count];
+        self.enter_coroutine(co, args)
     }
 
     /// Continues `co` (now current) with `args`: starts its body or returns them from
@@ -800,16 +800,14 @@ impl Vm {
         let Some(mut resumer) = cur.resumer.take() else {
             return Err(self.plain_error("attempt to yield from outside a coroutine"));
         };
-        let mut values = std::mem::take(&mut self.transfer);
-        values.clear();
-        values.extend_from_slice(&cur.stack[func + 1..func + 1 + nargs]);
         cur.status = CoStatus::Suspended;
         resumer.status = CoStatus::Running;
         self.current = resumer;
         self.rust_depth = self.rust_depth.saturating_sub(1);
-        let r = self.deliver_to_resumer(true, &values);
-        self.transfer = values;
-        r
+        // Straight from the coroutine's stack to the resumer's (distinct buffers);
+        // deliver_to_resumer copies them before anything can run or collect.
+        let values: &[Value] = &cur.stack[func + 1..func + 1 + nargs];
+        self.deliver_to_resumer(true, values)
     }
 
     /// The resumer's top frame is the `resume` (or wrap function) builtin frame: gives it
