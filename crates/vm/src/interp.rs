@@ -1032,6 +1032,9 @@ impl Vm {
         })
     }
 
+    // Out of line: keeps the allocation code out of the dispatch loop's register
+    // allocation (whether it got inlined varied between builds, moving other ops).
+    #[inline(never)]
     fn make_closure(&mut self, child: Gc<ProtoObj>, parent: Gc<Closure>, base: usize) -> Value {
         let mut th = self.current;
         let descs = child.upvalue_descs.as_ptr();
