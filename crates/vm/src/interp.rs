@@ -12,7 +12,7 @@
 
 use crate::call::Flow;
 use crate::error::RtError;
-use crate::function::{Closure, ProtoObj};
+use crate::function::{Closure, Native, NativeKind, ProtoObj};
 use crate::object::{value_as, Gc};
 use crate::ops::{self, ArithOp};
 use crate::table::Table;
@@ -781,6 +781,19 @@ impl Vm {
                                 unsafe { *th.frames.get_unchecked_mut(fidx) = nf };
                                 enter_closure!(c, dst + 1);
                                 continue;
+                            }
+                        }
+                        // An ordinary builtin: like `tail_call`, call it above this frame
+                        // (its errors name this frame's position), then return its results,
+                        // through the fast return when this frame is plain.
+                        if let Some(n) = value_as::<Native>(r!(a)) {
+                            if n.kind == NativeKind::Normal {
+                                flow!(self.precall(func, nargs, -1, 0));
+                                // A builtin ran: a safepoint (its results are below top).
+                                self.check_gc();
+                                let n = self.current.top - func;
+                                fast_return!(a, n);
+                                meta_flow!(self.do_return(func, n));
                             }
                         }
                         meta_flow!(self.tail_call(fidx, func, nargs));
