@@ -525,6 +525,10 @@ impl Vm {
     /// Unwinds the current thread after an error; returns how to continue, or the error
     /// if it leaves `execute` (through a FRESH frame).
     pub fn handle_error(&mut self, mut e: RtError) -> Result<Flow, RtError> {
+        if e.fatal.is_some() {
+            // Ends the whole run (sched.rs): nothing catches it, no deferred call runs.
+            return Err(e);
+        }
         self.prepare_error(&mut e);
         loop {
             let mut th = self.current;
@@ -570,7 +574,7 @@ impl Vm {
                 return Err(e);
             }
             if fl & flags::GOROUTINE_BASE != 0 {
-                // Goroutine hook (sched.rs): uncaught error in a goroutine; exits.
+                // Goroutine hook (sched.rs): uncaught error in a goroutine ends the run.
                 return self.goroutine_died(e);
             }
             if fl & flags::CO_BASE != 0 {
@@ -623,9 +627,13 @@ impl Vm {
         }
         th.top = func + 1 + args.len();
         let depth = th.frames.len();
+        let entry_rust_depth = self.rust_depth;
         self.rust_depth += 1;
         th.non_yieldable += 1;
         // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
+        if self.sched.call_depth == 0 {
+            self.sched.begin_run();
+        }
         self.sched.call_depth += 1;
         self.pending_xpcall_handler = if protect & flags::XPCALL != 0 { handler } else { Value::NIL };
         let r = self.precall(func, args.len(), -1, flags::FRESH | protect);
@@ -660,6 +668,14 @@ impl Vm {
                 }
             }
         };
+        if let Err(e) = &r {
+            if e.fatal.is_some() && self.sched.call_depth == 1 {
+                // A goroutine died or all deadlocked (sched.rs): the run ends here, and
+                // the scheduler returns to the state before this call.
+                self.sched_abort(th, depth);
+                self.rust_depth = entry_rust_depth + 1;
+            }
+        }
         self.rust_depth -= 1;
         th.non_yieldable -= 1;
         self.sched.call_depth -= 1;
