@@ -12,7 +12,7 @@
 
 use crate::call::Flow;
 use crate::error::RtError;
-use crate::function::{Closure, ProtoObj};
+use crate::function::{Closure, Native, NativeKind, ProtoObj};
 use crate::object::{value_as, Gc};
 use crate::ops::{self, ArithOp};
 use crate::table::Table;
@@ -82,12 +82,26 @@ impl Vm {
             // through the outer loop (fast calls and returns).
             macro_rules! load_frame {
                 () => {{
-                    let f = &th.frames[fidx];
+                    // SAFETY: callers keep fidx == frames.len() - 1.
+                    let f = unsafe { th.frames.get_unchecked(fidx) };
                     base = f.base;
                     pc = f.pc;
                     if let Some(c) = f.closure {
                         closure = c;
                     }
+                    proto = closure.proto;
+                    // SAFETY: as above: the closure keeps the prototype alive.
+                    code = unsafe { &*(&*proto.code as *const [Instr]) };
+                    k = unsafe { &*(&*proto.constants as *const [Value]) };
+                }};
+            }
+            // Switches the dispatch state to a frame just pushed for closure `$c` with
+            // registers at `$base` (no reload of what was just stored).
+            macro_rules! enter_closure {
+                ($c:expr, $base:expr) => {{
+                    closure = $c;
+                    base = $base;
+                    pc = 0;
                     proto = closure.proto;
                     // SAFETY: as above: the closure keeps the prototype alive.
                     code = unsafe { &*(&*proto.code as *const [Instr]) };
@@ -120,7 +134,8 @@ impl Vm {
             }
             macro_rules! save_pc {
                 () => {
-                    th.frames[fidx].pc = pc;
+                    // SAFETY: fidx is the running frame, frames.len() - 1.
+                    unsafe { th.frames.get_unchecked_mut(fidx).pc = pc };
                 };
             }
             // Runs a fallible slow path that does not change frames.
@@ -391,8 +406,10 @@ impl Vm {
             // without deferred calls: copy `n` results from R[ra] and reload the caller.
             macro_rules! fast_return {
                 ($ra:expr, $n:expr) => {{
-                    let f = &th.frames[fidx];
-                    if f.flags == 0 && f.extra.is_none() {
+                    // SAFETY: fidx is the running frame, frames.len() - 1.
+                    let f = unsafe { th.frames.get_unchecked(fidx) };
+                    // TAIL alone: a tail call replaced a plain frame (same caller).
+                    if f.flags & !flags::TAIL == 0 && f.extra.is_none() {
                         let (ra, n) = ($ra, $n);
                         let dst = f.func;
                         let want = f.want;
@@ -552,14 +569,42 @@ impl Vm {
                         let obj = r!(i.b());
                         let key = k[i.c()];
                         set!(a + 1, obj);
-                        if let Some(t) = value_as::<Table>(obj) {
-                            let v = t.get(key);
-                            if !v.is_nil() || t.meta.is_none() {
-                                set!(a, v);
-                                continue;
+                        // Method lookup: follow `__index` tables inline (the usual class
+                        // chain), with the constant's entry-index hint (K[C] is a string).
+                        // Anything else (a function handler, a long chain) restarts in the
+                        // generic lookup, which has no side effects before that point.
+                        let mut found = None;
+                        if let Some(mut t) = value_as::<Table>(obj) {
+                            let hint = &proto.global_cache[i.c()];
+                            let mut hops = 0;
+                            loop {
+                                let v = t.get_with_hint(key, hint);
+                                if !v.is_nil() {
+                                    found = Some(v);
+                                    break;
+                                }
+                                let Some(mt) = t.meta else {
+                                    found = Some(Value::NIL);
+                                    break;
+                                };
+                                let h = self.metamethod_in(mt, crate::vm::Tm::Index);
+                                if h.is_nil() {
+                                    found = Some(Value::NIL);
+                                    break;
+                                }
+                                match value_as::<Table>(h) {
+                                    Some(ht) if hops < 16 => {
+                                        t = ht;
+                                        hops += 1;
+                                    }
+                                    _ => break,
+                                }
                             }
                         }
-                        index_slow!(a, obj, key, Some(i.b()));
+                        match found {
+                            Some(v) => set!(a, v),
+                            None => index_slow!(a, obj, key, Some(i.b())),
+                        }
                     }
 
                     Op::ADDI => {
@@ -773,19 +818,20 @@ impl Vm {
                         if let Some(c) = value_as::<Closure>(r!(a)) {
                             let p = c.proto;
                             let new_base = func + 1;
-                            if !p.is_vararg
-                                && new_base + nargs.max(p.num_params) + p.max_stack < th.stack.len()
+                            // `fixed_call_need` fails this check for vararg functions.
+                            if new_base + nargs.max(p.num_params) + p.fixed_call_need < th.stack.len()
                                 && th.frames.len() < self.limits.max_frames
                                 && self.hook_countdown > 1
                             {
                                 for j in nargs..p.num_params {
+                                    // SAFETY: below new_base + num_params + max_stack < len.
                                     unsafe { *stack.add(new_base + j) = Value::NIL };
                                 }
                                 save_pc!();
                                 self.hook_countdown -= 1;
                                 th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
                                 fidx += 1;
-                                load_frame!();
+                                enter_closure!(c, new_base);
                                 continue;
                             }
                         }
@@ -797,6 +843,52 @@ impl Vm {
                     Op::TAILCALL => {
                         let func = base + a;
                         let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
+                        // Fast path: a fixed-arity script function replacing a frame with
+                        // no deferred calls, handler or pending return (what `tail_call`
+                        // does in that case, without its generic precall).
+                        if let Some(c) = value_as::<Closure>(r!(a)) {
+                            let p = c.proto;
+                            // SAFETY: fidx is the running frame, frames.len() - 1.
+                            let f = unsafe { th.frames.get_unchecked(fidx) };
+                            let (dst, fl, want) = (f.func, f.flags, f.want);
+                            if f.extra.is_none()
+                                && fl & (flags::RETURNING | flags::TAIL_RETURN) == 0
+                                && dst + 1 + nargs.max(p.num_params) + p.fixed_call_need < th.stack.len()
+                                && self.hook_countdown > 1
+                            {
+                                if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
+                                    th.close_upvalues(base);
+                                }
+                                for j in 0..=nargs {
+                                    // SAFETY: dst < func and func + nargs is inside the stack.
+                                    unsafe { *stack.add(dst + j) = *stack.add(func + j) };
+                                }
+                                for j in nargs..p.num_params {
+                                    // SAFETY: below dst + 1 + num_params + max_stack < len.
+                                    unsafe { *stack.add(dst + 1 + j) = Value::NIL };
+                                }
+                                self.hook_countdown -= 1;
+                                let mut nf = crate::thread::Frame::new(dst, dst + 1, Some(c), want);
+                                nf.flags = fl | flags::TAIL;
+                                // SAFETY: as above; the old frame owns no heap data.
+                                unsafe { *th.frames.get_unchecked_mut(fidx) = nf };
+                                enter_closure!(c, dst + 1);
+                                continue;
+                            }
+                        }
+                        // An ordinary builtin: like `tail_call`, call it above this frame
+                        // (its errors name this frame's position), then return its results,
+                        // through the fast return when this frame is plain.
+                        if let Some(n) = value_as::<Native>(r!(a)) {
+                            if n.kind == NativeKind::Normal {
+                                flow!(self.precall(func, nargs, -1, 0));
+                                // A builtin ran: a safepoint (its results are below top).
+                                self.check_gc();
+                                let n = self.current.top - func;
+                                fast_return!(a, n);
+                                meta_flow!(self.do_return(func, n));
+                            }
+                        }
                         meta_flow!(self.tail_call(fidx, func, nargs));
                     }
                     Op::RETURN => {
@@ -1063,20 +1155,21 @@ impl Vm {
         })
     }
 
+    // Out of line: keeps the allocation code out of the dispatch loop's register
+    // allocation (whether it got inlined varied between builds, moving other ops).
+    #[inline(never)]
     fn make_closure(&mut self, child: Gc<ProtoObj>, parent: Gc<Closure>, base: usize) -> Value {
         let mut th = self.current;
-        let mut ups = Vec::with_capacity(child.upvalue_descs.len());
-        for &(in_stack, idx) in child.upvalue_descs.iter() {
+        let descs = child.upvalue_descs.as_ptr();
+        let c = Closure::alloc(&mut self.heap, child, child.upvalue_descs.len(), |heap, j| {
+            // SAFETY: j < upvalue_descs.len() (Closure::alloc calls with j < n).
+            let (in_stack, idx) = unsafe { *descs.add(j) };
             if in_stack {
-                ups.push(th.find_upvalue(base + idx as usize, &mut self.heap));
+                th.find_upvalue(base + idx as usize, heap)
             } else {
-                ups.push(parent.upvalues[idx as usize]);
+                parent.upvalues[idx as usize]
             }
-        }
-        let c = self.heap.alloc(
-            Closure { header: crate::object::GcHeader::new(crate::object::ObjKind::Closure), proto: child, upvalues: ups.into_boxed_slice() },
-            0,
-        );
+        });
         Vm::object_value(c)
     }
 }

@@ -33,6 +33,7 @@ impl Vm {
         // Keep the constants reachable while children are loaded (no GC runs here, but
         // be explicit about the invariant: loading never collects).
         let children: Vec<Gc<ProtoObj>> = p.protos.iter().map(|c| self.load_proto(c, env)).collect();
+        let max_stack = (p.max_stack as usize).max(2);
         let cache = (0..constants.len()).map(|_| Cell::new(u32::MAX)).collect();
         self.heap.alloc(
             ProtoObj {
@@ -43,7 +44,8 @@ impl Vm {
                 upvalue_descs: p.upvalues.iter().map(|u| (u.in_stack, u.index)).collect(),
                 num_params: p.num_params as usize,
                 is_vararg: p.is_vararg,
-                max_stack: (p.max_stack as usize).max(2),
+                max_stack,
+                fixed_call_need: if p.is_vararg { usize::MAX / 4 } else { max_stack },
                 info: p.clone(),
                 env,
                 global_cache: cache,
@@ -55,7 +57,7 @@ impl Vm {
     /// Loads a compiled main chunk as a closure over the globals table `env`.
     pub fn load_main(&mut self, p: &Rc<Proto>, env: Value) -> Value {
         let proto = self.load_proto(p, env);
-        let c = self.heap.alloc(Closure { header: GcHeader::new(ObjKind::Closure), proto, upvalues: Box::new([]) }, 0);
+        let c = Closure::alloc(&mut self.heap, proto, 0, |_, _| unreachable!("no upvalues"));
         Vm::object_value(c)
     }
 
