@@ -38,7 +38,20 @@ fn pool_index(kind: ObjKind) -> Option<usize> {
         ObjKind::Table => Some(0),
         ObjKind::Closure => Some(1),
         ObjKind::Upvalue => Some(2),
+        // Boxed integers (64-bit values beyond the inline range): bit-manipulation code
+        // allocates one per operation.
+        ObjKind::BigInt => Some(3),
         _ => None,
+    }
+}
+
+/// Most freed allocations kept in pool `index`: boxed integers are small (24 bytes) and
+/// die by the hundred thousand per collection in bit-manipulation loops.
+fn pool_max(index: usize) -> usize {
+    if index == 3 {
+        POOL_MAX * 4
+    } else {
+        POOL_MAX
     }
 }
 
@@ -68,6 +81,7 @@ unsafe fn drop_contents(h: *mut GcHeader) {
             }
             ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
             ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
+            ObjKind::BigInt => std::ptr::drop_in_place(h as *mut BigInt),
             _ => unreachable!("not a pooled kind"),
         }
     }
@@ -86,7 +100,8 @@ unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
     let layout = match index {
         0 => Layout::new::<Table>(),
         1 => Layout::new::<crate::function::Closure>(),
-        _ => Layout::new::<Upvalue>(),
+        2 => Layout::new::<Upvalue>(),
+        _ => Layout::new::<BigInt>(),
     };
     // SAFETY: same allocator and layout as the Box that allocated it.
     unsafe { dealloc(p, layout) };
@@ -171,9 +186,10 @@ pub struct Heap {
     string_count: usize,
     /// The previous table's buffer, reused by the next rebuild.
     spare_strings: Vec<InternSlot>,
-    /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
+    /// Memory of freed tables, closures, upvalues and boxed integers (contents dropped)
+    /// for reuse: they
     /// are the most frequently allocated objects; this skips a malloc/free pair each.
-    pools: [Vec<*mut u8>; 3],
+    pools: [Vec<*mut u8>; 4],
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
@@ -208,7 +224,7 @@ impl Heap {
             strings: vec![InternSlot::EMPTY; MIN_INTERN_SLOTS],
             string_count: 0,
             spare_strings: Vec::new(),
-            pools: [Vec::new(), Vec::new(), Vec::new()],
+            pools: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
@@ -530,7 +546,7 @@ impl Heap {
                     objects[kept] = h;
                     kept += 1;
                 } else {
-                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max(i));
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
                         drop_contents(h);
