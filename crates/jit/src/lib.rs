@@ -62,6 +62,9 @@ use vm::Vm;
 pub const DEFAULT_HOT: u32 = 56;
 /// Recording attempts of one loop before it is blacklisted.
 pub const MAX_ABORTS: u32 = 4;
+/// Hot counter of a blacklisted loop (the engine is asked again only after this many
+/// back-edges, in case another loop shares its counter slot).
+pub const BLACKLIST_PENALTY: i32 = 1 << 15;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -149,7 +152,8 @@ impl std::hash::Hasher for LoopHasher {
 type LoopMap = HashMap<(usize, usize), LoopState, std::hash::BuildHasherDefault<LoopHasher>>;
 
 enum LoopState {
-    Counting { hits: u32, aborts: u32 },
+    /// Not traced yet (the VM's hot counter does the counting).
+    Counting { aborts: u32 },
     Traced(usize),
     Blacklisted,
 }
@@ -267,7 +271,7 @@ impl Engine {
                     f.pc = pc;
                 }
                 let aborts = match self.loops.get(&key) {
-                    Some(LoopState::Counting { aborts, .. }) => aborts + 1,
+                    Some(LoopState::Counting { aborts }) => aborts + 1,
                     _ => 1,
                 };
                 if aborts >= MAX_ABORTS {
@@ -276,7 +280,7 @@ impl Engine {
                     }
                     self.loops.insert(key, LoopState::Blacklisted);
                 } else {
-                    self.loops.insert(key, LoopState::Counting { hits: 0, aborts });
+                    self.loops.insert(key, LoopState::Counting { aborts });
                 }
             }
         }
@@ -292,7 +296,8 @@ impl Engine {
         if base + max_slot > th.stack.len() {
             return Flow::Done;
         }
-        self.ctx.budget = vm.jit_periodic.max(1);
+        // The trace's iterations count against the periodic-hook countdown.
+        self.ctx.budget = vm.hook_countdown.max(1);
         if self.opts.exit_stress {
             self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             self.ctx.stress = 1 + ((self.seed >> 33) % 17) as i64;
@@ -306,7 +311,7 @@ impl Engine {
             let f: TraceFn = std::mem::transmute(ptr);
             f(th.stack.as_mut_ptr().add(base), &mut *self.ctx)
         };
-        vm.jit_periodic = self.ctx.budget.max(1);
+        vm.hook_countdown = self.ctx.budget.max(1);
         self.stats.entries += 1;
         self.stats.exits += 1;
         let snap = SnapId(exit as u32);
@@ -325,27 +330,35 @@ fn code_entry(c: &x64::emit::Compiled) -> *const u8 {
 }
 
 impl JitEngine for Engine {
-    fn back_edge(&mut self, vm: &mut Vm, from_pc: usize) -> Flow {
+    fn back_edge(&mut self, vm: &mut Vm, from_pc: usize, slot: usize) -> Flow {
         let th = vm.current;
         let Some(frame) = th.frames.last() else { return Flow::Done };
         let Some(closure) = frame.closure else { return Flow::Done };
         let header = frame.pc;
         let key = (closure.proto.header() as usize, header);
-        let state = self.loops.entry(key).or_insert(LoopState::Counting { hits: 0, aborts: 0 });
+        let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0 });
         match state {
-            LoopState::Blacklisted => Flow::Done,
+            LoopState::Blacklisted => {
+                vm.jit_set_hot(slot, BLACKLIST_PENALTY);
+                Flow::Done
+            }
             LoopState::Traced(idx) => {
                 let idx = *idx;
+                vm.jit_set_hot(slot, 1);
                 self.run(vm, idx)
             }
-            LoopState::Counting { hits, .. } => {
-                *hits += 1;
-                if *hits < self.opts.hot {
-                    return Flow::Done;
+            LoopState::Counting { .. } => {
+                let flow = self.record(vm, closure, key, from_pc);
+                if matches!(self.loops.get(&key), Some(LoopState::Traced(_))) {
+                    vm.jit_set_hot(slot, 1);
                 }
-                self.record(vm, closure, key, from_pc)
+                flow
             }
         }
+    }
+
+    fn hot_threshold(&self) -> i32 {
+        self.opts.hot.min(i32::MAX as u32) as i32
     }
 
     fn mark_roots(&self, heap: &mut Heap) {
