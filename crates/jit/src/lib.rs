@@ -42,6 +42,7 @@ pub mod ir;
 pub mod ir_text;
 pub mod opt_dce;
 pub mod opt_fold;
+pub mod opt_loop;
 pub mod record;
 pub mod regalloc;
 pub mod verify;
@@ -77,11 +78,13 @@ pub struct Options {
     pub fold: bool,
     pub dce: bool,
     pub regs: bool,
+    /// Loop optimisation (`opt_loop.rs`): pre-header, PHIs, invariant hoisting.
+    pub loop_opt: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true }
     }
 }
 
@@ -116,6 +119,7 @@ impl Options {
                             "fold" => self.fold = on,
                             "dce" => self.dce = on,
                             "regs" => self.regs = on,
+                            "loop" => self.loop_opt = on,
                             _ => return false,
                         }
                     }
@@ -227,6 +231,11 @@ impl Engine {
             t = opt_dce::dce(&t);
             verify::verify(&t).map_err(|e| format!("verifier (dce): {}", e))?;
             self.dump("after dce", &t);
+        }
+        if self.opts.loop_opt {
+            t = opt_loop::optimize(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (loop): {}", e))?;
+            self.dump("after loop", &t);
         }
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
         let code = x64::emit::compile(&t, &alloc, self.layout, self.opts.exit_stress)?;

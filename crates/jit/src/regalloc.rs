@@ -1,8 +1,8 @@
 //! Register allocation: a linear scan over live intervals.
 //!
-//! Every value of a trace lives within one iteration (the loop reloads its slots), so
-//! an interval is `[definition, last use]`, where uses include the snapshots of later
-//! guards (an exit reads the value from its location). Intervals are visited in order
+//! An interval is `[definition, last use]`, where uses include the snapshots of later
+//! guards (an exit reads the value from its location); values of the loop pre-header
+//! used by the body and PHI operands live until `Loop` (see [`last_uses`]). Intervals are visited in order
 //! of definition; a value gets a free register of its class (general purpose for
 //! int/tab/val, SSE for num) or, when none is free, a spill slot in the trace context.
 //! Constants get no location: the emitter materialises them and exits read them from
@@ -35,18 +35,27 @@ pub struct Allocation {
     pub spills: usize,
 }
 
-/// Last use of every value.
+/// Last use of every value. With a loop pre-header (`opt_loop.rs`), a pre-header value
+/// used in the body and both operands of every PHI live until `Loop` (the body runs
+/// again after it).
 pub fn last_uses(t: &Trace) -> Vec<usize> {
-    let mut last: Vec<usize> = (0..t.ins.len()).collect();
+    let n = t.ins.len();
+    let mut last: Vec<usize> = (0..n).collect();
+    let head = t.head().unwrap_or(0);
     for (i, ins) in t.ins.iter().enumerate() {
+        let at = |r: IrRef| if i >= head && r.idx() < head { n - 1 } else { i };
         for r in ins.operands() {
-            last[r.idx()] = last[r.idx()].max(i);
+            last[r.idx()] = last[r.idx()].max(at(r));
         }
         if !ins.snap.is_none() {
             for (_, r) in &t.snaps[ins.snap.idx()].entries {
-                last[r.idx()] = last[r.idx()].max(i);
+                last[r.idx()] = last[r.idx()].max(at(*r));
             }
         }
+    }
+    for &(entry, next) in &t.phis {
+        last[entry.idx()] = n - 1;
+        last[next.idx()] = n - 1;
     }
     last
 }

@@ -156,6 +156,87 @@ impl<'a> Em<'a> {
             ; mov Rq(RCX), QWORD mask ; and Rq(RAX), Rq(RCX) ; mov Rq(RCX), QWORD tag ; or Rq(RAX), Rq(RCX));
     }
 
+    /// Copies location `src` to location `dst` (any classes; rcx/xmm1 for memory to
+    /// memory).
+    fn mov_loc(&mut self, dst: Loc, src: Loc) {
+        match (dst, src) {
+            (Loc::Gpr(d), Loc::Gpr(s)) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(s)),
+            (Loc::Gpr(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movq Rq(d), Rx(s)),
+            (Loc::Gpr(d), Loc::Spill(s)) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o])
+            }
+            (Loc::Xmm(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(d), Rx(s)),
+            (Loc::Xmm(d), Loc::Gpr(s)) => dynasm!(self.ops ; .arch x64 ; movq Rx(d), Rq(s)),
+            (Loc::Xmm(d), Loc::Spill(s)) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(d), QWORD [Rq(R12) + o])
+            }
+            (Loc::Spill(d), Loc::Gpr(s)) => {
+                let o = off_spill(d);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(s))
+            }
+            (Loc::Spill(d), Loc::Xmm(s)) => {
+                let o = off_spill(d);
+                dynasm!(self.ops ; .arch x64 ; movq QWORD [Rq(R12) + o], Rx(s))
+            }
+            (Loc::Spill(d), Loc::Spill(s)) => {
+                let (od, os) = (off_spill(d), off_spill(s));
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD [Rq(R12) + os] ; mov QWORD [Rq(R12) + od], Rq(RCX))
+            }
+            _ => {}
+        }
+    }
+
+    /// The PHI moves at `Loop`: each PHI's next value into its entry's location, as a
+    /// parallel move (cycles are broken through rax / xmm0), constants last.
+    fn phi_moves(&mut self) -> Result<(), String> {
+        let mut moves: Vec<(Loc, Loc)> = Vec::new();
+        let mut konsts: Vec<(Loc, IrRef)> = Vec::new();
+        for &(entry, next) in &self.t.phis {
+            let dst = self.loc(entry);
+            if dst == Loc::None {
+                return Err("phi without a location".into());
+            }
+            if self.t.get(next).op == Opc::K {
+                konsts.push((dst, next));
+                continue;
+            }
+            let src = self.loc(next);
+            if src == Loc::None {
+                return Err("phi value without a location".into());
+            }
+            if src != dst {
+                moves.push((dst, src));
+            }
+        }
+        while !moves.is_empty() {
+            let ready = (0..moves.len()).find(|&m| !moves.iter().any(|&(_, s)| s == moves[m].0));
+            match ready {
+                Some(m) => {
+                    let (d, s) = moves.remove(m);
+                    self.mov_loc(d, s);
+                }
+                None => {
+                    // A cycle: park one source in a scratch register.
+                    let src = moves[0].1;
+                    let scratch = if matches!(src, Loc::Xmm(_)) { Loc::Xmm(0) } else { Loc::Gpr(RAX) };
+                    self.mov_loc(scratch, src);
+                    for mv in &mut moves {
+                        if mv.1 == src {
+                            mv.1 = scratch;
+                        }
+                    }
+                }
+            }
+        }
+        for (dst, k) in konsts {
+            self.load_gpr(RAX, k);
+            self.mov_loc(dst, Loc::Gpr(RAX));
+        }
+        Ok(())
+    }
+
     fn ins(&mut self, i: usize, top: DynamicLabel) -> Result<(), String> {
         let ins = self.t.ins[i];
         let exit = if ins.snap.is_none() { None } else { Some(self.exits[ins.snap.idx()]) };
@@ -377,10 +458,17 @@ impl<'a> Em<'a> {
                     ; =>done);
                 self.def_gpr(i, RCX);
             }
+            Opc::Head => {
+                dynasm!(self.ops ; .arch x64 ; =>top);
+            }
             Opc::Loop => {
                 let e = exit.ok_or("loop without snapshot")?;
                 let entries = self.t.snaps[ins.snap.idx()].entries.clone();
+                let phi_slots: Vec<i64> = self.t.phis.iter().map(|p| self.t.get(p.0).k).collect();
                 for (slot, r) in entries {
+                    if phi_slots.contains(&(slot as i64)) {
+                        continue;
+                    }
                     let o = slot as i32 * 8;
                     self.load_gpr(RAX, r);
                     if self.t.ty(r) == Ty::Int {
@@ -390,7 +478,9 @@ impl<'a> Em<'a> {
                 }
                 self.stress_check(e);
                 let bo = offset_of!(JitCtx, budget) as i32;
-                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e ; jmp =>top);
+                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e);
+                self.phi_moves()?;
+                dynasm!(self.ops ; .arch x64 ; jmp =>top);
             }
         }
         Ok(())
@@ -410,8 +500,10 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
     let entry = em.ops.offset();
     dynasm!(em.ops ; .arch x64
         ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
-        ; mov rbx, rdi ; mov r12, rsi
-        ; =>top);
+        ; mov rbx, rdi ; mov r12, rsi);
+    if t.head().is_none() {
+        dynasm!(em.ops ; .arch x64 ; =>top);
+    }
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
     }
