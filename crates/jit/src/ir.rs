@@ -220,6 +220,12 @@ opcodes! {
     ALoad = "aload", true, false;
     /// Store value `c` into `a[b]` in the array part; guards 1 <= b <= len.
     AStore = "astore", true, false;
+    /// Append value `c` to the array part of table `a` as key `b`: guards b == len + 1,
+    /// len < capacity (no reallocation), an empty hash part and (for `val`) c != nil.
+    APush = "apush", true, false;
+    /// Square root / absolute value of a num.
+    SqrtN = "sqrtn", false, true;
+    AbsN = "absn", false, true;
     /// Load the value of hash entry number `k` of table `a`; guards that the entry's key
     /// is the value `b` (a string constant).
     HLoad = "hload", true, false;

@@ -16,7 +16,7 @@
 use crate::ir::*;
 use crate::opt_fold::Folder;
 use compiler::Op;
-use vm::function::ProtoObj;
+use vm::function::{Native, NativeKind, ProtoObj};
 use vm::object::{value_as, Gc};
 use vm::table::Table;
 use vm::value::Value;
@@ -279,6 +279,37 @@ impl<'a> Rec<'a> {
         Err("comparison of mixed or non-number operands".into())
     }
 
+    /// `CALL a b c` of a builtin the trace implements inline (math.sqrt, math.abs on
+    /// floats), guarded by the identity of the function value.
+    fn call_builtin(&mut self, a: usize, b: usize, c: usize) -> R<()> {
+        let fv = self.val(a);
+        let Some(n) = value_as::<Native>(fv) else { return Err("unsupported CALL".into()) };
+        if n.kind != NativeKind::Normal || !n.data.is_empty() || b != 2 || !(1..=2).contains(&c) {
+            return Err(format!("unsupported call of {}", n.qualified));
+        }
+        let xv = self.val(a + 1);
+        let (opc, res) = match n.qualified {
+            "math.sqrt" if xv.is_float() || xv.is_inline_int() => {
+                let x = if xv.is_float() { xv.as_float_unchecked() } else { xv.as_inline_int_unchecked() as f64 };
+                (Opc::SqrtN, x.sqrt())
+            }
+            "math.abs" if xv.is_float() => (Opc::AbsN, xv.as_float_unchecked().abs()),
+            _ => return Err(format!("unsupported call of {}", n.qualified)),
+        };
+        let fr = self.get(a)?;
+        let kf = self.kval(fv);
+        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
+        g.k = 1;
+        self.guard(g);
+        let xr = self.get_as(a + 1, cat(xv))?;
+        let xr = self.to_num(xr)?;
+        let r = self.emit(Ins::new(opc, Ty::Num, xr, IrRef::NONE));
+        if c == 2 {
+            self.set(a, r, Value::float(res));
+        }
+        Ok(())
+    }
+
     /// Follows the JMP after a conditional op at `self.pc`.
     /// Returns Ok(true) when the closing back-edge was taken.
     fn cond_jump(&mut self, taken: bool, header: usize, from_pc: usize) -> R<bool> {
@@ -406,17 +437,25 @@ impl<'a> Rec<'a> {
                 }
                 let (tr, mut t) = self.plain_table(a)?;
                 let idx = key.as_inline_int_unchecked();
-                if idx < 1 || idx as u64 > t.array.len() as u64 {
+                let vv = self.val(i.c());
+                let len = t.array.len() as u64;
+                // An append without reallocation (the interpreter's push_array then
+                // does nothing else when the hash part is empty).
+                let push = idx >= 1 && idx as u64 == len + 1 && t.array.len() < t.array.capacity() && t.entries.is_empty() && !vv.is_nil();
+                if !push && (idx < 1 || idx as u64 > len) {
                     return Err("store outside the array part".into());
                 }
                 let kr = if op == Op::SETI { self.kint(idx) } else { self.get_as(i.b(), Ty::Int)? };
-                let vv = self.val(i.c());
                 let vr0 = self.get(i.c())?;
                 let vr = self.boxed(vr0);
-                let mut ins = Ins::new(Opc::AStore, Ty::None, tr, kr);
+                let mut ins = Ins::new(if push { Opc::APush } else { Opc::AStore }, Ty::None, tr, kr);
                 ins.c = vr;
                 self.guard(ins);
-                t.array[idx as usize - 1] = vv;
+                if push {
+                    t.array.push(vv);
+                } else {
+                    t.array[idx as usize - 1] = vv;
+                }
             }
             Op::SETFIELD => {
                 let key = kst(i.b())?;
@@ -556,6 +595,9 @@ impl<'a> Rec<'a> {
                     self.guard(ins);
                 }
                 return self.cond_jump(truthy == i.k(), header, from_pc);
+            }
+            Op::CALL => {
+                self.call_builtin(a, i.b(), i.c())?;
             }
             _ => return Err(format!("unsupported {}", op.name())),
         }

@@ -323,6 +323,40 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD sign ; movq xmm1, Rq(R11) ; xorpd xmm0, xmm1);
                 self.def_xmm(i, 0);
             }
+            Opc::SqrtN => {
+                self.load_xmm(0, ins.a);
+                dynasm!(self.ops ; .arch x64 ; sqrtsd xmm0, xmm0);
+                self.def_xmm(i, 0);
+            }
+            Opc::AbsN => {
+                self.load_xmm(0, ins.a);
+                let mask = i64::MAX;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; movq xmm1, Rq(R11) ; andpd xmm0, xmm1);
+                self.def_xmm(i, 0);
+            }
+            Opc::APush => {
+                let e = exit.ok_or("array push without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                self.load_gpr(R11, ins.b);
+                self.load_gpr(RCX, ins.c);
+                let c_def = self.t.get(ins.c);
+                let never_nil = c_def.op == Opc::Box || (c_def.op == Opc::K && c_def.k != nil);
+                if !never_nil {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD nil ; cmp Rq(RCX), Rq(RDX) ; je =>e);
+                }
+                let (lo, po, co) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_array + lay.vec_cap);
+                let elo = lay.tab_entries + lay.vec_len;
+                dynasm!(self.ops ; .arch x64
+                    ; sub Rq(R11), 1
+                    ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jne =>e
+                    ; cmp Rq(R11), QWORD [Rq(RAX) + co] ; jae =>e
+                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
+                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
+                    ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX)
+                    ; add Rq(R11), 1
+                    ; mov QWORD [Rq(RAX) + lo], Rq(R11));
+            }
             Opc::ConvIN => {
                 self.load_gpr(RAX, ins.a);
                 dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, Rq(RAX));
