@@ -90,13 +90,13 @@ func main() {
     print(total)
 }
 main()
-// expect: 3 1 2
-// expect: 66125.0 125250
-// expect: 1350851717672992089 38
+// expect: 3	1	2
+// expect: 66125.0	125250
+// expect: 1350851717672992089	38
 // expect: 294
 // expect: 200.5
-// expect: 1000 1001000
-// expect: 5 3
+// expect: 1000	1001000
+// expect: 5	3
 // expect: 14760.056389
 // expect: true
 // expect: 449.0
