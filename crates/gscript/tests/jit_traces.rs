@@ -20,7 +20,7 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle)).count()
 }
 
-const FILES: [&str; 4] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs"];
+const FILES: [&str; 5] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs"];
 
 #[test]
 fn traces_compile_and_exit() {
@@ -76,6 +76,24 @@ fn loop_optimisation_and_new_ops() {
     for line in [9, 25, 87] {
         assert!(err.contains(&format!("compiled carried.gs:{}", line)), "line {} not traced: {}", line, err);
     }
+}
+
+#[test]
+fn calls_are_inlined() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (_, err) = run(&["-jv"], "inline.gs");
+    // hyp -> sq, sq and a tail call of math.sqrt (line 14); the type change inside sq
+    // (line 20); multiple results and a missing argument (line 29); a changed callee
+    // (line 42).
+    for line in [14, 20, 29, 42] {
+        assert!(err.contains(&format!("compiled inline.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    // A storing callee is not inlined.
+    assert!(err.contains("store in an inlined call"), "{}", err);
+    // The guards inside the inlined sq exit when its argument becomes a float.
+    assert!(err.contains("exit trace 2"), "{}", err);
 }
 
 #[test]

@@ -257,11 +257,15 @@ impl Engine {
             eprintln!("[jit] trace {} start {}", id, Self::where_(proto, header));
         }
         let result = match record::record(vm, from_pc, self.opts.fold) {
-            Ok(rec) => self.compile(rec.trace).map_err(|reason| (header, reason)),
+            Ok(rec) => {
+                let roots = rec.roots;
+                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots)).map_err(|reason| (header, reason))
+            }
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok((ir, alloc, code)) => {
+            Ok((ir, alloc, code, roots)) => {
+                self.roots.extend(roots);
                 if self.opts.verbose {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
