@@ -328,8 +328,17 @@ impl Engine {
         self.stats.entries += 1;
         self.stats.exits += 1;
         let snap = SnapId(exit as u32);
-        let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
-        debug_assert!(restored, "snapshot value without a location");
+        if self.ctx.restored != 0 {
+            // The exit stub wrote the registers; only the pc is left.
+            let pc = tr.ir.snaps.get(snap.idx()).map(|s| s.pc);
+            let mut th = vm.current;
+            if let (Some(pc), Some(f)) = (pc, th.frames.last_mut()) {
+                f.pc = pc;
+            }
+        } else {
+            let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
+            debug_assert!(restored, "snapshot value without a location");
+        }
         if self.opts.verbose {
             let pc = tr.ir.snaps.get(snap.idx()).map_or(0, |s| s.pc);
             eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));

@@ -541,11 +541,31 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
     }
-    // Exit stubs, then the shared register save and epilogue.
+    // Exit stubs: each writes its snapshot's values to the frame's registers itself
+    // (`ctx.restored` = 1); an integer outside the inline range (which needs a heap box)
+    // or a value without a location falls back to the shared register save, after
+    // which `exit::restore` writes the snapshot.
     let eo = offset_of!(JitCtx, exit) as i32;
+    let ro = offset_of!(JitCtx, restored) as i32;
+    let done = em.ops.new_dynamic_label();
     for (s, &l) in em.exits.clone().iter().enumerate() {
-        let s = s as i32;
-        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], s ; jmp =>save_all);
+        let slow = em.ops.new_dynamic_label();
+        let snum = s as i32;
+        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], snum);
+        let entries = t.snaps[s].entries.clone();
+        let all_located = entries.iter().all(|&(_, r)| t.get(r).op == Opc::K || em.loc(r) != Loc::None);
+        if all_located {
+            for (slot, r) in entries {
+                let o = slot as i32 * 8;
+                em.load_gpr(RAX, r);
+                if t.ty(r) == Ty::Int {
+                    em.box_int_rax(slow);
+                }
+                dynasm!(em.ops ; .arch x64 ; mov QWORD [rbx + o], rax);
+            }
+            dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + ro], 1 ; jmp =>done);
+        }
+        dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
     }
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
@@ -557,6 +577,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
         dynasm!(em.ops ; .arch x64 ; movq QWORD [r12 + o], Rx(x));
     }
     dynasm!(em.ops ; .arch x64
+        ; =>done
         ; mov rax, QWORD [r12 + eo]
         ; add rsp, 8 ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
         ; ret);
