@@ -13,8 +13,8 @@
 //!   stays unboxed in a register across iterations. Every body snapshot that does not
 //!   mention the slot gets an entry for the `SLoad` (whose location holds the slot's
 //!   current value), because the stack slot is no longer up to date.
-//! * Pure instructions and value guards (`Unbox`, `GuardI`/`GuardN`/`GuardT`/`GuardV`)
-//!   whose operands are all loop-invariant (constants, `SLoad`s of unmodified slots,
+//! * Pure instructions and value guards (`Unbox`, `GuardI`/`GuardN`/`GuardT`/`GuardV`,
+//!   and `GuardNoMeta`: traces never set metatables) whose operands are all loop-invariant (constants, `SLoad`s of unmodified slots,
 //!   hoisted values) move to the pre-header; hoisted guards exit at the loop header with
 //!   the pre-header's (empty) snapshot, which is correct because their outcome is the
 //!   same in every iteration.
@@ -99,7 +99,9 @@ pub fn optimize(t: &Trace) -> Trace {
         let hoist = match ins.op {
             Opc::SLoad => true,
             Opc::Loop | Opc::Head => false,
-            op if op.is_pure() || matches!(op, Opc::Unbox | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV) => ins.operands().all(|r| invariant[r.idx()]),
+            // GuardNoMeta: nothing a trace does can set a metatable (it makes no calls
+            // other than inlined script functions without stores and pure builtins).
+            op if op.is_pure() || matches!(op, Opc::Unbox | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta) => ins.operands().all(|r| invariant[r.idx()]),
             _ => false,
         };
         if hoist {

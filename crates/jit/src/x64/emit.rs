@@ -141,10 +141,20 @@ impl<'a> Em<'a> {
         }
     }
 
-    /// Untags the table value in `reg` into a pointer. Clobbers r11.
+    /// Untags the table value in `reg` into a pointer.
     fn untag(&mut self, reg: u8) {
-        let mask = PAYLOAD_MASK as i64;
-        dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; and Rq(reg), Rq(R11));
+        debug_assert_eq!(PAYLOAD_MASK, (1u64 << 48) - 1);
+        dynasm!(self.ops ; .arch x64 ; shl Rq(reg), 16 ; shr Rq(reg), 16);
+    }
+
+    /// The constant of int `r` if it fits a sign-extended 32-bit immediate.
+    fn imm32(&self, r: IrRef) -> Option<i32> {
+        let ins = self.t.get(r);
+        if ins.op == Opc::K && ins.ty == Ty::Int {
+            i32::try_from(ins.k).ok()
+        } else {
+            None
+        }
     }
 
     /// Boxes the int in rax into a value (exits if it is outside the inline range).
@@ -273,6 +283,16 @@ impl<'a> Em<'a> {
                 }
                 self.def_gpr(i, RAX);
             }
+            Opc::AddI | Opc::SubI if self.imm32(ins.b).is_some() => {
+                let k = self.imm32(ins.b).unwrap_or(0);
+                self.load_gpr(RAX, ins.a);
+                if ins.op == Opc::AddI {
+                    dynasm!(self.ops ; .arch x64 ; add Rq(RAX), k);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; sub Rq(RAX), k);
+                }
+                self.def_gpr(i, RAX);
+            }
             Opc::AddI | Opc::SubI | Opc::MulI => {
                 self.load_gpr(RAX, ins.a);
                 self.load_gpr(RCX, ins.b);
@@ -365,8 +385,13 @@ impl<'a> Em<'a> {
             Opc::GuardI => {
                 let e = exit.ok_or("guard without snapshot")?;
                 self.load_gpr(RAX, ins.a);
-                self.load_gpr(RCX, ins.b);
-                dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                match self.imm32(ins.b) {
+                    Some(k) => dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), k),
+                    None => {
+                        self.load_gpr(RCX, ins.b);
+                        dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                    }
+                }
                 // Exit when the condition does not hold.
                 match ins.cond() {
                     Cond::Lt | Cond::NGe => dynasm!(self.ops ; .arch x64 ; jge =>e),
