@@ -76,6 +76,7 @@ impl<'a> Em<'a> {
             return;
         }
         match self.loc(r) {
+            Loc::Xmm(x) if x == dst => {}
             Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movapd Rx(dst), Rx(x)),
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; movq Rx(dst), Rq(g)),
             Loc::Spill(s) => {
@@ -327,6 +328,22 @@ impl<'a> Em<'a> {
                 self.def_gpr(i, RAX);
             }
             Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => {
+                // Two-address form straight into the result's register when the right
+                // operand is in another register (it is read after the left one is
+                // copied into the result's register).
+                let (dst, rb) = (self.alloc.locs[i], self.loc(ins.b));
+                if let (Loc::Xmm(d), Loc::Xmm(b)) = (dst, rb) {
+                    if d != b && self.t.get(ins.b).op != Opc::K {
+                        self.load_xmm(d, ins.a);
+                        match ins.op {
+                            Opc::AddN => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(b)),
+                            Opc::SubN => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), Rx(b)),
+                            Opc::MulN => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), Rx(b)),
+                            _ => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), Rx(b)),
+                        }
+                        return Ok(());
+                    }
+                }
                 self.load_xmm(0, ins.a);
                 self.load_xmm(1, ins.b);
                 match ins.op {
