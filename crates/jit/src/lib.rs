@@ -1,29 +1,38 @@
-//! GScript's tracing JIT for x86-64 (phase 1: loop traces).
+//! GScript's tracing JIT for x86-64 (phase 1: loop traces with inlined calls).
 //!
 //! # Overview
-//! * **Hooks** (`vm/src/jit_hooks.rs`): the interpreter calls [`Engine::back_edge`]
-//!   (through the `JitEngine` trait) at every loop back-edge while a JIT is attached. The
-//!   engine counts back-edges per loop header (`(prototype, pc)`), and when a loop is hot
-//!   (`-jhot=N`, default [`DEFAULT_HOT`]) records it.
+//! * **Hooks** (`vm/src/jit_hooks.rs`): the interpreter keeps per-loop hot counters
+//!   (hashed by the loop header's address) and calls [`Engine::back_edge`] (through the
+//!   `JitEngine` trait) only when a loop's counter reaches zero (`-jhot=N`, default
+//!   [`DEFAULT_HOT`]) or when the loop has a trace (the engine then keeps its counter at
+//!   1). Calls take the interpreter's normal fast path with a JIT attached, so attaching
+//!   it costs < 1% instructions on untraceable code (callgrind, see docs/jit.md).
 //! * **Recording** (`record.rs`): records one iteration *by executing it* (the recorder
 //!   has the interpreter's semantics for the instructions it supports), emitting typed SSA
 //!   IR (`ir.rs`) with guards and snapshots. Unsupported instructions abort the recording
 //!   cleanly: the VM is then exactly at the interpreter's state for that pc. A loop whose
-//!   recording aborted [`MAX_ABORTS`] times is blacklisted.
+//!   recording aborted [`MAX_ABORTS`] times is blacklisted. Supported: arithmetic and
+//!   comparisons on ints/floats, table array reads/writes/appends, field and global loads
+//!   and stores (guarded by entry index and key), `#`, `math.sqrt`/`math.abs`, and calls
+//!   of script functions, inlined (identity-guarded; guards inside them exit *before* the
+//!   outermost inlined call, which the interpreter re-executes, so callees that store are
+//!   not inlined).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
-//!   the verifier (`verify.rs`) after each of them, then linear-scan register allocation
-//!   (`regalloc.rs`, `-jopt=-regs` spills everything) and code generation
-//!   (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
-//! * **Running**: a trace runs one iteration per pass through its body; the `Loop`
-//!   instruction writes the modified slots back (boxing integers, exiting if one leaves the
-//!   48-bit inline range) and jumps to the top, where `SLoad`s reload and type-check them.
-//!   Loop-carried values in registers (loop peeling / PHIs) are the next step.
-//! * **Exits** (`exit.rs`): a failing guard leaves through its snapshot's stub; the engine
-//!   writes the snapshot back to the frame and sets its pc; the interpreter re-executes the
-//!   guarded instruction. A trace also exits at its loop end when its iteration budget (the
-//!   interpreter's periodic-hook countdown) runs out, so interrupts, instruction budgets and
-//!   goroutine preemption keep working.
+//!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
+//!   as PHIs in registers, invariant hoisting), the verifier (`verify.rs`) after each of
+//!   them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
+//!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
+//! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
+//!   entry; its body runs one iteration per pass; `Loop` writes back modified slots that
+//!   are not loop-carried, moves each PHI's new value into its register (a parallel move)
+//!   and jumps to `Head`.
+//! * **Exits** (`exit.rs`): a failing guard leaves through its snapshot's stub, which
+//!   writes the snapshot to the frame's registers itself (falling back to the engine's
+//!   `restore` for integers that need a heap box); the engine sets the frame's pc; the
+//!   interpreter re-executes the guarded instruction. A trace also exits at its loop end
+//!   when its iteration budget (the interpreter's periodic-hook countdown) runs out, so
+//!   interrupts, instruction budgets and goroutine preemption keep working.
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
 //!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
@@ -32,9 +41,16 @@
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
 //! machine code.
 //!
+//! Next steps (see docs/jit.md for measurements): trace trees / side traces so that
+//! outer loops are not stuck in the interpreter (nbody, fannkuch, matmul spend most of
+//! their time in interpreted outer loops), not writing back dead temporaries at `Loop`,
+//! constants in registers, inlined callees with stores (needs frame reconstruction in
+//! snapshots), more builtins.
+//!
 //! Safety: a JIT bug must abort a trace, never crash: recording, verification, allocation
 //! and emission return errors, which abort the trace. Traces embed pointers to constants of
-//! their prototype and to its globals table; the engine keeps the closure alive
+//! their prototype and to its globals table, and compare function values by identity; the
+//! engine keeps the traced closure and every inlined closure or builtin alive
 //! ([`JitEngine::mark_roots`]).
 
 pub mod exit;
