@@ -387,8 +387,18 @@ impl JitEngine for Engine {
             }
             LoopState::Counting { .. } => {
                 let flow = self.record(vm, closure, key, from_pc);
-                if matches!(self.loops.get(&key), Some(LoopState::Traced(_))) {
-                    vm.jit_set_hot(slot, 1);
+                match self.loops.get(&key) {
+                    Some(LoopState::Traced(_)) => vm.jit_set_hot(slot, 1),
+                    Some(LoopState::Counting { .. }) if self.opts.hot > 1 => {
+                        // After an abort, wait a pseudo-random extra number of back-edges,
+                        // so that a loop with a short trip count whose length divides the
+                        // threshold is not always recorded in the same (e.g. its last)
+                        // iteration.
+                        self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let extra = ((self.seed >> 33) % self.opts.hot as u64) as i32;
+                        vm.jit_set_hot(slot, self.hot_threshold().saturating_add(extra));
+                    }
+                    _ => {}
                 }
                 flow
             }
