@@ -202,6 +202,9 @@ pub struct Engine {
     roots: Vec<Value>,
     ctx: Box<JitCtx>,
     seed: u64,
+    /// Per hot-counter slot: the (prototype, header pc) and trace last run from it (a
+    /// cache in front of `loops`; `usize::MAX` keys never match).
+    slot_traces: Vec<(usize, usize, usize)>,
     pub stats: Stats,
 }
 
@@ -215,7 +218,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
@@ -374,6 +377,13 @@ impl JitEngine for Engine {
         let Some(closure) = frame.closure else { return Flow::Done };
         let header = frame.pc;
         let key = (closure.proto.header() as usize, header);
+        // Fast path: the loop of this hot-counter slot has a trace.
+        if let Some(&(k0, k1, idx)) = self.slot_traces.get(slot) {
+            if (k0, k1) == key {
+                vm.jit_set_hot(slot, 1);
+                return self.run(vm, idx);
+            }
+        }
         let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0 });
         match state {
             LoopState::Blacklisted => {
@@ -382,6 +392,9 @@ impl JitEngine for Engine {
             }
             LoopState::Traced(idx) => {
                 let idx = *idx;
+                if let Some(c) = self.slot_traces.get_mut(slot) {
+                    *c = (key.0, key.1, idx);
+                }
                 vm.jit_set_hot(slot, 1);
                 self.run(vm, idx)
             }
