@@ -7,9 +7,12 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > 4096 {
         return;
     }
-    // Known gap (docs/reliability.md): os.exit, an uncaught error in a goroutine and a
-    // deadlock end the process (sched.rs); skip inputs that could do that.
-    let blocked: [&[u8]; 6] = [b"go", b"os", b"<-", b"select", b"sync", b"exit"];
+    // Goroutines, channels, select and sync are fuzzed too: an uncaught goroutine error
+    // and a deadlock end the run with an error, not the process. Skipped: `os` (os.exit
+    // ends the process by design; os.remove and friends touch files) and sleeping or
+    // timer waits (`time.sleep(1e9)` blocks the OS thread for real: not a bug, but a
+    // fuzzer timeout).
+    let blocked: [&[u8]; 4] = [b"os", b"exit", b"sleep", b"after"];
     if blocked.iter().any(|w| data.windows(w.len()).any(|x| x == *w)) {
         return;
     }

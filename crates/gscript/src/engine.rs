@@ -468,8 +468,17 @@ impl<'a> Context<'a> {
 
     /// Converts an error raised by the VM.
     pub(crate) fn rt_error(&mut self, e: vm::RtError) -> Error {
-        let msg = crate::error_message(self.vm, e.value);
-        Error::runtime(msg, e.traceback)
+        match e.fatal {
+            Some(vm::Fatal::Deadlock) => Error::with_kind(crate::ErrorKind::Deadlock, vm::sched::DEADLOCK_MESSAGE),
+            Some(vm::Fatal::GoroutineDied { id }) => {
+                let msg = crate::error_message(self.vm, e.value);
+                Error::runtime(msg, e.traceback).in_goroutine(id)
+            }
+            Some(vm::Fatal::Interrupted) | None => {
+                let msg = crate::error_message(self.vm, e.value);
+                Error::runtime(msg, e.traceback)
+            }
+        }
     }
 
     /// Calls a function value with converted arguments; converts the results.

@@ -21,6 +21,10 @@ pub enum ErrorKind {
     /// The memory limit set by [`Engine::set_memory_limit`](crate::Engine::set_memory_limit)
     /// was exceeded (`not enough memory`).
     OutOfMemory,
+    /// Every goroutine was blocked with no timer pending
+    /// (`all goroutines are asleep - deadlock!`, spec 11.6). The run ended; the engine
+    /// stays usable (the other goroutines were dropped).
+    Deadlock,
 }
 
 /// An error from compiling or running GScript code, or from converting values.
@@ -47,21 +51,23 @@ pub struct Error {
     incomplete: bool,
     /// For conversion errors of callback arguments: the argument number.
     pub(crate) arg: Option<usize>,
+    /// The goroutine (2, 3, ...) whose uncaught error ended the run, if not the main one.
+    goroutine: Option<u64>,
 }
 
 impl Error {
     /// A runtime error with this message; return it from a Rust callback to raise a
     /// script error (the message gets the caller's `chunk:line: ` prefix).
     pub fn new(message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Runtime, message: message.into(), traceback: None, incomplete: false, arg: None }
+        Error { kind: ErrorKind::Runtime, message: message.into(), traceback: None, incomplete: false, arg: None, goroutine: None }
     }
 
     pub(crate) fn with_kind(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into(), traceback: None, incomplete: false, arg: None }
+        Error { kind, message: message.into(), traceback: None, incomplete: false, arg: None, goroutine: None }
     }
 
     pub(crate) fn syntax(message: String, incomplete: bool) -> Error {
-        Error { kind: ErrorKind::Syntax, message, traceback: None, incomplete, arg: None }
+        Error { kind: ErrorKind::Syntax, message, traceback: None, incomplete, arg: None, goroutine: None }
     }
 
     /// A runtime error from the VM, classified by its message.
@@ -75,12 +81,29 @@ impl Error {
         } else {
             ErrorKind::Runtime
         };
-        Error { kind, message, traceback, incomplete: false, arg: None }
+        Error { kind, message, traceback, incomplete: false, arg: None, goroutine: None }
     }
 
     /// A failed conversion: `EXPECTED expected, got GOT`.
     pub(crate) fn conversion(expected: &str, got: &str) -> Error {
         Error::with_kind(ErrorKind::Conversion, format!("{} expected, got {}", expected, got))
+    }
+
+    /// The error reached the top of goroutine number `id` (not the main one, spec 9.8):
+    /// the whole run ended there, and the traceback header reads
+    /// `stack traceback (goroutine N):`. The kind stays that of the error (a runtime
+    /// error, or an interrupt or budget error raised while that goroutine ran).
+    pub(crate) fn in_goroutine(mut self, id: u64) -> Error {
+        self.goroutine = Some(id);
+        self
+    }
+
+    /// The number of the goroutine (2, 3, ... in creation order) in which this error was
+    /// raised and not caught, if it is not the main goroutine (1). Such an error ends the
+    /// whole run, as in the `gscript` command (which exits with status 2), but the engine
+    /// stays usable: the other goroutines are dropped without running their deferred calls.
+    pub fn goroutine(&self) -> Option<u64> {
+        self.goroutine
     }
 
     /// What kind of error this is.

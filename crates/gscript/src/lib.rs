@@ -71,16 +71,24 @@ pub fn error_message(vm: &mut Vm, v: vm::Value) -> String {
     format!("(error object is a {} value)", v.type_name())
 }
 
-/// Writes `gscript: MESSAGE` and the traceback to standard error.
-pub fn report_uncaught(vm: &mut Vm, e: &RtError, goroutine: Option<u64>) {
+/// Reports an error that ended the main chunk on standard error as the command does
+/// (spec 9.8, 11.6) and returns the exit status: `gscript: MESSAGE` and the traceback
+/// (status 1, or 2 for an error in another goroutine, whose traceback header names it),
+/// or `fatal error: all goroutines are asleep - deadlock!` (status 2).
+pub fn report_uncaught(vm: &mut Vm, e: &RtError) -> u8 {
+    if e.fatal == Some(vm::Fatal::Deadlock) {
+        eprintln!("fatal error: {}", vm::sched::DEADLOCK_MESSAGE);
+        return 2;
+    }
     let msg = error_message(vm, e.value);
     let mut out = format!("gscript: {}\n", msg);
     if let Some(tb) = &e.traceback {
-        match goroutine {
-            Some(n) => out.push_str(&tb.replacen("stack traceback:", &format!("stack traceback (goroutine {}):", n), 1)),
-            None => out.push_str(tb),
-        }
+        out.push_str(tb);
         out.push('\n');
     }
     eprint!("{}", out);
+    match e.fatal {
+        Some(vm::Fatal::GoroutineDied { .. } | vm::Fatal::Deadlock) => 2,
+        _ => 1,
+    }
 }

@@ -261,9 +261,9 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
         Ok(_) if opts.interactive => return gscript::repl::run_with(vm),
         Ok(_) => 0,
         Err(e) => {
-            gscript::report_uncaught(&mut vm, &e, None);
+            let code = gscript::report_uncaught(&mut vm, &e);
             let _ = std::io::stderr().flush();
-            1
+            code
         }
     };
     vm.flush_stdout();

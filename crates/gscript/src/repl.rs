@@ -182,7 +182,10 @@ fn repl_loop(vm: &mut Vm, source: &mut dyn LineSource) -> u8 {
                 }
                 Compiled::Chunk(f) => {
                     source.remember(&input);
-                    execute(vm, f);
+                    if let Some(status) = execute(vm, f) {
+                        // A deadlock or an uncaught goroutine error ends the REPL (13.3).
+                        return status;
+                    }
                     break;
                 }
             }
@@ -215,8 +218,9 @@ fn compile_input(vm: &mut Vm, input: &str) -> Compiled {
     }
 }
 
-/// Runs a compiled input and prints its results or its error.
-fn execute(vm: &mut Vm, f: vm::Value) {
+/// Runs a compiled input and prints its results or its error. Returns the exit status
+/// if the error ends the REPL (a deadlock or an uncaught error in another goroutine).
+fn execute(vm: &mut Vm, f: vm::Value) -> Option<u8> {
     vm.interrupt.store(false, Ordering::SeqCst);
     if let Ok(mut running) = RUNNING.lock() {
         *running = Some(vm.interrupt.clone());
@@ -228,6 +232,11 @@ fn execute(vm: &mut Vm, f: vm::Value) {
     vm.interrupt.store(false, Ordering::SeqCst);
     match result {
         Ok(values) => print_results(vm, &values),
+        Err(e) if matches!(e.fatal, Some(vm::Fatal::GoroutineDied { .. } | vm::Fatal::Deadlock)) => {
+            vm.flush_stdout();
+            let status = crate::report_uncaught(vm, &e);
+            return Some(status);
+        }
         Err(e) => {
             vm.flush_stdout();
             let mut text = crate::error_message(vm, e.value);
@@ -238,6 +247,7 @@ fn execute(vm: &mut Vm, f: vm::Value) {
             eprintln!("{}", text);
         }
     }
+    None
 }
 
 /// Prints results tab-separated, tables rendered readably.

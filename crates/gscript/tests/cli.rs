@@ -162,3 +162,24 @@ fn interactive_after_script() {
     assert_eq!(o.code, 1);
     assert!(!o.stdout.contains("unreached"));
 }
+
+#[test]
+fn goroutine_error_and_deadlock_end_the_command_and_the_repl() {
+    // Spec 9.8 / 11.6 / 13.3: status 2 and exactly this text, after a script, `-e` and in
+    // the REPL (which an ordinary error does not end).
+    let tb = "gscript: stdin:1: x\nstack traceback (goroutine 2):\n\t[builtin]: in function 'error'\n\tstdin:1: in function <stdin:1>\n";
+    let src = "go func() { error(\"x\") }(); for i := 0; i < 100000; i++ {}\nprint(\"not reached\")\n";
+    let o = run_in(None, &["-"], src);
+    assert_eq!((o.code, o.stderr.as_str(), o.stdout.as_str()), (2, tb, ""));
+    let o = run(&["-e", "print(1); ch := make(chan); <-ch; print(2)"]);
+    assert_eq!((o.code, o.stderr.as_str(), o.stdout.as_str()), (2, "fatal error: all goroutines are asleep - deadlock!\n", "1\n"));
+    let repl = |input: &str| run_in(None, &["-i", "-e", "y := 1"], input);
+    let o = repl(&format!("error(\"ordinary\")\nprint(\"still here\")\n{}", src));
+    assert_eq!(o.code, 2);
+    assert!(o.stdout.contains("still here") && !o.stdout.contains("not reached"), "{}", o.stdout);
+    assert!(o.stderr.ends_with(tb), "{}", o.stderr);
+    let o = repl("<-make(chan)\nprint(\"no\")\n");
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.ends_with("fatal error: all goroutines are asleep - deadlock!\n"), "{}", o.stderr);
+    assert!(!o.stdout.contains("no\n"), "{}", o.stdout);
+}

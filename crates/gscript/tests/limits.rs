@@ -162,16 +162,14 @@ fn ten_thousand_goroutines_in_an_engine() {
     assert_usable(&mut engine);
 }
 
-/// KNOWN GAP (docs/reliability.md): an uncaught error in a goroutine other than the main
-/// one (including `interrupted` or `instruction budget exceeded` raised while it runs) and
-/// a goroutine deadlock call `std::process::exit(2)` (vm/src/sched.rs `goroutine_died`,
-/// `deadlock`), which ends an embedding host too. Ignored because running it ends the
-/// test process.
+/// Formerly a known gap: an uncaught error in a goroutine other than the main one and a
+/// deadlock called `std::process::exit(2)`, ending an embedding host too. They now end the
+/// run with an ordinary error (more cases in tests/goroutine_host.rs).
 #[test]
-#[ignore = "known gap: a goroutine error exits the host process (sched.rs goroutine_died)"]
 fn goroutine_error_does_not_end_the_host() {
     let mut engine = Engine::new();
     let err = engine.run("go func() { error(\"boom\") }(); for i := 0; i < 100000; i++ {}").unwrap_err();
     assert!(err.message().contains("boom"), "{err}");
+    assert_eq!(err.goroutine(), Some(2));
     assert_usable(&mut engine);
 }

@@ -242,10 +242,10 @@ impl<'a> Rec<'a> {
         let (xr, xv) = x;
         let (yr, yv) = y;
         let arith_kind = match op {
-            Op::ADD | Op::ADDK | Op::ADDI => 0,
-            Op::SUB | Op::SUBK => 1,
-            Op::MUL | Op::MULK => 2,
-            Op::DIV | Op::DIVK => 3,
+            Op::ADD | Op::ADDK | Op::ADDI | Op::KADD => 0,
+            Op::SUB | Op::SUBK | Op::KSUB => 1,
+            Op::MUL | Op::MULK | Op::KMUL => 2,
+            Op::DIV | Op::DIVK | Op::KDIV => 3,
             _ => 4,
         };
         if arith_kind == 4 {
@@ -653,6 +653,21 @@ impl<'a> Rec<'a> {
                 let kr = self.konst_ref(kv);
                 self.arith(op, a, x, (kr, kv))?;
             }
+            Op::KADD | Op::KSUB | Op::KMUL | Op::KDIV => {
+                let kv = kst(i.c())?;
+                if !kv.is_inline_int() && !kv.is_float() {
+                    return Err("non-number constant".into());
+                }
+                let kr = self.konst_ref(kv);
+                let y = (self.get(i.b())?, self.val(i.b()));
+                self.arith(op, a, (kr, kv), y)?;
+            }
+            // A counted-loop step only accelerates the step, comparison and JMP after it:
+            // record those.
+            Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR
+            | Op::FORLER
+            | Op::FORLTK
+            | Op::FORLEK => {}
             Op::ADD | Op::SUB | Op::MUL | Op::DIV | Op::MOD => {
                 let x = (self.get(i.b())?, self.val(i.b()));
                 let y = (self.get(i.c())?, self.val(i.c()));

@@ -163,8 +163,11 @@ impl Vm {
         if frame_flags & (flags::PCALL | flags::XPCALL) != 0 {
             th.protected += 1;
         }
-        self.take_xpcall_handler(&mut frame);
-        th.frames.push(frame);
+        if frame_flags & flags::XPCALL != 0 {
+            // Only an XPCALL frame takes the pending handler (set just for it).
+            self.take_xpcall_handler(&mut frame);
+        }
+        th.push_frame(frame);
         th.top = func + 1 + nargs;
         Ok(())
     }
@@ -289,6 +292,39 @@ impl Vm {
     /// Ends the top frame of the current thread, whose `n` results are at `src`
     /// (deferred calls have already run): moves them into place and acts on the flags.
     pub fn finish_frame(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
+        // Fast path: a plain builtin frame (the end of every ordinary builtin call, and of
+        // `resume`/`yield` delivering values): no flags, no upvalues, no `extra`.
+        {
+            let mut th = self.current;
+            if let Some(f) = th.frames.last() {
+                if f.flags == 0 && f.closure.is_none() && f.extra.is_none() {
+                    let (dst, want) = (f.func, f.want);
+                    let len = th.frames.len();
+                    // SAFETY: the last frame owns no heap data (`extra` is None, the rest
+                    // is Copy): dropping it by shortening the Vec leaks nothing.
+                    unsafe { th.frames.set_len(len - 1) };
+                    if dst != src {
+                        for i in 0..n {
+                            th.stack[dst + i] = th.stack[src + i];
+                        }
+                    }
+                    if want < 0 {
+                        th.top = dst + n;
+                    } else {
+                        let w = want as usize;
+                        if w > n {
+                            if !th.ensure_stack(dst + w + 1, usize::MAX) {
+                                return Err(self.error_here("stack overflow"));
+                            }
+                            for i in n..w {
+                                th.stack[dst + i] = Value::NIL;
+                            }
+                        }
+                    }
+                    return Ok(Flow::Done);
+                }
+            }
+        }
         // A loop, not recursion, for TAIL_RETURN chains (`return pcall(f)` nested 200,000
         // deep overflowed the Rust stack of an embedding host; reliability fix).
         loop {
@@ -489,6 +525,10 @@ impl Vm {
     /// Unwinds the current thread after an error; returns how to continue, or the error
     /// if it leaves `execute` (through a FRESH frame).
     pub fn handle_error(&mut self, mut e: RtError) -> Result<Flow, RtError> {
+        if e.fatal.is_some() {
+            // Ends the whole run (sched.rs): nothing catches it, no deferred call runs.
+            return Err(e);
+        }
         self.prepare_error(&mut e);
         loop {
             let mut th = self.current;
@@ -534,7 +574,7 @@ impl Vm {
                 return Err(e);
             }
             if fl & flags::GOROUTINE_BASE != 0 {
-                // Goroutine hook (sched.rs): uncaught error in a goroutine; exits.
+                // Goroutine hook (sched.rs): uncaught error in a goroutine ends the run.
                 return self.goroutine_died(e);
             }
             if fl & flags::CO_BASE != 0 {
@@ -587,9 +627,13 @@ impl Vm {
         }
         th.top = func + 1 + args.len();
         let depth = th.frames.len();
+        let entry_rust_depth = self.rust_depth;
         self.rust_depth += 1;
         th.non_yieldable += 1;
         // Goroutine hook (sched.rs): goroutines switch only at call depth 1.
+        if self.sched.call_depth == 0 {
+            self.sched.begin_run();
+        }
         self.sched.call_depth += 1;
         self.pending_xpcall_handler = if protect & flags::XPCALL != 0 { handler } else { Value::NIL };
         let r = self.precall(func, args.len(), -1, flags::FRESH | protect);
@@ -624,6 +668,14 @@ impl Vm {
                 }
             }
         };
+        if let Err(e) = &r {
+            if e.fatal.is_some() && self.sched.call_depth == 1 {
+                // A goroutine died or all deadlocked (sched.rs): the run ends here, and
+                // the scheduler returns to the state before this call.
+                self.sched_abort(th, depth);
+                self.rust_depth = entry_rust_depth + 1;
+            }
+        }
         self.rust_depth -= 1;
         th.non_yieldable -= 1;
         self.sched.call_depth -= 1;
@@ -709,18 +761,15 @@ impl Vm {
             return Err(self.rt_error("stack overflow"));
         }
         self.rust_depth += 1;
-        // Transfer through a reusable buffer (no allocation per switch; no GC can run
-        // until the values are on the coroutine's stack).
-        let mut args = std::mem::take(&mut self.transfer);
-        args.clear();
-        args.extend_from_slice(&cur.stack[first_arg..first_arg + count]);
         co.resumer = Some(cur);
         cur.status = CoStatus::Normal;
         co.status = CoStatus::Running;
         self.current = co;
-        let r = self.enter_coroutine(co, &args);
-        self.transfer = args;
-        r
+        // The arguments go straight from the resumer's stack to the coroutine's (two
+        // distinct threads, so distinct buffers); enter_coroutine copies them before
+        // anything can run or collect.
+        let args: &[Value] = &cur.stack[first_arg..first_arg + count];
+        self.enter_coroutine(co, args)
     }
 
     /// Continues `co` (now current) with `args`: starts its body or returns them from
@@ -767,16 +816,14 @@ impl Vm {
         let Some(mut resumer) = cur.resumer.take() else {
             return Err(self.plain_error("attempt to yield from outside a coroutine"));
         };
-        let mut values = std::mem::take(&mut self.transfer);
-        values.clear();
-        values.extend_from_slice(&cur.stack[func + 1..func + 1 + nargs]);
         cur.status = CoStatus::Suspended;
         resumer.status = CoStatus::Running;
         self.current = resumer;
         self.rust_depth = self.rust_depth.saturating_sub(1);
-        let r = self.deliver_to_resumer(true, &values);
-        self.transfer = values;
-        r
+        // Straight from the coroutine's stack to the resumer's (distinct buffers);
+        // deliver_to_resumer copies them before anything can run or collect.
+        let values: &[Value] = &cur.stack[func + 1..func + 1 + nargs];
+        self.deliver_to_resumer(true, values)
     }
 
     /// The resumer's top frame is the `resume` (or wrap function) builtin frame: gives it

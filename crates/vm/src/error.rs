@@ -18,11 +18,31 @@ pub struct RtError {
     pub traceback: Option<String>,
     /// The innermost `xpcall` handler has already processed this error.
     pub handled: bool,
+    /// Set for the conditions that end the whole program (spec 9.8, 11.6): such an error
+    /// is not catchable, runs no deferred calls and unwinds straight out of the top-level
+    /// `Vm::call`, which resets the scheduler (sched.rs `sched_abort`).
+    pub fatal: Option<Fatal>,
+}
+
+/// A program-ending condition (spec 9.8, 11.6). The CLI reports it and exits with
+/// status 2; an embedding host gets it as an ordinary error and the VM stays usable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fatal {
+    /// An uncaught error reached the top of goroutine number `id` (not the main one); the
+    /// error's traceback header already reads `stack traceback (goroutine N):`.
+    GoroutineDied { id: u64 },
+    /// Every goroutine is blocked and no timer is pending; the error value is the
+    /// message `all goroutines are asleep - deadlock!`.
+    Deadlock,
+    /// The host's interrupt arrived while every goroutine was waiting for a timer
+    /// (`time.sleep`, `time.after`): no script code was running to raise it, so the run
+    /// ends at once with the error value `interrupted`.
+    Interrupted,
 }
 
 impl RtError {
     pub fn new(value: Value) -> RtError {
-        RtError { value, traceback: None, handled: false }
+        RtError { value, traceback: None, handled: false, fatal: None }
     }
 }
 

@@ -35,7 +35,20 @@ fn pool_index(kind: ObjKind) -> Option<usize> {
         ObjKind::Table => Some(0),
         ObjKind::Closure => Some(1),
         ObjKind::Upvalue => Some(2),
+        // Boxed integers (64-bit values beyond the inline range): bit-manipulation code
+        // allocates one per operation.
+        ObjKind::BigInt => Some(3),
         _ => None,
+    }
+}
+
+/// Most freed allocations kept in pool `index`: boxed integers are small (24 bytes) and
+/// die by the hundred thousand per collection in bit-manipulation loops.
+fn pool_max(index: usize) -> usize {
+    if index == 3 {
+        POOL_MAX * 4
+    } else {
+        POOL_MAX
     }
 }
 
@@ -50,6 +63,7 @@ unsafe fn drop_contents(h: *mut GcHeader) {
             ObjKind::Table => std::ptr::drop_in_place(h as *mut Table),
             ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
             ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
+            ObjKind::BigInt => std::ptr::drop_in_place(h as *mut BigInt),
             _ => unreachable!("not a pooled kind"),
         }
     }
@@ -64,7 +78,8 @@ unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
     let layout = match index {
         0 => Layout::new::<Table>(),
         1 => Layout::new::<crate::function::Closure>(),
-        _ => Layout::new::<Upvalue>(),
+        2 => Layout::new::<Upvalue>(),
+        _ => Layout::new::<BigInt>(),
     };
     // SAFETY: same allocator and layout as the Box that allocated it.
     unsafe { dealloc(p, layout) };
@@ -97,9 +112,10 @@ pub struct Heap {
     pub allocated_since_gc: bool,
     strings: Vec<*mut Str>,
     string_count: usize,
-    /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
+    /// Memory of freed tables, closures, upvalues and boxed integers (contents dropped)
+    /// for reuse: they
     /// are the most frequently allocated objects; this skips a malloc/free pair each.
-    pools: [Vec<*mut u8>; 3],
+    pools: [Vec<*mut u8>; 4],
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
@@ -126,7 +142,7 @@ impl Heap {
             allocated_since_gc: false,
             strings: vec![std::ptr::null_mut(); 1024],
             string_count: 0,
-            pools: [Vec::new(), Vec::new(), Vec::new()],
+            pools: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
@@ -410,7 +426,7 @@ impl Heap {
                     link = &mut (*h).next;
                 } else {
                     *link = (*h).next;
-                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max(i));
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
                         drop_contents(h);

@@ -29,6 +29,6 @@ pub mod thread;
 pub mod value;
 pub mod vm;
 
-pub use error::RtError;
+pub use error::{Fatal, RtError};
 pub use value::Value;
 pub use vm::Vm;

@@ -18,6 +18,7 @@ impl Vm {
             p.code.iter().all(|i| compiler::Op::from_u8(i.0 as u8).is_some()),
             "compiler produced an invalid opcode"
         );
+        assert!(unchecked_operands_valid(p), "compiler produced an out-of-range operand");
         let constants: Vec<Value> = p
             .constants
             .iter()
@@ -32,6 +33,7 @@ impl Vm {
         // Keep the constants reachable while children are loaded (no GC runs here, but
         // be explicit about the invariant: loading never collects).
         let children: Vec<Gc<ProtoObj>> = p.protos.iter().map(|c| self.load_proto(c, env)).collect();
+        let max_stack = (p.max_stack as usize).max(2);
         let cache = (0..constants.len()).map(|_| Cell::new(u32::MAX)).collect();
         self.heap.alloc(
             ProtoObj {
@@ -42,7 +44,8 @@ impl Vm {
                 upvalue_descs: p.upvalues.iter().map(|u| (u.in_stack, u.index)).collect(),
                 num_params: p.num_params as usize,
                 is_vararg: p.is_vararg,
-                max_stack: (p.max_stack as usize).max(2),
+                max_stack,
+                fixed_call_need: if p.is_vararg { usize::MAX / 4 } else { max_stack },
                 info: p.clone(),
                 env,
                 global_cache: cache,
@@ -54,7 +57,7 @@ impl Vm {
     /// Loads a compiled main chunk as a closure over the globals table `env`.
     pub fn load_main(&mut self, p: &Rc<Proto>, env: Value) -> Value {
         let proto = self.load_proto(p, env);
-        let c = self.heap.alloc(Closure { header: GcHeader::new(ObjKind::Closure), proto, upvalues: Box::new([]) }, 0);
+        let c = Closure::alloc(&mut self.heap, proto, 0, |_, _| unreachable!("no upvalues"));
         Vm::object_value(c)
     }
 
@@ -74,4 +77,32 @@ impl Vm {
     pub fn run_function(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, RtError> {
         self.call(f, args)
     }
+}
+
+/// The operands the interpreter reads without bounds checks: constant indices of the
+/// arithmetic/comparison/loop ops, and the JMP that every FORxx op jumps through.
+fn unchecked_operands_valid(p: &Proto) -> bool {
+    use compiler::Op;
+    let nk = p.constants.len();
+    p.code.iter().enumerate().all(|(pc, i)| match i.op() {
+        Op::ADDK
+        | Op::SUBK
+        | Op::MULK
+        | Op::MODK
+        | Op::POWK
+        | Op::DIVK
+        | Op::BANDK
+        | Op::BORK
+        | Op::BXORK
+        | Op::KADD
+        | Op::KSUB
+        | Op::KMUL
+        | Op::KDIV => i.c() < nk,
+        Op::EQK => i.b() < nk,
+        Op::FORLTK | Op::FORLEK => i.b() < nk && p.code.get(pc + 4).is_some_and(|j| j.op() == Op::JMP),
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR | Op::FORLER => {
+            p.code.get(pc + 3).is_some_and(|j| j.op() == Op::JMP)
+        }
+        _ => true,
+    })
 }

@@ -41,7 +41,7 @@
 //! * **New goroutines** (`Resume::Start`) hold the callee and arguments in their fresh
 //!   thread's stack; the first switch-in calls it with the `GOROUTINE_BASE` frame flag.
 //!   When that frame returns (`finish_frame`) the goroutine is dead; when an error
-//!   unwinds through it (`handle_error`) the program reports it and exits with status 2.
+//!   unwinds through it (`handle_error`) the run ends (see "Fatal errors" below).
 //!
 //! Channel hand-off: a sender that finds a live waiting receiver gives it the value
 //! directly (`Wake`) and continues; a receiver that finds a waiting sender takes the
@@ -54,8 +54,20 @@
 //! creation sequence), so sleepers wake in deadline order. Due timers are fired at every
 //! scheduling point that has timers. When no goroutine is runnable the scheduler flushes
 //! standard output and sleeps the OS thread until the earliest deadline (no busy wait);
-//! with no timers either, every goroutine is blocked: the program prints
-//! `fatal error: all goroutines are asleep - deadlock!` and exits with status 2.
+//! with no timers either, every goroutine is blocked: a deadlock (a fatal error). The
+//! sleep is cut into short slices: a host's interrupt ends it (also a fatal error, since
+//! no goroutine is running to raise it).
+//!
+//! # Fatal errors: goroutine death and deadlock
+//!
+//! Both end the whole run (spec 9.8, 11.6) but never the process: they become an
+//! [`RtError`] marked `fatal`, which `handle_error` does not catch or unwind (no `pcall`
+//! sees it, no deferred call runs), so it leaves the dispatch loop and reaches the
+//! top-level `Vm::call` (call depth 1, the only depth at which goroutines switch, so the
+//! only place these can arise). That call resets the scheduler ([`Vm::sched_abort`]):
+//! other goroutines are dropped, the main goroutine is back on the thread and frame
+//! depth the call started with, and the VM runs new code normally. The CLI prints the
+//! spec's text and exits with status 2; an embedding host gets an ordinary error.
 //!
 //! # Blocking inside a Rust re-entry
 //!
@@ -79,7 +91,7 @@
 
 use crate::call::Flow;
 use crate::channel::{Channel, Waiter};
-use crate::error::RtError;
+use crate::error::{Fatal, RtError};
 use crate::function::{Args, Native};
 use crate::object::{value_as, Gc};
 use crate::table::Table;
@@ -88,8 +100,13 @@ use crate::value::Value;
 use crate::vm::{Tm, Vm};
 use compiler::{Instr, Op};
 use std::collections::{BinaryHeap, HashMap, VecDeque};
-use std::io::Write;
 use std::time::{Duration, Instant};
+
+/// The deadlock message (spec 11.6; the CLI prints it after `fatal error: `).
+pub const DEADLOCK_MESSAGE: &str = "all goroutines are asleep - deadlock!";
+
+/// Longest uninterrupted OS sleep while waiting for a timer (interrupt latency).
+const TIMER_WAIT_SLICE: Duration = Duration::from_millis(10);
 
 /// Value of `Scheduler::tick` when no switch is requested.
 const NO_SWITCH: i32 = 1;
@@ -296,6 +313,15 @@ impl Scheduler {
         }
     }
 
+    /// A top-level run starts (a host's `Vm::call` at depth 0): if no goroutine survives
+    /// from an earlier run, goroutines are numbered from 2 again, so that each run of an
+    /// embedding host numbers them like a program (spec 9.8).
+    pub fn begin_run(&mut self) {
+        if self.live_count() == 1 {
+            self.next_id = 2;
+        }
+    }
+
     /// Number of goroutines that have not finished (including main).
     pub fn live_count(&self) -> usize {
         self.gs.len() - self.free.len()
@@ -426,44 +452,96 @@ impl Vm {
         Ok(Flow::Enter)
     }
 
-    /// An error unwound through a `GOROUTINE_BASE` frame: report it (spec 9.8) and exit
-    /// with status 2 at once.
-    pub fn goroutine_died(&mut self, e: RtError) -> Result<Flow, RtError> {
+    /// An error unwound through a `GOROUTINE_BASE` frame: the whole run ends (spec 9.8).
+    /// The error becomes fatal (uncatchable, no further deferred calls) with the
+    /// traceback header `stack traceback (goroutine N):`; it leaves the dispatch loop and
+    /// the top-level `Vm::call`, which resets the scheduler (`sched_abort`). The CLI
+    /// reports it and exits with status 2; an embedding host gets an ordinary error.
+    pub fn goroutine_died(&mut self, mut e: RtError) -> Result<Flow, RtError> {
         let id = self.sched.running_id();
-        self.flush_stdout();
-        let msg = self.uncaught_message(e.value);
-        let mut out = format!("gscript: {}\n", msg);
-        if let Some(tb) = &e.traceback {
-            out.push_str(&tb.replacen("stack traceback:", &format!("stack traceback (goroutine {}):", id), 1));
-            out.push('\n');
+        if let Some(tb) = e.traceback.take() {
+            e.traceback = Some(tb.replacen("stack traceback:", &format!("stack traceback (goroutine {}):", id), 1));
         }
-        let mut err = std::io::stderr();
-        let _ = err.write_all(out.as_bytes());
-        let _ = err.flush();
-        std::process::exit(2);
+        e.fatal = Some(Fatal::GoroutineDied { id });
+        Err(e)
     }
 
-    /// MESSAGE of an uncaught error (spec 9.8).
-    fn uncaught_message(&mut self, v: Value) -> String {
-        if let Some(b) = Vm::str_bytes(v) {
-            return String::from_utf8_lossy(b).into_owned();
-        }
-        if v.is_number() || !self.metamethod(v, Tm::ToString).is_nil() {
-            if let Ok(s) = self.tostring(v) {
-                if let Some(b) = Vm::str_bytes(s) {
-                    return String::from_utf8_lossy(b).into_owned();
+    /// Every goroutine is blocked and no timer can wake one (spec 11.6): a fatal error.
+    fn deadlock(&mut self) -> RtError {
+        let mut e = self.plain_error(DEADLOCK_MESSAGE);
+        e.fatal = Some(Fatal::Deadlock);
+        e
+    }
+
+    /// Called by the top-level `Vm::call` (call depth 1) when a fatal error ended its run:
+    /// makes the VM usable again as if only the main goroutine had ever run, and as if the
+    /// call had never been made on it. `entry` is the thread the call started on and
+    /// `depth` its frame count then.
+    ///
+    /// * Every other goroutine is dropped without running its deferred calls (spec 9.8):
+    ///   its threads (and the coroutines it was running) become dead, their open upvalues
+    ///   are closed (escaped closures keep the current values), its waiters on channels
+    ///   and `sync` objects become stale (parks are identified by sequence numbers, and
+    ///   stale waiters are skipped and dropped lazily).
+    ///   Channels keep their buffers; a mutex locked by a dropped goroutine stays locked
+    ///   (mutexes have no owner, as in Go).
+    /// * The main goroutine loses the frames above `depth` (again without deferred calls)
+    ///   and any coroutines it was running, and becomes runnable with no pending park.
+    /// * All timers are dropped, `time.after` ones included (their channels never
+    ///   receive): a pending timer would otherwise make a later deadlock wait for it.
+    pub fn sched_abort(&mut self, entry: Gc<Thread>, depth: usize) {
+        let running = self.sched.running;
+        for slot in 0..self.sched.gs.len() {
+            let Some(g) = self.sched.gs[slot].as_mut() else { continue };
+            let top = if slot as u32 == running { self.current } else { g.current };
+            let (main, waiting_on, park_seq) = (g.main, std::mem::take(&mut g.waiting_on), g.park_seq);
+            for mut c in waiting_on {
+                c.remove_waiters(slot as u32, park_seq);
+            }
+            // Coroutines this goroutine was running, innermost first.
+            let mut t = top;
+            while !t.is_main {
+                let next = t.resumer.take();
+                kill_thread(t);
+                match next {
+                    Some(n) => t = n,
+                    None => break,
                 }
             }
+            if slot != 0 {
+                kill_thread(main);
+            }
         }
-        format!("(error object is a {} value)", v.type_name())
-    }
-
-    fn deadlock(&mut self) -> ! {
-        self.flush_stdout();
-        let mut err = std::io::stderr();
-        let _ = err.write_all(b"fatal error: all goroutines are asleep - deadlock!\n");
-        let _ = err.flush();
-        std::process::exit(2);
+        let mut th = entry;
+        if depth < th.frames.len() {
+            let level = th.frames[depth].func;
+            let dropped_protected = th.frames[depth..].iter().filter(|f| f.flags & (flags::PCALL | flags::XPCALL) != 0).count();
+            th.frames.truncate(depth);
+            th.close_upvalues(level);
+            th.protected = th.protected.saturating_sub(dropped_protected as u32);
+        }
+        th.unwinding = None;
+        th.status = crate::thread::CoStatus::Running;
+        th.resumer = None;
+        let s = &mut self.sched;
+        for slot in 1..s.gs.len() {
+            s.gs[slot] = None;
+        }
+        s.gs.truncate(1);
+        s.free.clear();
+        s.runq.clear();
+        s.timers.clear();
+        s.running = 0;
+        s.next_id = 2;
+        s.parked_builtin = false;
+        s.tick = NO_SWITCH;
+        if let Some(g) = s.gs[0].as_mut() {
+            g.current = entry;
+            g.state = GState::Runnable;
+            g.resume = Resume::Continue;
+            g.wake = None;
+        }
+        self.current = entry;
     }
 
     // ---------------------------------------------------------------- the scheduling point
@@ -504,7 +582,7 @@ impl Vm {
         self.switch_out(cur);
         loop {
             let Some(next) = self.sched.runq.pop_front() else {
-                self.wait_for_timers();
+                self.wait_for_timers()?;
                 continue;
             };
             let Some(g) = self.sched.g(next) else { continue };
@@ -563,17 +641,27 @@ impl Vm {
     }
 
     /// Nothing is runnable: sleep until the earliest timer and fire it, or report the
-    /// deadlock if there is no timer.
-    fn wait_for_timers(&mut self) {
+    /// deadlock if there is no timer. An interrupt during the sleep ends the run.
+    fn wait_for_timers(&mut self) -> Result<(), RtError> {
         let Some(deadline) = self.sched.timers.peek().map(|t| t.deadline) else {
-            self.deadlock();
+            return Err(self.deadlock());
         };
-        let now = Instant::now();
+        let mut now = Instant::now();
         if deadline > now {
             self.flush_stdout();
-            std::thread::sleep(deadline - now);
+        }
+        // In slices, so that an interrupt from the host ends a long wait.
+        while deadline > now {
+            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut e = self.plain_error("interrupted");
+                e.fatal = Some(Fatal::Interrupted);
+                return Err(e);
+            }
+            std::thread::sleep((deadline - now).min(TIMER_WAIT_SLICE));
+            now = Instant::now();
         }
         self.fire_due_timers();
+        Ok(())
     }
 
     /// Fires every timer whose deadline has passed, in deadline order.
@@ -1028,4 +1116,16 @@ fn channel_capacity(v: Value) -> Option<usize> {
         return Some(f as usize);
     }
     None
+}
+
+/// Ends a thread that will never run again: dead, no frames, open upvalues closed.
+fn kill_thread(mut t: Gc<Thread>) {
+    t.status = crate::thread::CoStatus::Dead;
+    t.frames.clear();
+    t.close_all_upvalues();
+    t.top = 0;
+    t.unwinding = None;
+    t.resumer = None;
+    t.protected = 0;
+    t.non_yieldable = 0;
 }

@@ -106,8 +106,6 @@ pub struct Vm {
     pub script_path: Option<String>,
     /// Values builtins keep alive across calls back into scripts.
     pub pinned: Vec<Value>,
-    /// Reusable buffer for values moved between coroutine stacks.
-    pub transfer: Vec<Value>,
     /// Goroutine scheduler, channels' wait queues, timers and sync state (sched.rs).
     pub sched: crate::sched::Scheduler,
     /// Decremented at back-edges and calls; `run_hooks` runs when it reaches zero.
@@ -163,7 +161,6 @@ impl Vm {
             stdout: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             script_path: None,
             pinned: Vec::new(),
-            transfer: Vec::new(),
             sched: crate::sched::Scheduler::new(main_thread),
             hook_countdown: crate::hooks::HOOK_INTERVAL,
             instruction_budget: None,
@@ -282,7 +279,7 @@ impl Vm {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn metamethod_in(&self, mut mt: Gc<Table>, tm: Tm) -> Value {
         let bit = 1u32 << (tm as u32);
         if mt.absent_events & bit != 0 {
