@@ -44,7 +44,7 @@
 //! Next steps (see docs/jit.md for measurements): trace trees / side traces so that
 //! outer loops are not stuck in the interpreter (nbody, fannkuch, matmul spend most of
 //! their time in interpreted outer loops), not writing back dead temporaries at `Loop`,
-//! constants in registers, inlined callees with stores (needs frame reconstruction in
+//! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!
 //! Safety: a JIT bug must abort a trace, never crash: recording, verification, allocation

@@ -70,7 +70,7 @@ impl<'a> Em<'a> {
     /// Loads num `r` into SSE register `dst` (clobbers r11 for constants).
     fn load_xmm(&mut self, dst: u8, r: IrRef) {
         let ins = self.t.get(r);
-        if ins.op == Opc::K {
+        if ins.op == Opc::K && !matches!(self.loc(r), Loc::Xmm(_)) {
             let k = ins.k;
             dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(dst), Rq(R11));
             return;
@@ -260,7 +260,13 @@ impl<'a> Em<'a> {
         let nil = Value::NIL.0 as i64;
         let fals = Value::FALSE.0 as i64;
         match ins.op {
-            Opc::K => {}
+            Opc::K => {
+                // A constant kept in a register (regalloc.rs).
+                if let Loc::Xmm(x) = self.alloc.locs[i] {
+                    let k = ins.k;
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(x), Rq(R11));
+                }
+            }
             Opc::SLoad => {
                 let e = exit.ok_or("sload without snapshot")?;
                 let o = (ins.k * 8) as i32;
@@ -333,7 +339,7 @@ impl<'a> Em<'a> {
                 // copied into the result's register).
                 let (dst, rb) = (self.alloc.locs[i], self.loc(ins.b));
                 if let (Loc::Xmm(d), Loc::Xmm(b)) = (dst, rb) {
-                    if d != b && self.t.get(ins.b).op != Opc::K {
+                    if d != b {
                         self.load_xmm(d, ins.a);
                         match ins.op {
                             Opc::AddN => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(b)),
