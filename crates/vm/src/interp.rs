@@ -187,12 +187,23 @@ impl Vm {
             }
             // A loop back-edge (pc = the loop header, $from = the jumping instruction):
             // the safepoint countdown, whose slow path also serves the JIT (jit_hooks.rs).
+            // With a JIT attached, also the loop's hot counter (engine called at zero).
             macro_rules! back_edge {
                 ($from:expr) => {{
                     self.hook_countdown -= 1;
                     if self.hook_countdown <= 0 {
                         save_pc!();
                         flow!(self.back_edge_hook($from));
+                    } else if !self.jit_hot.is_empty() {
+                        let slot = crate::jit_hooks::hot_slot(code.as_ptr(), pc);
+                        // SAFETY: hot_slot masks with HOT_SLOTS - 1 and a non-empty
+                        // jit_hot has HOT_SLOTS entries.
+                        let c = unsafe { self.jit_hot.get_unchecked_mut(slot) };
+                        *c -= 1;
+                        if *c <= 0 {
+                            save_pc!();
+                            flow!(self.jit_hot_hook($from, slot));
+                        }
                     }
                 }};
             }

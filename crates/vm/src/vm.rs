@@ -127,8 +127,10 @@ pub struct Vm {
     pub pending_xpcall_handler: Value,
     /// The attached JIT compiler, if any (jit_hooks.rs).
     pub jit: Option<Box<dyn crate::jit_hooks::JitEngine>>,
-    /// With a JIT attached: hook calls left until the periodic checks of `run_hooks`.
-    pub jit_periodic: i64,
+    /// With a JIT attached: per-loop hot counters, indexed by [`crate::jit_hooks::hot_slot`]
+    /// (empty without a JIT). A back-edge decrements its loop's counter and calls the
+    /// engine when it reaches zero.
+    pub jit_hot: Box<[i32]>,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -170,7 +172,7 @@ impl Vm {
             defer_sync: None,
             pending_xpcall_handler: Value::NIL,
             jit: None,
-            jit_periodic: crate::hooks::HOOK_INTERVAL,
+            jit_hot: Box::new([]),
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
