@@ -139,16 +139,13 @@ pub fn find_match(subject: &[u8], pattern: &[u8], init: usize, anchor_allowed: b
     }
     let (anchor, pat) = split_anchor(pattern, anchor_allowed);
     let mut ms = MatchState::new(subject, pat);
-    let first_literal = leading_literal(pat);
+    let filter = if anchor { None } else { first_byte_filter(pat) };
     let mut s1 = init;
     loop {
-        if let Some(c) = first_literal {
-            // Fast skip: the match must start with this literal byte.
-            if !anchor {
-                match subject.get(s1..).and_then(|rest| rest.iter().position(|&b| b == c)) {
-                    Some(off) => s1 += off,
-                    None => return Ok(None),
-                }
+        if let Some(f) = filter {
+            match f.next_candidate(subject, s1) {
+                Some(next) => s1 = next,
+                None => return Ok(None),
             }
         }
         ms.reset();
@@ -184,18 +181,6 @@ fn split_anchor(pattern: &[u8], anchor_allowed: bool) -> (bool, &[u8]) {
     }
 }
 
-/// If the pattern starts with a plain literal byte that must match at least once, that byte.
-fn leading_literal(pat: &[u8]) -> Option<u8> {
-    let c = *pat.first()?;
-    if SPECIALS.contains(&c) || c == b')' || c == b'[' {
-        return None;
-    }
-    match pat.get(1) {
-        Some(b'*' | b'?' | b'-') => None,
-        _ => Some(c),
-    }
-}
-
 /// State of a `string.gmatch` iterator (Lua 5.4 semantics, including `lastmatch`: an empty
 /// match right at the end of the previous match is skipped). It does not borrow the subject
 /// or pattern, so it can live inside a VM closure; pass the same subject/pattern each call.
@@ -227,8 +212,18 @@ impl GmatchState {
     /// The next match, or `Ok(None)` when exhausted.
     pub fn next_match(&mut self, subject: &[u8], pattern: &[u8]) -> Result<Option<Match>, PatternError> {
         let mut ms = MatchState::new(subject, pattern);
+        let filter = first_byte_filter(pattern);
         let mut src = self.src;
         while src <= subject.len() {
+            if let Some(f) = filter {
+                match f.next_candidate(subject, src) {
+                    Some(next) => src = next,
+                    None => {
+                        src = subject.len() + 1;
+                        break;
+                    }
+                }
+            }
             ms.reset();
             if let Some(e) = ms.do_match(src, 0)? {
                 if Some(e) != self.last_match {
@@ -282,7 +277,17 @@ pub fn gsub<E>(
     let mut count: i64 = 0;
     let mut m = Match::default();
     out.reserve(subject.len());
+    let filter = if anchor { None } else { first_byte_filter(pat) };
     while count < max_n {
+        if let Some(f) = filter {
+            // Copy the bytes that cannot start a match in one go.
+            let next = f.next_candidate(subject, src).unwrap_or(subject.len());
+            out.extend_from_slice(&subject[src..next]);
+            src = next;
+            if src == subject.len() {
+                break;
+            }
+        }
         ms.reset();
         let e = ms.do_match(src, 0)?;
         match e {
@@ -363,27 +368,169 @@ struct MatchState<'a> {
     capture: [(usize, isize); MAX_CAPTURES],
 }
 
-/// Character class membership in the C locale (bytes >= 128 are in no class).
+/// Class bits of each byte in the C locale (bytes >= 128 are in no class), so a class test
+/// is one load and a mask instead of a chain of range checks.
+const CLASS_A: u16 = 1;
+const CLASS_C: u16 = 2;
+const CLASS_D: u16 = 4;
+const CLASS_G: u16 = 8;
+const CLASS_L: u16 = 16;
+const CLASS_P: u16 = 32;
+const CLASS_S: u16 = 64;
+const CLASS_U: u16 = 128;
+const CLASS_W: u16 = 256;
+const CLASS_X: u16 = 512;
+const CLASS_Z: u16 = 1024;
+
+const fn class_bits(c: u8) -> u16 {
+    let mut b = 0;
+    if c.is_ascii_alphabetic() {
+        b |= CLASS_A;
+    }
+    if c < 32 || c == 127 {
+        b |= CLASS_C;
+    }
+    if c.is_ascii_digit() {
+        b |= CLASS_D;
+    }
+    if c.is_ascii_graphic() {
+        b |= CLASS_G;
+    }
+    if c.is_ascii_lowercase() {
+        b |= CLASS_L;
+    }
+    if c.is_ascii_punctuation() {
+        b |= CLASS_P;
+    }
+    if c == b' ' || (c >= b'\t' && c <= b'\r') {
+        b |= CLASS_S;
+    }
+    if c.is_ascii_uppercase() {
+        b |= CLASS_U;
+    }
+    if c.is_ascii_alphanumeric() {
+        b |= CLASS_W;
+    }
+    if c.is_ascii_hexdigit() {
+        b |= CLASS_X;
+    }
+    if c == 0 {
+        b |= CLASS_Z;
+    }
+    b
+}
+
+static CLASS_TABLE: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = class_bits(i as u8);
+        i += 1;
+    }
+    t
+};
+
+/// The class letter after `%` as (mask, negated), or `None` if `%cl` is the literal byte `cl`.
+#[inline]
+fn class_mask(cl: u8) -> Option<(u16, bool)> {
+    let mask = match cl.to_ascii_lowercase() {
+        b'a' => CLASS_A,
+        b'c' => CLASS_C,
+        b'd' => CLASS_D,
+        b'g' => CLASS_G,
+        b'l' => CLASS_L,
+        b'p' => CLASS_P,
+        b's' => CLASS_S,
+        b'u' => CLASS_U,
+        b'w' => CLASS_W,
+        b'x' => CLASS_X,
+        b'z' => CLASS_Z, // deprecated in Lua but still accepted by 5.4
+        _ => return None,
+    };
+    Some((mask, cl.is_ascii_uppercase()))
+}
+
+#[inline]
+fn in_class(c: u8, mask: u16, negated: bool) -> bool {
+    (CLASS_TABLE[usize::from(c)] & mask != 0) != negated
+}
+
+/// Character class membership `%cl` in the C locale (bytes >= 128 are in no class).
 #[inline]
 fn match_class(c: u8, cl: u8) -> bool {
-    let res = match cl.to_ascii_lowercase() {
-        b'a' => c.is_ascii_alphabetic(),
-        b'c' => c < 32 || c == 127,
-        b'd' => c.is_ascii_digit(),
-        b'g' => c.is_ascii_graphic(),
-        b'l' => c.is_ascii_lowercase(),
-        b'p' => c.is_ascii_punctuation(),
-        b's' => c == b' ' || (b'\t'..=b'\r').contains(&c),
-        b'u' => c.is_ascii_uppercase(),
-        b'w' => c.is_ascii_alphanumeric(),
-        b'x' => c.is_ascii_hexdigit(),
-        b'z' => c == 0, // deprecated in Lua but still accepted by 5.4
-        _ => return cl == c,
+    match class_mask(cl) {
+        Some((mask, negated)) => in_class(c, mask, negated),
+        None => cl == c,
+    }
+}
+
+/// What the first byte of any match must be, when the pattern fixes it (see
+/// [`first_byte_filter`]). Used to skip start positions that cannot match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FirstByte {
+    Literal(u8),
+    Class(u16, bool),
+}
+
+impl FirstByte {
+    /// First position `>= from` whose byte may start a match (`None`: no position can, not
+    /// even the empty tail, because a match needs at least this byte).
+    #[inline]
+    fn next_candidate(self, subject: &[u8], from: usize) -> Option<usize> {
+        let rest = subject.get(from..)?;
+        let off = match self {
+            FirstByte::Literal(c) => rest.iter().position(|&b| b == c)?,
+            FirstByte::Class(mask, negated) => rest.iter().position(|&b| in_class(b, mask, negated))?,
+        };
+        Some(from + off)
+    }
+}
+
+/// If every match of `pat` (already stripped of an anchor) must start with a byte of a fixed
+/// literal or `%`-class, that filter. Mirrors `match_body` exactly: leading `(`/`()` captures
+/// are skipped (they consume nothing and cannot fail while fewer than `MAX_CAPTURES`), then
+/// the first item must be a single literal/`%x` class without a `*`/`?`/`-` suffix, or `%bxy`
+/// (which needs `x`). At a position whose byte fails the filter the matcher would return
+/// "no match" without raising any error, so skipping such positions changes nothing
+/// observable. Anything else (sets, `.`, `%f`, back-references, `$`, malformed items) gives
+/// `None` and the caller tries every position as before.
+fn first_byte_filter(pat: &[u8]) -> Option<FirstByte> {
+    let at = |i: usize| pat.get(i).copied().unwrap_or(0);
+    let mut p = 0;
+    let mut captures = 0;
+    while at(p) == b'(' && p < pat.len() {
+        p += if at(p + 1) == b')' { 2 } else { 1 };
+        captures += 1;
+        if captures > MAX_CAPTURES {
+            return None;
+        }
+    }
+    if p >= pat.len() {
+        return None;
+    }
+    let (filter, ep) = match pat[p] {
+        b'(' | b')' | b'.' | b'[' => return None,
+        b'$' if p + 1 == pat.len() => return None,
+        ESC => {
+            let cl = at(p + 1);
+            if p + 1 >= pat.len() || cl == b'f' || cl.is_ascii_digit() {
+                return None;
+            }
+            if cl == b'b' {
+                // `%bxy` needs both arguments, else it is an error at every position.
+                return if p + 3 < pat.len() { Some(FirstByte::Literal(pat[p + 2])) } else { None };
+            }
+            let f = match class_mask(cl) {
+                Some((mask, negated)) => FirstByte::Class(mask, negated),
+                None => FirstByte::Literal(cl),
+            };
+            (f, p + 2)
+        }
+        c => (FirstByte::Literal(c), p + 1),
     };
-    if cl.is_ascii_uppercase() {
-        !res
-    } else {
-        res
+    match at(ep) {
+        b'*' | b'?' | b'-' => None,
+        _ => Some(filter),
     }
 }
 
@@ -573,14 +720,62 @@ impl<'a> MatchState<'a> {
         Ok(res)
     }
 
-    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Result<Option<usize>, PatternError> {
-        let mut i = 0usize;
-        while self.single_match(s + i, p, ep) {
-            i += 1;
+    /// Number of consecutive subject bytes from `s` matching the class at `p..ep`; the class
+    /// dispatch is hoisted out of the byte loop.
+    fn count_run(&self, s: usize, p: usize, ep: usize) -> usize {
+        let rest = self.src.get(s..).unwrap_or(&[]);
+        match self.p(p) {
+            b'.' => rest.len(),
+            ESC => {
+                let cl = self.p(p + 1);
+                match class_mask(cl) {
+                    Some((mask, negated)) => rest.iter().take_while(|&&c| in_class(c, mask, negated)).count(),
+                    None => rest.iter().take_while(|&&c| c == cl).count(),
+                }
+            }
+            b'[' => rest.iter().take_while(|&&c| self.match_bracket_class(c, p, ep - 1)).count(),
+            pc => rest.iter().take_while(|&&c| c == pc).count(),
         }
+    }
+
+    /// If the rest of the pattern from `p` is `)`* followed by a literal byte that must match
+    /// once, and trying it cannot raise an error (enough open captures to close, enough
+    /// depth), that byte: `do_match(s, p)` then fails without side effects wherever the
+    /// subject byte at the literal's position differs, so callers may skip those `s`.
+    fn next_literal(&self, p: usize) -> Option<u8> {
+        let mut q = p;
+        while self.p(q) == b')' && q < self.pat.len() {
+            q += 1;
+        }
+        let closes = q - p;
+        if closes > 0 {
+            let open = self.capture[..self.level].iter().filter(|c| c.1 == CAP_UNFINISHED).count();
+            if open < closes {
+                return None;
+            }
+        }
+        if (self.depth_left as usize) <= closes || q >= self.pat.len() {
+            return None;
+        }
+        let c = self.pat[q];
+        if matches!(c, b'(' | b')' | b'.' | b'[' | ESC) || (c == b'$' && q + 1 == self.pat.len()) {
+            return None;
+        }
+        match self.p(q + 1) {
+            b'*' | b'?' | b'-' => None,
+            _ => Some(c),
+        }
+    }
+
+    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Result<Option<usize>, PatternError> {
+        let mut i = self.count_run(s, p, ep);
+        let next = self.next_literal(ep + 1);
         loop {
-            if let Some(r) = self.do_match(s + i, ep + 1)? {
-                return Ok(Some(r));
+            // With a following literal, only positions holding it can continue the match.
+            if next.map_or(true, |c| self.s(s + i) == c && s + i < self.src.len()) {
+                if let Some(r) = self.do_match(s + i, ep + 1)? {
+                    return Ok(Some(r));
+                }
             }
             if i == 0 {
                 return Ok(None);
