@@ -98,6 +98,29 @@ pub fn no_specials(p: &[u8]) -> bool {
     !p.iter().any(|b| SPECIALS.contains(b))
 }
 
+/// First index of byte `c` in `hay`, eight bytes per step (the classic "has a zero byte"
+/// word trick: `(w - 0x01..) & !w & 0x80..` is non-zero iff `w` has a zero byte, and its
+/// lowest set bit marks the first one, since borrows only run upwards).
+#[inline]
+fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(c);
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) ^ pattern;
+        let zero = w.wrapping_sub(LO) & !w & HI;
+        if zero != 0 {
+            return Some(base + (zero.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|&b| b == c).map(|i| base + i)
+}
+
 /// Plain substring search (Lua's `lmemfind`): first occurrence of `needle` in `hay` at or
 /// after `from`; returns its 0-based start. An empty needle matches at `from` (if
 /// `from <= hay.len()`).
@@ -114,7 +137,7 @@ pub fn find_plain(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let last_start = hay.len() - needle.len();
     let mut i = from;
     while i <= last_start {
-        let off = hay[i..=last_start].iter().position(|&b| b == first)?;
+        let off = memchr(first, &hay[i..=last_start])?;
         i += off;
         if hay[i + 1..i + needle.len()] == *rest {
             return Some(i);
@@ -479,7 +502,7 @@ impl FirstByte {
     fn next_candidate(self, subject: &[u8], from: usize) -> Option<usize> {
         let rest = subject.get(from..)?;
         let off = match self {
-            FirstByte::Literal(c) => rest.iter().position(|&b| b == c)?,
+            FirstByte::Literal(c) => memchr(c, rest)?,
             FirstByte::Class(mask, negated) => rest.iter().position(|&b| in_class(b, mask, negated))?,
         };
         Some(from + off)
@@ -757,11 +780,20 @@ impl<'a> MatchState<'a> {
         if (self.depth_left as usize) <= closes || q >= self.pat.len() {
             return None;
         }
-        let c = self.pat[q];
-        if matches!(c, b'(' | b')' | b'.' | b'[' | ESC) || (c == b'$' && q + 1 == self.pat.len()) {
-            return None;
-        }
-        match self.p(q + 1) {
+        let (c, item_len) = match self.pat[q] {
+            b'(' | b')' | b'.' | b'[' => return None,
+            b'$' if q + 1 == self.pat.len() => return None,
+            // `%x` with a non-class, non-special `x` (like `%]`, `%.`) is the literal `x`.
+            ESC => {
+                let x = self.p(q + 1);
+                if q + 1 >= self.pat.len() || matches!(x, b'b' | b'f') || x.is_ascii_digit() || class_mask(x).is_some() {
+                    return None;
+                }
+                (x, 2)
+            }
+            c => (c, 1),
+        };
+        match self.p(q + item_len) {
             b'*' | b'?' | b'-' => None,
             _ => Some(c),
         }
@@ -785,9 +817,13 @@ impl<'a> MatchState<'a> {
     }
 
     fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Result<Option<usize>, PatternError> {
+        let next = self.next_literal(ep + 1);
         loop {
-            if let Some(r) = self.do_match(s, ep + 1)? {
-                return Ok(Some(r));
+            // With a following literal, only positions holding it can continue the match.
+            if next.map_or(true, |c| self.s(s) == c && s < self.src.len()) {
+                if let Some(r) = self.do_match(s, ep + 1)? {
+                    return Ok(Some(r));
+                }
             }
             if self.single_match(s, p, ep) {
                 s += 1;
@@ -934,6 +970,35 @@ mod tests {
         assert_eq!(find_plain(b"abc", b"", 3), Some(3));
         assert_eq!(find_plain(b"abc", b"", 4), None);
         assert!(no_specials(b"abc)]") && !no_specials(b"a.b"));
+    }
+
+    #[test]
+    fn memchr_matches_naive_search() {
+        let hay: Vec<u8> = (0..200u32).map(|i| (i * 37 % 251) as u8).collect();
+        for len in 0..hay.len() {
+            for c in [0u8, 1, 37, 74, 128, 200, 250, 255] {
+                let h = &hay[..len];
+                assert_eq!(memchr(c, h), h.iter().position(|&b| b == c), "c={c} len={len}");
+            }
+        }
+        assert_eq!(memchr(0x80, &[0x00, 0x80, 0x80, 0, 0, 0, 0, 0, 0x80]), Some(1));
+        assert_eq!(memchr(1, &[0, 0, 0, 0, 0, 0, 0, 1]), Some(7));
+    }
+
+    #[test]
+    fn first_byte_filter_cases() {
+        assert_eq!(first_byte_filter(b"=(%d+);"), Some(FirstByte::Literal(b'=')));
+        assert_eq!(first_byte_filter(b"(()%a+)"), Some(FirstByte::Class(CLASS_A, false)));
+        assert_eq!(first_byte_filter(b"%S"), Some(FirstByte::Class(CLASS_S, true)));
+        assert_eq!(first_byte_filter(b"%b()"), Some(FirstByte::Literal(b'(')));
+        assert_eq!(first_byte_filter(b"%.x"), Some(FirstByte::Literal(b'.')));
+        assert_eq!(first_byte_filter(b"^a"), Some(FirstByte::Literal(b'^')));
+        assert_eq!(first_byte_filter(b"a+"), Some(FirstByte::Literal(b'a')));
+        for p in [&b"a*"[..], b"a?", b"a-", b".", b"[a]", b"%f[a]", b"%1", b"$", b"", b"()", b"%", b"%b(", b")a", b"%bx"] {
+            assert_eq!(first_byte_filter(p), None, "{}", String::from_utf8_lossy(p));
+        }
+        assert_eq!(first_byte_filter(&[b"(".repeat(33), b"a".to_vec()].concat()), None);
+        assert_eq!(first_byte_filter(&[b"(".repeat(32), b"a".to_vec()].concat()), Some(FirstByte::Literal(b'a')));
     }
 
     #[test]
