@@ -831,6 +831,9 @@ impl Vm {
             };
         }
         // Resuming after a yield: the yield's builtin frame returns the arguments.
+        if Vm::deliver_plain(co, None, args) {
+            return Ok(Flow::Enter);
+        }
         let src = co.top;
         if !co.ensure_stack(src + args.len() + 2, self.limits.max_stack_slots) {
             return Err(self.error_here("stack overflow"));
@@ -889,6 +892,10 @@ impl Vm {
             };
             return Err(RtError::new(v));
         }
+        let prefix = if is_wrap { None } else { Some(Value::bool(ok)) };
+        if Vm::deliver_plain(th, prefix, values) {
+            return Ok(Flow::Enter);
+        }
         let count = values.len() + usize::from(!is_wrap);
         let need = th.top.max(func) + count + 2;
         if !th.ensure_stack(need, usize::MAX) {
@@ -909,6 +916,42 @@ impl Vm {
             Flow::Done => Ok(Flow::Enter),
             flow => Ok(flow),
         }
+    }
+
+    /// Coroutine switch fast path: if the top frame of `th` is a plain builtin frame
+    /// (the pending `resume`, wrap call or `yield`) with room above it, pops it and stores
+    /// `prefix` and `values` as its results, adjusted to the wanted count, in one copy
+    /// (what `finish_frame` does with results staged above `top`). Returns false, having
+    /// changed nothing, otherwise. `values` must not be in `th`'s stack.
+    #[inline(always)]
+    fn deliver_plain(mut th: Gc<Thread>, prefix: Option<Value>, values: &[Value]) -> bool {
+        let Some(f) = th.frames.last() else { return false };
+        if f.flags != 0 || f.closure.is_some() || f.extra.is_some() {
+            return false;
+        }
+        let (dst, want) = (f.func, f.want);
+        let count = values.len() + usize::from(prefix.is_some());
+        if dst + count.max(want.max(0) as usize) >= th.stack.len() {
+            return false;
+        }
+        let len = th.frames.len();
+        // SAFETY: the last frame owns no heap data (`extra` is None, the rest is Copy):
+        // dropping it by shortening the Vec leaks nothing.
+        unsafe { th.frames.set_len(len - 1) };
+        let mut at = dst;
+        if let Some(p) = prefix {
+            th.stack[at] = p;
+            at += 1;
+        }
+        th.stack[at..at + values.len()].copy_from_slice(values);
+        if want < 0 {
+            th.top = dst + count;
+        } else {
+            for i in count..want as usize {
+                th.stack[dst + i] = Value::NIL;
+            }
+        }
+        true
     }
 
     fn coroutine_finished(&mut self, values: Vec<Value>) -> Result<Flow, RtError> {
