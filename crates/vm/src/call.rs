@@ -169,6 +169,37 @@ impl Vm {
         Ok(())
     }
 
+    /// CALL of a vararg script function from the dispatch loop: pushes its frame (the
+    /// fixed parameters move above the extra arguments) and returns the new base, or
+    /// None, having changed nothing, if that fails (stack or frame limit), for
+    /// `precall` to report.
+    #[inline(never)]
+    pub(crate) fn push_vararg_frame(&mut self, func: usize, nargs: usize, want: i32, c: Gc<Closure>) -> Option<usize> {
+        let mut th = self.current;
+        let p = c.proto;
+        let fixed = p.num_params;
+        let nargs_all = nargs.max(fixed);
+        // The callee moves to new_func, above the arguments; its registers follow.
+        let new_func = func + 1 + nargs_all;
+        let need = new_func + 1 + p.max_stack + 1;
+        if th.frames.len() >= self.limits.max_frames || !th.ensure_stack(need, self.limits.max_stack_slots) {
+            return None;
+        }
+        let stack = &mut th.stack[func..need];
+        // Missing fixed parameters are nil (nargs < fixed means no extra arguments).
+        stack[1 + nargs..1 + nargs_all].fill(Value::NIL);
+        let nf = new_func - func;
+        stack[nf] = stack[0];
+        for i in 1..=fixed {
+            stack[nf + i] = stack[i];
+            stack[i] = Value::NIL;
+        }
+        let mut frame = Frame::new(func, new_func + 1, Some(c), want);
+        frame.varargs = (nargs_all - fixed) as u32;
+        th.push_frame(frame);
+        Some(new_func + 1)
+    }
+
     /// Pushes the frame of a builtin called at `func` with `nargs` arguments.
     #[inline(always)]
     pub(crate) fn push_native_frame(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<(), RtError> {
