@@ -27,7 +27,9 @@
 //! `EQ`, `LT`, `LE`, `EQK`, `EQI`, `LTI`, `LEI`, `GTI`, `GEI`, `TEST` and `TESTSET` are
 //! always followed by a `JMP`. Each computes a condition `cond` (a boolean); **if
 //! `cond == k` the following `JMP` is taken, otherwise it is skipped.** (The interpreter
-//! may fuse the pair.)
+//! may fuse the pair.) The C operand of the immediate forms `EQI`, `LTI`, `LEI`, `GTI`,
+//! `GEI` is `k | f << 1`: f = 1 means the literal was the float `sB.0` (it matters only
+//! to metamethods, which receive the float; numbers compare equal either way).
 //!
 //! # Calls and frames
 //! A call `CALL A B C` places the callee in `R[A]` and its arguments in `R[A+1]...`; the
@@ -170,6 +172,15 @@ ops! {
     SHLI = ABC,
     /// `SHRI A B sC`: R[A] = R[B] >> sC
     SHRI = ABC,
+    /// `KADD A B C`: R[A] = K[C] + R[B] (constant-left forms: metamethods and errors see
+    /// the operands in source order, K[C] first; K[C] is a number)
+    KADD = ABC,
+    /// `KSUB A B C`: R[A] = K[C] - R[B]
+    KSUB = ABC,
+    /// `KMUL A B C`: R[A] = K[C] * R[B]
+    KMUL = ABC,
+    /// `KDIV A B C`: R[A] = K[C] / R[B]
+    KDIV = ABC,
 
     /// `ADD A B C`: R[A] = R[B] + R[C] (all arithmetic ops fall back to metamethods)
     ADD = ABC,
@@ -297,6 +308,38 @@ ops! {
     /// R[A+2] = ok. Needs R[A] .. R[A+max(2B, 3)-1].
     SELECT = ABC,
 
+    /// `FORLT A B sC`: counted-loop step, a fast path for the three instructions that
+    /// follow it: `ADDI A A sC` (or `SUBK A A K` with K = -sC), then `LT A B 1` and a
+    /// backward `JMP`. If R[A] and R[B] are inline integers and R[A] + sC stays inline,
+    /// it does their work at once: R[A] += sC; if R[A] < R[B] it takes the JMP, else it
+    /// continues after the JMP. Otherwise it does nothing (the next instruction, the
+    /// original step, runs). Emitted for `for init; i < n; i++ { }` and alike.
+    FORLT = ABC,
+    /// `FORLE A B sC`: as FORLT with `LE A B 1` (cond: R[A] <= R[B])
+    FORLE = ABC,
+    /// `FORGT A B sC`: as FORLT with `LT B A 1` (cond: R[B] < R[A])
+    FORGT = ABC,
+    /// `FORGE A B sC`: as FORLT with `LE B A 1` (cond: R[B] <= R[A])
+    FORGE = ABC,
+    /// `FORLTI A sB sC`: as FORLT with `LTI A sB 1` (cond: R[A] < sB)
+    FORLTI = ABC,
+    /// `FORLEI A sB sC`: as FORLT with `LEI A sB 1` (cond: R[A] <= sB)
+    FORLEI = ABC,
+    /// `FORGTI A sB sC`: as FORLT with `GTI A sB 1` (cond: R[A] > sB)
+    FORGTI = ABC,
+    /// `FORGEI A sB sC`: as FORLT with `GEI A sB 1` (cond: R[A] >= sB)
+    FORGEI = ABC,
+    /// `FORLTR A B C`: as FORLT with a register step: `ADD A A C`, `LT A B 1`, JMP
+    /// (R[C] must be an inline integer too)
+    FORLTR = ABC,
+    /// `FORLER A B C`: as FORLTR with `LE A B 1`
+    FORLER = ABC,
+    /// `FORLTK A B sC`: as FORLT with a constant bound: the step is followed by
+    /// `LOADI T n` (or `LOADK`), `LT A T 1` and the JMP; K[B] is the integer n
+    FORLTK = ABC,
+    /// `FORLEK A B sC`: as FORLTK with `LE A T 1`
+    FORLEK = ABC,
+
     /// `EXTRAARG Ax`: extra operand for the previous instruction
     EXTRAARG = Ax,
 }
@@ -372,9 +415,15 @@ impl Instr {
     pub fn sc(self) -> i64 {
         self.c() as i64 - OFFSET_SC as i64
     }
+    /// The `k` flag of a conditional op (bit 0 of C).
     #[inline]
     pub fn k(self) -> bool {
-        self.c() != 0
+        self.0 >> 24 & 1 != 0
+    }
+    /// The float-literal flag of an immediate comparison (bit 1 of C).
+    #[inline]
+    pub fn imm_is_float(self) -> bool {
+        self.0 >> 25 & 1 != 0
     }
     #[inline]
     pub fn bx(self) -> usize {

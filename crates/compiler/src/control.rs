@@ -7,7 +7,7 @@
 //! makes loop variables and body locals fresh per iteration. `break`s jump to the exit,
 //! where the same condition emits one `CLOSE base` (shared with the normal exit path).
 
-use crate::bytecode::{Instr, Op, OFFSET_SBX};
+use crate::bytecode::{Instr, Op, OFFSET_SBX, OFFSET_SC};
 use crate::expdesc::{ExpDesc, EK};
 use crate::funcstate::{BreakKind, Breakable, CResult, NO_JUMP};
 use crate::proto::Constant;
@@ -211,15 +211,161 @@ impl Compiler {
         let post_captures = post.is_some_and(stmt_has_func);
         let has_loop_vars = self.fs().nvarstack() > base;
         self.continue_point(base, post_captures && has_loop_vars);
+        // A counted loop (`i++` / `i += k` / `i -= k` and `i < n`-like condition) gets a
+        // FORxx step op in front of the post statement (patched below).
+        let step_pc = match (post, cond) {
+            (Some(p), Some(c)) if self.counted_loop_shape(p, c) => {
+                let fs = self.fs();
+                fs.set_pos(p.span);
+                Some(fs.emit(Instr::jump(Op::JMP, 0)))
+            }
+            _ => None,
+        };
         if let Some(post) = post {
             self.stmt(post, false)?;
             let fs = self.fs();
             fs.freereg = fs.nvarstack();
         }
         self.bottom_test(cond, to_cond, start, f)?;
+        if let Some(p) = step_pc {
+            self.patch_loop_step(p, start);
+        }
         self.end_breakable(true);
         self.fs().leave_block();
         Ok(())
+    }
+
+    /// Source shape of a counted loop: post `v++`, `v--`, `v += k` or `v -= k` (k a small
+    /// integer literal) on a local `v`, and a condition `v < x`, `x >= v`, ... where x is
+    /// a local or a small integer literal; or post `v += s` (s a local) and an increasing
+    /// condition `v < x` / `v <= x` / `x > v` / `x >= v` with x a local. The emitted code
+    /// is checked again afterwards (patch_loop_step).
+    fn counted_loop_shape(&mut self, post: &Stmt, cond: &Expr) -> bool {
+        let local = |c: &mut Compiler, e: &Expr| match &e.kind {
+            ExprKind::Name(n) => c.fs().search_local(&n.name).is_some().then_some(n.name.clone()),
+            _ => None,
+        };
+        let (var, reg_step) = match &post.kind {
+            StmtKind::IncDec { target, .. } => (local(self, target), false),
+            StmtKind::CompoundAssign { target, op, value } => match (op, &value.kind) {
+                (ast::BinOp::Add | ast::BinOp::Sub, ExprKind::Int(k)) if (-127..=127).contains(k) => (local(self, target), false),
+                (ast::BinOp::Add, ExprKind::Name(_)) if local(self, value).is_some() => (local(self, target), true),
+                _ => (None, false),
+            },
+            _ => (None, false),
+        };
+        let Some(var) = var else { return false };
+        let ExprKind::Binary { op, lhs, rhs } = &cond.kind else { return false };
+        let (l, r) = (local(self, lhs), local(self, rhs));
+        let small = |e: &Expr| matches!(e.kind, ExprKind::Int(-128..=127));
+        // A large literal bound becomes a constant of FORLTK/FORLEK: it needs a C-sized
+        // constant index (added now, so that the shape check below cannot fail on it).
+        let int = |c: &mut Compiler, e: &Expr| match e.kind {
+            ExprKind::Int(n) if (-(1i64 << 47)..(1i64 << 47)).contains(&n) => matches!(c.fs().add_k(Constant::Int(n)), Ok(k) if k <= 255),
+            _ => false,
+        };
+        match op {
+            ast::BinOp::Lt | ast::BinOp::Le if reg_step => l.as_deref() == Some(&var) && r.is_some(),
+            ast::BinOp::Gt | ast::BinOp::Ge if reg_step => r.as_deref() == Some(&var) && l.is_some(),
+            // Increasing loops also take a large integer literal bound (FORLTK/FORLEK).
+            ast::BinOp::Lt | ast::BinOp::Le => {
+                (l.as_deref() == Some(&var) && (r.is_some() || small(rhs) || int(self, rhs)))
+                    || (r.as_deref() == Some(&var) && (l.is_some() || small(lhs)))
+            }
+            ast::BinOp::Gt | ast::BinOp::Ge => {
+                (l.as_deref() == Some(&var) && (r.is_some() || small(rhs)))
+                    || (r.as_deref() == Some(&var) && (l.is_some() || small(lhs) || int(self, lhs)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Turns the placeholder at `p` into the FORxx op for the code after it (step at p+1,
+    /// comparison at p+2, backward JMP to `start` at p+3), when that code has exactly the
+    /// expected shape; otherwise it stays a no-op `JMP 0`.
+    fn patch_loop_step(&mut self, p: usize, start: usize) {
+        if self.fs().pc() == p + 5 {
+            self.patch_loop_step_k(p, start);
+            return;
+        }
+        let fs = self.fs();
+        if fs.pc() != p + 4 {
+            return;
+        }
+        let (step, cmp, jmp) = (fs.instr(p + 1), fs.instr(p + 2), fs.instr(p + 3));
+        let var = step.a();
+        if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 4 + jmp.sj() as i64) as usize != start || !cmp.k() {
+            return;
+        }
+        if step.op() == Op::ADD && step.b() == var {
+            // Register step (`j += i`), increasing loops only.
+            let op = match cmp.op() {
+                Op::LT if cmp.a() == var => Op::FORLTR,
+                Op::LE if cmp.a() == var => Op::FORLER,
+                _ => return,
+            };
+            fs.set_instr(p, Instr::abc(op, var as u8, cmp.b() as u8, step.c() as u8));
+            return;
+        }
+        let delta = match step.op() {
+            Op::ADDI if step.b() == var => step.sc(),
+            Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
+                Some(Constant::Int(k)) if (-127..=127).contains(k) => -k,
+                _ => return,
+            },
+            _ => return,
+        };
+        let (op, b) = match cmp.op() {
+            Op::LT if cmp.a() == var => (Op::FORLT, cmp.b()),
+            Op::LE if cmp.a() == var => (Op::FORLE, cmp.b()),
+            Op::LT if cmp.b() == var => (Op::FORGT, cmp.a()),
+            Op::LE if cmp.b() == var => (Op::FORGE, cmp.a()),
+            Op::LTI if cmp.a() == var => (Op::FORLTI, cmp.b()),
+            Op::LEI if cmp.a() == var => (Op::FORLEI, cmp.b()),
+            Op::GTI if cmp.a() == var => (Op::FORGTI, cmp.b()),
+            Op::GEI if cmp.a() == var => (Op::FORGEI, cmp.b()),
+            _ => return,
+        };
+        fs.set_instr(p, Instr::abc(op, var as u8, b as u8, (delta + OFFSET_SC as i64) as u8));
+    }
+
+    /// FORLTK/FORLEK: the condition loads a large integer bound into a temporary first
+    /// (step at p+1, LOADI/LOADK T at p+2, LT/LE v T at p+3, backward JMP at p+4).
+    fn patch_loop_step_k(&mut self, p: usize, start: usize) {
+        let fs = self.fs();
+        let (step, load, cmp, jmp) = (fs.instr(p + 1), fs.instr(p + 2), fs.instr(p + 3), fs.instr(p + 4));
+        let var = step.a();
+        let delta = match step.op() {
+            Op::ADDI if step.b() == var => step.sc(),
+            Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
+                Some(Constant::Int(k)) if (-127..=127).contains(k) => -k,
+                _ => return,
+            },
+            _ => return,
+        };
+        if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 5 + jmp.sj() as i64) as usize != start || !cmp.k() {
+            return;
+        }
+        let bound = match (load.op(), fs.proto.constants.get(load.bx())) {
+            (Op::LOADI, _) => load.sbx() as i64,
+            (Op::LOADK, Some(Constant::Int(n))) => *n,
+            _ => return,
+        };
+        let temp = load.a();
+        let op = match cmp.op() {
+            Op::LT if cmp.a() == var && cmp.b() == temp => Op::FORLTK,
+            Op::LE if cmp.a() == var && cmp.b() == temp => Op::FORLEK,
+            _ => return,
+        };
+        // The fast path needs the bound inline (|n| < 2^47) and in a C-sized constant slot.
+        if !(-(1i64 << 47)..(1i64 << 47)).contains(&bound) {
+            return;
+        }
+        let Ok(kidx) = fs.add_k(Constant::Int(bound)) else { return };
+        if kidx > 255 {
+            return;
+        }
+        fs.set_instr(p, Instr::abc(op, var as u8, kidx as u8, (delta + OFFSET_SC as i64) as u8));
     }
 
     fn range_loop(&mut self, names: &[Name], exprs: &[Expr], label: Option<String>, f: &ast::ForStmt) -> CResult<()> {

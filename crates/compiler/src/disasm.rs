@@ -137,6 +137,10 @@ fn operands(i: Instr) -> String {
         | Op::RANGECALL => format!("{} {}", a, b),
         Op::ADDI | Op::SHLI | Op::SHRI => format!("{} {} {}", a, b, i.sc()),
         Op::EQI | Op::LTI | Op::LEI | Op::GTI | Op::GEI => format!("{} {} {}", a, i.sb(), c),
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE => format!("{} {} {}", a, b, i.sc()),
+        Op::FORLTR | Op::FORLER => format!("{} {} {}", a, b, c),
+        Op::FORLTK | Op::FORLEK => format!("{} {} {}", a, b, i.sc()),
+        Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI => format!("{} {} {}", a, i.sb(), i.sc()),
         Op::TEST => format!("{} {}", a, c),
         Op::VARARG => format!("{} {}", a, c),
         _ => match op.format() {
@@ -185,6 +189,18 @@ fn comment(p: &Proto, pc: usize, i: Instr) -> String {
         Op::SETFIELD | Op::EQK => k_str(p, b),
         Op::ADDK | Op::SUBK | Op::MULK | Op::MODK | Op::POWK | Op::DIVK | Op::BANDK | Op::BORK | Op::BXORK => {
             k_str(p, c)
+        }
+        Op::KADD | Op::KSUB | Op::KMUL | Op::KDIV => k_str(p, c),
+        Op::EQI | Op::LTI | Op::LEI | Op::GTI | Op::GEI if i.imm_is_float() => format!("{}.0", i.sb()),
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR
+        | Op::FORLER | Op::FORLTK | Op::FORLEK => {
+            // The JMP it would take is the third (FORxxK: fourth) instruction after it.
+            let step = if matches!(i.op(), Op::FORLTR | Op::FORLER) { format!("R[{}]", c) } else { i.sc().to_string() };
+            let (bound, jmp) = if matches!(i.op(), Op::FORLTK | Op::FORLEK) { (format!(", bound {}", k_str(p, b)), pc + 4) } else { (String::new(), pc + 3) };
+            match p.code.get(jmp) {
+                Some(j) if j.op() == Op::JMP => format!("step {}{}, loop to {}", step, bound, jmp as i64 + 1 + j.sj() as i64),
+                _ => "?".into(),
+            }
         }
         Op::GETUPVAL | Op::SETUPVAL => upval_name(p, b),
         Op::JMP => format!("to {}", pc as i64 + 1 + i.sj() as i64),

@@ -76,10 +76,12 @@ impl ExpDesc {
     pub fn is_literal(&self) -> bool {
         !self.has_jumps() && matches!(self.k, EK::Nil | EK::True | EK::False | EK::Int(_) | EK::Float(_) | EK::Str(_))
     }
-    /// An integer literal fitting a signed 8-bit immediate.
-    pub fn small_int(&self) -> Option<i64> {
+    /// A number literal with an integral value fitting a signed 8-bit immediate, and
+    /// whether it was a float (`4.0`), for the immediate comparisons.
+    pub fn small_imm(&self) -> Option<(i64, bool)> {
         match self.numeral() {
-            Some(Num::Int(i)) if fits_s8(i) => Some(i),
+            Some(Num::Int(i)) if fits_s8(i) => Some((i, false)),
+            Some(Num::Float(f)) => crate::fold::float_to_int(f).filter(|&i| fits_s8(i) && (i != 0 || f.is_sign_positive())).map(|i| (i, true)),
             _ => None,
         }
     }

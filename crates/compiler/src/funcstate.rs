@@ -328,7 +328,8 @@ impl FuncState {
     pub fn negate_condition(&mut self, pc: usize) {
         let ctl = self.jump_control(pc);
         let i = self.proto.code[ctl];
-        self.proto.code[ctl] = i.with_c((i.c() == 0) as u8);
+        // Flip k (bit 0); keep the float-literal flag of immediate comparisons.
+        self.proto.code[ctl] = i.with_c((i.c() ^ 1) as u8);
     }
 
     /// Fixes the destination register of a `TESTSET` (or turns it into a `TEST` when no

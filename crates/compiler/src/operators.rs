@@ -59,7 +59,7 @@ impl FuncState {
                 }
             }
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-                if v.small_int().is_none() {
+                if v.small_imm().is_none() {
                     self.exp2anyreg(v)?;
                 }
             }
@@ -204,6 +204,24 @@ impl FuncState {
                 return Ok(());
             }
         }
+        // Constant left operand (`2.0 * x`, `1.0 / x`): the K-first forms.
+        if e1.numeral().is_some() && e2.numeral().is_none() {
+            let kop = match op {
+                BinOp::Add => Some(Op::KADD),
+                BinOp::Sub => Some(Op::KSUB),
+                BinOp::Mul => Some(Op::KMUL),
+                BinOp::Div => Some(Op::KDIV),
+                _ => None,
+            };
+            if let Some(kop) = kop {
+                if let Some(k) = self.small_k(e1)? {
+                    let r2 = self.exp2anyreg(&mut e2)?;
+                    self.free_exp(&e2);
+                    e1.k = EK::Reloc(self.emit_abc(kop, 0, r2, k));
+                    return Ok(());
+                }
+            }
+        }
         let rop = match op {
             BinOp::Add => Op::ADD,
             BinOp::Sub => Op::SUB,
@@ -252,7 +270,9 @@ impl FuncState {
     }
 
     fn code_order(&mut self, op: BinOp, e1: &mut ExpDesc, mut e2: ExpDesc) -> CResult<()> {
-        let pc = if let Some(i) = e2.small_int() {
+        // Immediate forms take integer literals and floats with a small integral value
+        // (C bit 1 records a float literal, which only metamethods can observe).
+        let pc = if let Some((i, is_float)) = e2.small_imm() {
             let r1 = self.exp2anyreg(e1)?;
             self.free_exp(e1);
             let iop = match op {
@@ -261,8 +281,9 @@ impl FuncState {
                 BinOp::Gt => Op::GTI,
                 _ => Op::GEI,
             };
-            self.cond_jump(iop, r1, s8(i), true)
-        } else if let Some(i) = e1.small_int() {
+            self.emit_abc(iop, r1, s8(i), 1 | (is_float as usize) << 1);
+            self.jump()
+        } else if let Some((i, is_float)) = e1.small_imm() {
             // `i < x` is `x > i`, and so on.
             let r2 = self.exp2anyreg(&mut e2)?;
             self.free_exp(&e2);
@@ -272,7 +293,8 @@ impl FuncState {
                 BinOp::Gt => Op::LTI,
                 _ => Op::LEI,
             };
-            self.cond_jump(iop, r2, s8(i), true)
+            self.emit_abc(iop, r2, s8(i), 1 | (is_float as usize) << 1);
+            self.jump()
         } else {
             let r2 = self.exp2anyreg(&mut e2)?;
             let r1 = self.exp2anyreg(e1)?;

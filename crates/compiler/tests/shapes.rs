@@ -98,8 +98,7 @@ fn arith() {
         "
         ADDI 2 0 1
         SUBK 3 0 0 ; 1
-        LOADI 4 1
-        ADD 4 4 0
+        KADD 4 0 0 ; 1
         MULK 5 0 1 ; 2.5
         MOD 6 0 1
         BANDK 7 0 2 ; 3
@@ -243,7 +242,7 @@ fn table() {
     check(
         main_code("t := {1, 2, k: 3, [4]: 5, 6, f()}\n"),
         "
-        NEWTABLE 0 3 2
+        NEWTABLE 0 4 2
         LOADI 1 1
         LOADI 2 2
         LOADI 3 3
@@ -360,4 +359,183 @@ fn recv() {
         RETURN0
         ",
     );
+}
+
+#[test]
+fn constant_left_arith() {
+    check(
+        func_code("func f(a) { return 2.0 * a, 1.0 / a, 1 - a, 0.5 + a, 2 % a, 1.5 * 2 }\n"),
+        "
+        KMUL 1 0 0 ; 2.0
+        KDIV 2 0 1 ; 1.0
+        KSUB 3 0 2 ; 1
+        KADD 4 0 3 ; 0.5
+        LOADI 5 2
+        MOD 5 5 0
+        LOADF 6 3
+        RETURN 1 7 ; 6 values
+        RETURN0
+        ",
+    );
+}
+
+#[test]
+fn float_immediate_compare() {
+    // Integral float literals use the immediate forms with C bit 1 set; others stay K.
+    check(
+        func_code("func f(a) { return a > 4.0, 2.0 <= a, a < -0.0, a < 0.5 }\n"),
+        "
+        GTI 0 4 3 ; 4.0
+        JMP 2 ; to 4
+        LOADFALSE 1
+        JMP 1 ; to 5
+        LOADTRUE 1
+        GEI 0 2 3 ; 2.0
+        JMP 2 ; to 9
+        LOADFALSE 2
+        JMP 1 ; to 10
+        LOADTRUE 2
+        LOADK 3 0 ; -0.0
+        LT 0 3 1
+        JMP 2 ; to 15
+        LOADFALSE 3
+        JMP 1 ; to 16
+        LOADTRUE 3
+        LOADK 4 1 ; 0.5
+        LT 0 4 1
+        JMP 2 ; to 21
+        LOADFALSE 4
+        JMP 1 ; to 22
+        LOADTRUE 4
+        RETURN 1 5 ; 4 values
+        RETURN0
+        ",
+    );
+}
+
+#[test]
+fn counted_loops() {
+    check(
+        func_code("func f(n) { for i := 0; i < n; i++ {}; for i := n; i >= 1; i-- {}; for i := 1; n > i; i += 3 {}; for i := n; i > 0; i-- {}; for i := 0; 5 >= i; i++ {}; for i := n; 1 < i; i-- {}; for i := 0; i <= 10; i -= 2 {} }\n"),
+        "
+        LOADI 1 0
+        JMP 2 ; to 4
+        FORLT 1 0 1 ; step 1, loop to 2
+        ADDI 1 1 1
+        LT 1 0 1
+        JMP -4 ; to 2
+        MOVE 1 0
+        JMP 2 ; to 10
+        FORGEI 1 1 -1 ; step -1, loop to 8
+        SUBK 1 1 0 ; 1
+        GEI 1 1 1
+        JMP -4 ; to 8
+        LOADI 1 1
+        JMP 2 ; to 16
+        FORLT 1 0 3 ; step 3, loop to 14
+        ADDI 1 1 3
+        LT 1 0 1
+        JMP -4 ; to 14
+        MOVE 1 0
+        JMP 2 ; to 22
+        FORGTI 1 0 -1 ; step -1, loop to 20
+        SUBK 1 1 0 ; 1
+        GTI 1 0 1
+        JMP -4 ; to 20
+        LOADI 1 0
+        JMP 2 ; to 28
+        FORLEI 1 5 1 ; step 1, loop to 26
+        ADDI 1 1 1
+        LEI 1 5 1
+        JMP -4 ; to 26
+        MOVE 1 0
+        JMP 2 ; to 34
+        FORGTI 1 1 -1 ; step -1, loop to 32
+        SUBK 1 1 0 ; 1
+        GTI 1 1 1
+        JMP -4 ; to 32
+        LOADI 1 0
+        JMP 2 ; to 40
+        FORLEI 1 10 -2 ; step -2, loop to 38
+        SUBK 1 1 1 ; 2
+        LEI 1 10 1
+        JMP -4 ; to 38
+        RETURN0
+        ",
+    );
+    // Register bounds with the variable on either side; a body with `continue`; `+= -1`
+    // (a negated literal) keeps the plain code.
+    check(
+        func_code("func f(a, b) { for i := a; i > b; i-- { if i == 3 { continue } }; for i := a; b <= i; i += -1 {}; for j := a; j <= b; j++ {} }\n"),
+        "
+        MOVE 2 0
+        JMP 5 ; to 7
+        EQI 2 3 0
+        JMP 1 ; to 5
+        JMP 0 ; to 5
+        FORGT 2 1 -1 ; step -1, loop to 2
+        SUBK 2 2 0 ; 1
+        LT 1 2 1
+        JMP -7 ; to 2
+        MOVE 2 0
+        JMP 1 ; to 12
+        ADDI 2 2 -1
+        LE 1 2 1
+        JMP -3 ; to 11
+        MOVE 2 0
+        JMP 2 ; to 18
+        FORLE 2 1 1 ; step 1, loop to 16
+        ADDI 2 2 1
+        LE 2 1 1
+        JMP -4 ; to 16
+        RETURN0
+        ",
+    );
+}
+
+#[test]
+fn counted_loops_with_large_bounds() {
+    check(
+        func_code("func f() { for i := 0; i < 1000; i++ {}; for i := 0; 100000 >= i; i += 2 {}; for i := 0; i < 1 << 50; i++ {}; for i := 0; i < 140737488355328; i++ {} }\n"),
+        "
+        LOADI 0 0
+        JMP 2 ; to 4
+        FORLTK 0 0 1 ; step 1, bound 1000, loop to 2
+        ADDI 0 0 1
+        LOADI 1 1000
+        LT 0 1 1
+        JMP -5 ; to 2
+        LOADI 0 0
+        JMP 2 ; to 11
+        FORLEK 0 1 2 ; step 2, bound 100000, loop to 9
+        ADDI 0 0 2
+        LOADK 1 1 ; 100000
+        LE 0 1 1
+        JMP -5 ; to 9
+        LOADI 0 0
+        JMP 1 ; to 17
+        ADDI 0 0 1
+        LOADK 1 2 ; 1125899906842624
+        LT 0 1 1
+        JMP -4 ; to 16
+        LOADI 0 0
+        JMP 1 ; to 23
+        ADDI 0 0 1
+        LOADK 1 3 ; 140737488355328
+        LT 0 1 1
+        JMP -4 ; to 22
+        RETURN0
+        ",
+    );
+}
+
+#[test]
+fn loops_without_step_op() {
+    // Not a counted-loop shape: a global bound, a non-local variable, a large step,
+    // a compound condition: the plain step / comparison / JMP only.
+    let code = func_code(
+        "func f(n) { for i := 0; i < N; i++ {}; for i := 0; i < n && i < 5; i++ {}; for i := 0; i < n; i += 1000 {}; for i := 0; i != n; i++ {} }\n",
+    );
+    assert!(!code.contains("FOR"), "{}", code);
+    assert!(!code.contains("JMP 0"), "{}", code);
 }

@@ -20,7 +20,7 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle)).count()
 }
 
-const FILES: [&str; 3] = ["int_loops.gs", "float_loops.gs", "tables.gs"];
+const FILES: [&str; 5] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs"];
 
 #[test]
 fn traces_compile_and_exit() {
@@ -52,6 +52,48 @@ fn specific_loops_are_traced() {
     assert!(err.contains("at float_loops.gs:15"), "{}", err);
     let (_, err) = run(&["-jv"], "tables.gs");
     assert!(err.contains("compiled tables.gs:30"), "fields loop not traced: {}", err);
+}
+
+#[test]
+fn loop_optimisation_and_new_ops() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "carried.gs");
+    let (out, err) = run(&["-jdump"], "carried.gs");
+    assert_eq!(out, reference);
+    // Loop-carried values, appends and inline builtins appear in the optimised IR.
+    for needle in [" head", "phi %", " apush ", " sqrtn ", " absn "] {
+        assert!(err.contains(needle), "no '{}' in the dumps", needle);
+    }
+    // Without the loop pass there are no PHIs, and the output is the same.
+    let (out, err) = run(&["-jdump", "-jopt=-loop"], "carried.gs");
+    assert_eq!(out, reference);
+    assert!(!err.contains("phi %"));
+    // The swap loop (line 9), the carried integer that outgrows the inline range (line
+    // 25) and the list walk (line 87, a carried table) are traced.
+    let (_, err) = run(&["-jv", "-jhot=5"], "carried.gs");
+    for line in [9, 25, 87] {
+        assert!(err.contains(&format!("compiled carried.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+}
+
+#[test]
+fn calls_are_inlined() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (_, err) = run(&["-jv"], "inline.gs");
+    // hyp -> sq, sq and a tail call of math.sqrt (line 14); the type change inside sq
+    // (line 20); multiple results and a missing argument (line 29); a changed callee
+    // (line 42).
+    for line in [14, 20, 29, 42] {
+        assert!(err.contains(&format!("compiled inline.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    // A storing callee is not inlined.
+    assert!(err.contains("store in an inlined call"), "{}", err);
+    // The guards inside the inlined sq exit when its argument becomes a float.
+    assert!(err.contains("exit trace 2"), "{}", err);
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The trace context and exits: restoring interpreter state from a snapshot.
 //!
 //! Compiled code runs as `extern "sysv64" fn(base: *mut Value, ctx: *mut JitCtx) -> u64`.
-//! When a guard fails, its exit stub stores the snapshot number in `ctx.exit` and jumps to
-//! a shared routine that saves every allocatable register into `ctx.gpr` / `ctx.xmm`
-//! and returns. [`restore`] then writes each snapshot entry, read from its location
+//! When a guard fails, its exit stub stores the snapshot number in `ctx.exit` and
+//! normally writes the snapshot's values to the frame itself (setting `ctx.restored`).
+//! Otherwise (an integer that needs a heap box) it jumps to a shared routine that saves
+//! every allocatable register into `ctx.gpr` / `ctx.xmm` and returns. [`restore`] then writes each snapshot entry, read from its location
 //! (register, spill slot or constant) and boxed by its IR type, to the frame's
 //! registers and sets the frame's pc. Integers outside the inline range are boxed here
 //! (`Vm::int`), which may allocate but never collects.
@@ -29,12 +30,15 @@ pub struct JitCtx {
     pub budget: i64,
     /// Exit-stress countdown: a guard exits when it reaches zero.
     pub stress: i64,
+    /// Set by an exit stub that wrote its snapshot to the frame itself (only the
+    /// frame's pc is left to set); 0 when [`restore`] must write it.
+    pub restored: u64,
     pub spill: [u64; MAX_SPILLS],
 }
 
 impl JitCtx {
     pub fn new() -> Box<JitCtx> {
-        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, spill: [0; MAX_SPILLS] })
+        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, spill: [0; MAX_SPILLS] })
     }
 }
 

@@ -220,6 +220,12 @@ opcodes! {
     ALoad = "aload", true, false;
     /// Store value `c` into `a[b]` in the array part; guards 1 <= b <= len.
     AStore = "astore", true, false;
+    /// Append value `c` to the array part of table `a` as key `b`: guards b == len + 1,
+    /// len < capacity (no reallocation), an empty hash part and (for `val`) c != nil.
+    APush = "apush", true, false;
+    /// Square root / absolute value of a num.
+    SqrtN = "sqrtn", false, true;
+    AbsN = "absn", false, true;
     /// Load the value of hash entry number `k` of table `a`; guards that the entry's key
     /// is the value `b` (a string constant).
     HLoad = "hload", true, false;
@@ -229,7 +235,12 @@ opcodes! {
     /// The length `#a` of a table: guards a non-nil last array item (or an empty array)
     /// and an empty hash part.
     ALen = "alen", true, false;
-    /// End of the iteration: write back the slots of the snapshot, jump to the top.
+    /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
+    /// run once per trace entry; `Loop` jumps back here.
+    Head = "head", false, false;
+    /// End of the iteration: write back the slots of the snapshot that are not carried
+    /// in registers by a PHI ([`Trace::phis`]), move each PHI's new value into its
+    /// register, and jump to `Head` (or the top of the trace without one).
     Loop = "loop", true, false;
 }
 
@@ -274,6 +285,11 @@ pub struct Snapshot {
 pub struct Trace {
     pub ins: Vec<Ins>,
     pub snaps: Vec<Snapshot>,
+    /// Loop-carried values (`opt_loop.rs`): `(entry, next)` where `entry` is an `SLoad`
+    /// of the pre-header (the slot's value at the start of every iteration) and `next`
+    /// the slot's value at the end of the iteration, moved into `entry`'s location by
+    /// `Loop`. The slot is then not written back at `Loop`.
+    pub phis: Vec<(IrRef, IrRef)>,
 }
 
 impl Trace {
@@ -295,6 +311,10 @@ impl Trace {
         }
         self.snaps.push(snap);
         SnapId(self.snaps.len() as u32 - 1)
+    }
+    /// Index of the `Head` instruction, if the trace has one.
+    pub fn head(&self) -> Option<usize> {
+        self.ins.iter().position(|i| i.op == Opc::Head)
     }
     /// The constant of `r`, if it is one.
     pub fn konst(&self, r: IrRef) -> Option<i64> {

@@ -8,6 +8,7 @@
 //! %4 none loop @2
 //! snap 0 pc=5
 //! snap 1 pc=7 2=%2          ; slot=ref pairs
+//! phi %0 %2                 ; loop-carried value: entry sload, next value
 //! ```
 //!
 //! Conditions print by name, `num` constants as floats, other immediates as integers.
@@ -43,6 +44,9 @@ pub fn print(t: &Trace) -> String {
         }
         s.push('\n');
     }
+    for (entry, next) in &t.phis {
+        let _ = writeln!(s, "phi {} {}", entry, next);
+    }
     for (i, snap) in t.snaps.iter().enumerate() {
         let _ = write!(s, "snap {} pc={}", i, snap.pc);
         for (slot, r) in &snap.entries {
@@ -67,6 +71,11 @@ pub fn parse(text: &str) -> Result<Trace, String> {
         }
         let err = |m: String| format!("line {}: {}", lno + 1, m);
         let words: Vec<&str> = line.split_whitespace().collect();
+        if words[0] == "phi" {
+            let (Some(a), Some(b)) = (words.get(1), words.get(2)) else { return Err(err("phi needs two refs".into())) };
+            t.phis.push((parse_ref(a).map_err(err)?, parse_ref(b).map_err(err)?));
+            continue;
+        }
         if words[0] == "snap" {
             let id: usize = words.get(1).and_then(|w| w.parse().ok()).ok_or_else(|| err("bad snap id".into()))?;
             if id != t.snaps.len() {

@@ -1,29 +1,38 @@
-//! GScript's tracing JIT for x86-64 (phase 1: loop traces).
+//! GScript's tracing JIT for x86-64 (phase 1: loop traces with inlined calls).
 //!
 //! # Overview
-//! * **Hooks** (`vm/src/jit_hooks.rs`): the interpreter calls [`Engine::back_edge`]
-//!   (through the `JitEngine` trait) at every loop back-edge while a JIT is attached. The
-//!   engine counts back-edges per loop header (`(prototype, pc)`), and when a loop is hot
-//!   (`-jhot=N`, default [`DEFAULT_HOT`]) records it.
+//! * **Hooks** (`vm/src/jit_hooks.rs`): the interpreter keeps per-loop hot counters
+//!   (hashed by the loop header's address) and calls [`Engine::back_edge`] (through the
+//!   `JitEngine` trait) only when a loop's counter reaches zero (`-jhot=N`, default
+//!   [`DEFAULT_HOT`]) or when the loop has a trace (the engine then keeps its counter at
+//!   1). Calls take the interpreter's normal fast path with a JIT attached, so attaching
+//!   it costs < 1% instructions on untraceable code (callgrind, see docs/jit.md).
 //! * **Recording** (`record.rs`): records one iteration *by executing it* (the recorder
 //!   has the interpreter's semantics for the instructions it supports), emitting typed SSA
 //!   IR (`ir.rs`) with guards and snapshots. Unsupported instructions abort the recording
 //!   cleanly: the VM is then exactly at the interpreter's state for that pc. A loop whose
-//!   recording aborted [`MAX_ABORTS`] times is blacklisted.
+//!   recording aborted [`MAX_ABORTS`] times is blacklisted. Supported: arithmetic and
+//!   comparisons on ints/floats, table array reads/writes/appends, field and global loads
+//!   and stores (guarded by entry index and key), `#`, `math.sqrt`/`math.abs`, and calls
+//!   of script functions, inlined (identity-guarded; guards inside them exit *before* the
+//!   outermost inlined call, which the interpreter re-executes, so callees that store are
+//!   not inlined).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
-//!   the verifier (`verify.rs`) after each of them, then linear-scan register allocation
-//!   (`regalloc.rs`, `-jopt=-regs` spills everything) and code generation
-//!   (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
-//! * **Running**: a trace runs one iteration per pass through its body; the `Loop`
-//!   instruction writes the modified slots back (boxing integers, exiting if one leaves the
-//!   48-bit inline range) and jumps to the top, where `SLoad`s reload and type-check them.
-//!   Loop-carried values in registers (loop peeling / PHIs) are the next step.
-//! * **Exits** (`exit.rs`): a failing guard leaves through its snapshot's stub; the engine
-//!   writes the snapshot back to the frame and sets its pc; the interpreter re-executes the
-//!   guarded instruction. A trace also exits at its loop end when its iteration budget (the
-//!   interpreter's periodic-hook countdown) runs out, so interrupts, instruction budgets and
-//!   goroutine preemption keep working.
+//!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
+//!   as PHIs in registers, invariant hoisting), the verifier (`verify.rs`) after each of
+//!   them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
+//!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
+//! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
+//!   entry; its body runs one iteration per pass; `Loop` writes back modified slots that
+//!   are not loop-carried, moves each PHI's new value into its register (a parallel move)
+//!   and jumps to `Head`.
+//! * **Exits** (`exit.rs`): a failing guard leaves through its snapshot's stub, which
+//!   writes the snapshot to the frame's registers itself (falling back to the engine's
+//!   `restore` for integers that need a heap box); the engine sets the frame's pc; the
+//!   interpreter re-executes the guarded instruction. A trace also exits at its loop end
+//!   when its iteration budget (the interpreter's periodic-hook countdown) runs out, so
+//!   interrupts, instruction budgets and goroutine preemption keep working.
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
 //!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
@@ -32,9 +41,16 @@
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
 //! machine code.
 //!
+//! Next steps (see docs/jit.md for measurements): trace trees / side traces so that
+//! outer loops are not stuck in the interpreter (nbody, fannkuch, matmul spend most of
+//! their time in interpreted outer loops), not writing back dead temporaries at `Loop`,
+//! inlined callees with stores (needs frame reconstruction in
+//! snapshots), more builtins.
+//!
 //! Safety: a JIT bug must abort a trace, never crash: recording, verification, allocation
 //! and emission return errors, which abort the trace. Traces embed pointers to constants of
-//! their prototype and to its globals table; the engine keeps the closure alive
+//! their prototype and to its globals table, and compare function values by identity; the
+//! engine keeps the traced closure and every inlined closure or builtin alive
 //! ([`JitEngine::mark_roots`]).
 
 pub mod exit;
@@ -42,6 +58,7 @@ pub mod ir;
 pub mod ir_text;
 pub mod opt_dce;
 pub mod opt_fold;
+pub mod opt_loop;
 pub mod record;
 pub mod regalloc;
 pub mod verify;
@@ -62,6 +79,9 @@ use vm::Vm;
 pub const DEFAULT_HOT: u32 = 56;
 /// Recording attempts of one loop before it is blacklisted.
 pub const MAX_ABORTS: u32 = 4;
+/// Hot counter of a blacklisted loop (the engine is asked again only after this many
+/// back-edges, in case another loop shares its counter slot).
+pub const BLACKLIST_PENALTY: i32 = 1 << 15;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -74,11 +94,13 @@ pub struct Options {
     pub fold: bool,
     pub dce: bool,
     pub regs: bool,
+    /// Loop optimisation (`opt_loop.rs`): pre-header, PHIs, invariant hoisting.
+    pub loop_opt: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true }
     }
 }
 
@@ -113,6 +135,7 @@ impl Options {
                             "fold" => self.fold = on,
                             "dce" => self.dce = on,
                             "regs" => self.regs = on,
+                            "loop" => self.loop_opt = on,
                             _ => return false,
                         }
                     }
@@ -149,7 +172,8 @@ impl std::hash::Hasher for LoopHasher {
 type LoopMap = HashMap<(usize, usize), LoopState, std::hash::BuildHasherDefault<LoopHasher>>;
 
 enum LoopState {
-    Counting { hits: u32, aborts: u32 },
+    /// Not traced yet (the VM's hot counter does the counting).
+    Counting { aborts: u32 },
     Traced(usize),
     Blacklisted,
 }
@@ -178,6 +202,9 @@ pub struct Engine {
     roots: Vec<Value>,
     ctx: Box<JitCtx>,
     seed: u64,
+    /// Per hot-counter slot: the (prototype, header pc) and trace last run from it (a
+    /// cache in front of `loops`; `usize::MAX` keys never match).
+    slot_traces: Vec<(usize, usize, usize)>,
     pub stats: Stats,
 }
 
@@ -191,7 +218,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
@@ -224,6 +251,11 @@ impl Engine {
             verify::verify(&t).map_err(|e| format!("verifier (dce): {}", e))?;
             self.dump("after dce", &t);
         }
+        if self.opts.loop_opt {
+            t = opt_loop::optimize(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (loop): {}", e))?;
+            self.dump("after loop", &t);
+        }
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
         let code = x64::emit::compile(&t, &alloc, self.layout, self.opts.exit_stress)?;
         if self.opts.dump {
@@ -244,11 +276,15 @@ impl Engine {
             eprintln!("[jit] trace {} start {}", id, Self::where_(proto, header));
         }
         let result = match record::record(vm, from_pc, self.opts.fold) {
-            Ok(rec) => self.compile(rec.trace).map_err(|reason| (header, reason)),
+            Ok(rec) => {
+                let roots = rec.roots;
+                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots)).map_err(|reason| (header, reason))
+            }
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok((ir, alloc, code)) => {
+            Ok((ir, alloc, code, roots)) => {
+                self.roots.extend(roots);
                 if self.opts.verbose {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
@@ -267,7 +303,7 @@ impl Engine {
                     f.pc = pc;
                 }
                 let aborts = match self.loops.get(&key) {
-                    Some(LoopState::Counting { aborts, .. }) => aborts + 1,
+                    Some(LoopState::Counting { aborts }) => aborts + 1,
                     _ => 1,
                 };
                 if aborts >= MAX_ABORTS {
@@ -276,7 +312,7 @@ impl Engine {
                     }
                     self.loops.insert(key, LoopState::Blacklisted);
                 } else {
-                    self.loops.insert(key, LoopState::Counting { hits: 0, aborts });
+                    self.loops.insert(key, LoopState::Counting { aborts });
                 }
             }
         }
@@ -292,7 +328,8 @@ impl Engine {
         if base + max_slot > th.stack.len() {
             return Flow::Done;
         }
-        self.ctx.budget = vm.jit_periodic.max(1);
+        // The trace's iterations count against the periodic-hook countdown.
+        self.ctx.budget = vm.hook_countdown.max(1);
         if self.opts.exit_stress {
             self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             self.ctx.stress = 1 + ((self.seed >> 33) % 17) as i64;
@@ -306,12 +343,21 @@ impl Engine {
             let f: TraceFn = std::mem::transmute(ptr);
             f(th.stack.as_mut_ptr().add(base), &mut *self.ctx)
         };
-        vm.jit_periodic = self.ctx.budget.max(1);
+        vm.hook_countdown = self.ctx.budget.max(1);
         self.stats.entries += 1;
         self.stats.exits += 1;
         let snap = SnapId(exit as u32);
-        let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
-        debug_assert!(restored, "snapshot value without a location");
+        if self.ctx.restored != 0 {
+            // The exit stub wrote the registers; only the pc is left.
+            let pc = tr.ir.snaps.get(snap.idx()).map(|s| s.pc);
+            let mut th = vm.current;
+            if let (Some(pc), Some(f)) = (pc, th.frames.last_mut()) {
+                f.pc = pc;
+            }
+        } else {
+            let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
+            debug_assert!(restored, "snapshot value without a location");
+        }
         if self.opts.verbose {
             let pc = tr.ir.snaps.get(snap.idx()).map_or(0, |s| s.pc);
             eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));
@@ -325,27 +371,55 @@ fn code_entry(c: &x64::emit::Compiled) -> *const u8 {
 }
 
 impl JitEngine for Engine {
-    fn back_edge(&mut self, vm: &mut Vm, from_pc: usize) -> Flow {
+    fn back_edge(&mut self, vm: &mut Vm, from_pc: usize, slot: usize) -> Flow {
         let th = vm.current;
         let Some(frame) = th.frames.last() else { return Flow::Done };
         let Some(closure) = frame.closure else { return Flow::Done };
         let header = frame.pc;
         let key = (closure.proto.header() as usize, header);
-        let state = self.loops.entry(key).or_insert(LoopState::Counting { hits: 0, aborts: 0 });
-        match state {
-            LoopState::Blacklisted => Flow::Done,
-            LoopState::Traced(idx) => {
-                let idx = *idx;
-                self.run(vm, idx)
-            }
-            LoopState::Counting { hits, .. } => {
-                *hits += 1;
-                if *hits < self.opts.hot {
-                    return Flow::Done;
-                }
-                self.record(vm, closure, key, from_pc)
+        // Fast path: the loop of this hot-counter slot has a trace.
+        if let Some(&(k0, k1, idx)) = self.slot_traces.get(slot) {
+            if (k0, k1) == key {
+                vm.jit_set_hot(slot, 1);
+                return self.run(vm, idx);
             }
         }
+        let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0 });
+        match state {
+            LoopState::Blacklisted => {
+                vm.jit_set_hot(slot, BLACKLIST_PENALTY);
+                Flow::Done
+            }
+            LoopState::Traced(idx) => {
+                let idx = *idx;
+                if let Some(c) = self.slot_traces.get_mut(slot) {
+                    *c = (key.0, key.1, idx);
+                }
+                vm.jit_set_hot(slot, 1);
+                self.run(vm, idx)
+            }
+            LoopState::Counting { .. } => {
+                let flow = self.record(vm, closure, key, from_pc);
+                match self.loops.get(&key) {
+                    Some(LoopState::Traced(_)) => vm.jit_set_hot(slot, 1),
+                    Some(LoopState::Counting { .. }) if self.opts.hot > 1 => {
+                        // After an abort, wait a pseudo-random extra number of back-edges,
+                        // so that a loop with a short trip count whose length divides the
+                        // threshold is not always recorded in the same (e.g. its last)
+                        // iteration.
+                        self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        let extra = ((self.seed >> 33) % self.opts.hot as u64) as i32;
+                        vm.jit_set_hot(slot, self.hot_threshold().saturating_add(extra));
+                    }
+                    _ => {}
+                }
+                flow
+            }
+        }
+    }
+
+    fn hot_threshold(&self) -> i32 {
+        self.opts.hot.min(i32::MAX as u32) as i32
     }
 
     fn mark_roots(&self, heap: &mut Heap) {

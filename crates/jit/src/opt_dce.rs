@@ -6,6 +6,10 @@ use crate::ir::*;
 pub fn dce(t: &Trace) -> Trace {
     let n = t.ins.len();
     let mut live = vec![false; n];
+    for &(entry, next) in &t.phis {
+        live[entry.idx()] = true;
+        live[next.idx()] = true;
+    }
     for (i, ins) in t.ins.iter().enumerate().rev() {
         let removable = ins.op.is_pure() || ins.op == Opc::SLoad;
         if !removable {
@@ -24,7 +28,7 @@ pub fn dce(t: &Trace) -> Trace {
         }
     }
     let mut map = vec![IrRef::NONE; n];
-    let mut out = Trace { ins: Vec::new(), snaps: t.snaps.clone() };
+    let mut out = Trace { ins: Vec::new(), snaps: t.snaps.clone(), phis: Vec::new() };
     for (i, ins) in t.ins.iter().enumerate() {
         if !live[i] {
             continue;
@@ -56,5 +60,6 @@ pub fn dce(t: &Trace) -> Trace {
         ins.snap = snap_map[old];
     }
     out.snaps = snaps;
+    out.phis = t.phis.iter().map(|&(e, x)| (map[e.idx()], map[x.idx()])).collect();
     out
 }

@@ -143,7 +143,7 @@ impl Folder {
 
 /// Re-emits every instruction of `t` through a [`Folder`] (a stand-alone fold/CSE pass).
 pub fn fold_pass(t: &Trace) -> Trace {
-    let mut out = Trace { ins: Vec::new(), snaps: t.snaps.clone() };
+    let mut out = Trace { ins: Vec::new(), snaps: t.snaps.clone(), phis: Vec::new() };
     let mut f = Folder::new(true);
     let mut map: Vec<IrRef> = Vec::with_capacity(t.ins.len());
     let m = |map: &Vec<IrRef>, r: IrRef| if r.is_none() { r } else { map[r.idx()] };
@@ -155,6 +155,7 @@ pub fn fold_pass(t: &Trace) -> Trace {
         let r = f.emit(&mut out, n);
         map.push(r);
     }
+    out.phis = t.phis.iter().map(|&(e, x)| (m(&map, e), m(&map, x))).collect();
     for s in &mut out.snaps {
         for e in &mut s.entries {
             e.1 = m(&map, e.1);

@@ -16,7 +16,7 @@
 use crate::ir::*;
 use crate::opt_fold::Folder;
 use compiler::Op;
-use vm::function::ProtoObj;
+use vm::function::{Closure, Native, NativeKind, ProtoObj};
 use vm::object::{value_as, Gc};
 use vm::table::Table;
 use vm::value::Value;
@@ -36,6 +36,24 @@ pub struct Abort {
 /// A recorded loop iteration.
 pub struct Recorded {
     pub trace: Trace,
+    /// Objects the trace's guards compare against by identity (inlined closures, builtins):
+    /// the engine keeps them alive.
+    pub roots: Vec<Value>,
+}
+
+/// Maximum depth of inlined calls.
+const MAX_INLINE_DEPTH: usize = 3;
+
+/// The caller's state while recording an inlined call.
+struct InlineFrame {
+    proto: Gc<ProtoObj>,
+    /// Register offset of the caller (relative to the trace's frame).
+    off: usize,
+    /// pc of the caller's `CALL`.
+    call_pc: usize,
+    /// The call's register `a` (caller-relative) and result count (`c - 1`).
+    func: usize,
+    want: usize,
 }
 
 struct Rec<'a> {
@@ -47,6 +65,16 @@ struct Rec<'a> {
     slots: Vec<IrRef>,
     modified: Vec<bool>,
     pc: usize,
+    /// Registers of the trace's own frame (snapshots cover only these).
+    nroot: usize,
+    /// Register offset of the frame being recorded (0 outside inlined calls).
+    off: usize,
+    inlined: Vec<InlineFrame>,
+    /// Snapshot of the outermost inlined `CALL`: guards inside inlined calls exit there
+    /// and the interpreter re-executes the call (inlined calls have no side effects).
+    call_snap: SnapId,
+    virt: Vec<Value>,
+    roots: Vec<Value>,
 }
 
 /// Type category of a runtime value.
@@ -65,16 +93,32 @@ fn cat(v: Value) -> Ty {
 type R<T> = Result<T, String>;
 
 impl<'a> Rec<'a> {
-    fn val(&self, slot: usize) -> Value {
-        self.vm.current.stack[self.base + slot]
+    /// Runtime value of register `r` of the frame being recorded. Inlined callees'
+    /// registers are virtual (`virt`): the VM stack keeps the state before the
+    /// outermost inlined call, so that an abort inside it can resume there.
+    fn val(&self, r: usize) -> Value {
+        let s = self.off + r;
+        if self.inlined.is_empty() {
+            self.vm.current.stack[self.base + s]
+        } else {
+            self.virt.get(s).copied().unwrap_or(Value::NIL)
+        }
     }
-    fn set_val(&mut self, slot: usize, v: Value) {
-        let mut th = self.vm.current;
-        th.stack[self.base + slot] = v;
+    fn set_val(&mut self, r: usize, v: Value) {
+        let s = self.off + r;
+        if self.inlined.is_empty() {
+            let mut th = self.vm.current;
+            th.stack[self.base + s] = v;
+        } else {
+            if self.virt.len() <= s {
+                self.virt.resize(s + 1, Value::NIL);
+            }
+            self.virt[s] = v;
+        }
     }
 
     fn snap(&mut self, pc: usize) -> SnapId {
-        let entries = (0..self.slots.len()).filter(|&s| self.modified[s]).map(|s| (s as u16, self.slots[s])).collect();
+        let entries = (0..self.nroot).filter(|&s| self.modified[s]).map(|s| (s as u16, self.slots[s])).collect();
         self.t.add_snap(Snapshot { pc, entries })
     }
 
@@ -84,7 +128,7 @@ impl<'a> Rec<'a> {
 
     /// Emits a guard whose snapshot is the state before the current instruction.
     fn guard(&mut self, mut ins: Ins) -> IrRef {
-        ins.snap = self.snap(self.pc);
+        ins.snap = if self.inlined.is_empty() { self.snap(self.pc) } else { self.call_snap };
         self.emit(ins)
     }
 
@@ -104,16 +148,20 @@ impl<'a> Rec<'a> {
     }
 
     /// The IR value of register `s` (loading it on first use).
-    fn get(&mut self, s: usize) -> R<IrRef> {
+    fn get(&mut self, r: usize) -> R<IrRef> {
+        let s = self.off + r;
         if s >= self.slots.len() {
             return Err("register out of range".into());
         }
         if self.slots[s].is_none() {
-            let ty = cat(self.val(s));
+            if s >= self.nroot || !self.inlined.is_empty() {
+                return Err("read of an unset register in an inlined call".into());
+            }
+            let ty = cat(self.val(r));
             let mut ins = Ins::new(Opc::SLoad, ty, IrRef::NONE, IrRef::NONE);
             ins.k = s as i64;
-            let r = self.guard(ins);
-            self.slots[s] = r;
+            let x = self.guard(ins);
+            self.slots[s] = x;
         }
         Ok(self.slots[s])
     }
@@ -155,10 +203,11 @@ impl<'a> Rec<'a> {
         }
     }
 
-    fn set(&mut self, s: usize, r: IrRef, v: Value) {
-        self.slots[s] = r;
+    fn set(&mut self, r: usize, x: IrRef, v: Value) {
+        let s = self.off + r;
+        self.slots[s] = x;
         self.modified[s] = true;
-        self.set_val(s, v);
+        self.set_val(r, v);
     }
 
     fn konst_ref(&mut self, v: Value) -> IrRef {
@@ -193,10 +242,10 @@ impl<'a> Rec<'a> {
         let (xr, xv) = x;
         let (yr, yv) = y;
         let arith_kind = match op {
-            Op::ADD | Op::ADDK | Op::ADDI => 0,
-            Op::SUB | Op::SUBK => 1,
-            Op::MUL | Op::MULK => 2,
-            Op::DIV | Op::DIVK => 3,
+            Op::ADD | Op::ADDK | Op::ADDI | Op::KADD => 0,
+            Op::SUB | Op::SUBK | Op::KSUB => 1,
+            Op::MUL | Op::MULK | Op::KMUL => 2,
+            Op::DIV | Op::DIVK | Op::KDIV => 3,
             _ => 4,
         };
         if arith_kind == 4 {
@@ -279,6 +328,140 @@ impl<'a> Rec<'a> {
         Err("comparison of mixed or non-number operands".into())
     }
 
+    /// `CALL a b c` of a script closure with fixed parameters, inlined: guarded by the
+    /// closure's identity; the callee's instructions are recorded next, in its own
+    /// register window above the caller's `a`.
+    fn call_inline(&mut self, a: usize, b: usize, c: usize) -> R<()> {
+        let fv = self.val(a);
+        let Some(cl) = value_as::<Closure>(fv) else { return Err("unsupported CALL".into()) };
+        let p = cl.proto;
+        if b == 0 || c == 0 || p.is_vararg || self.inlined.len() >= MAX_INLINE_DEPTH {
+            return Err("unsupported call (varargs, multiple results or too deep)".into());
+        }
+        let nargs = b - 1;
+        let new_off = self.off + a + 1;
+        let need = new_off + p.max_stack.max(p.num_params);
+        if need > u16::MAX as usize {
+            return Err("inlined frame too large".into());
+        }
+        if self.slots.len() < need {
+            self.slots.resize(need, IrRef::NONE);
+            self.modified.resize(need, false);
+        }
+        let fr = self.get(a)?;
+        // Snapshot before the outermost call (taken before the guard uses it).
+        if self.inlined.is_empty() {
+            self.call_snap = self.snap(self.pc);
+        }
+        let kf = self.kval(fv);
+        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
+        g.k = 1;
+        self.guard(g);
+        self.roots.push(fv);
+        // Arguments: the callee's registers 0..nargs; missing parameters are nil.
+        let mut args = Vec::with_capacity(p.num_params);
+        for j in 0..p.num_params {
+            if j < nargs {
+                args.push((self.get(a + 1 + j)?, self.val(a + 1 + j)));
+            } else {
+                let r = self.kval(Value::NIL);
+                args.push((r, Value::NIL));
+            }
+        }
+        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1 });
+        self.off = new_off;
+        // The callee's registers start unset (it writes before it reads).
+        for s in new_off..need {
+            self.slots[s] = IrRef::NONE;
+        }
+        for (j, (r, v)) in args.into_iter().enumerate() {
+            self.set(j, r, v);
+        }
+        self.proto = p;
+        self.pc = 0;
+        Ok(())
+    }
+
+    /// `TAILCALL a b` inside an inlined call: the new callee returns straight to the
+    /// current callee's caller.
+    fn call_inline_tail(&mut self, a: usize, b: usize) -> R<()> {
+        let want = self.inlined.last().map(|f| f.want).ok_or("tail call from the traced function")?;
+        self.call_inline(a, b, want + 1)?;
+        // Splice out the frame of the callee that made the tail call.
+        let n = self.inlined.len();
+        if n < 2 {
+            return Err("tail call bookkeeping".into());
+        }
+        let caller = self.inlined.remove(n - 2);
+        if let Some(top) = self.inlined.last_mut() {
+            top.proto = caller.proto;
+            top.off = caller.off;
+            top.call_pc = caller.call_pc;
+            top.func = caller.func;
+            top.want = caller.want;
+        }
+        Ok(())
+    }
+
+    /// A return from an inlined call: results to the caller's `func..`, padded with nil.
+    fn ret(&mut self, ra: usize, n: usize) -> R<()> {
+        let Some(want) = self.inlined.last().map(|f| f.want) else { return Err("return from the traced function".into()) };
+        // Read the results while the callee's (virtual) registers are current.
+        let results: Vec<(IrRef, Value)> = (0..n.min(want)).map(|j| Ok((self.get(ra + j)?, self.val(ra + j)))).collect::<R<_>>()?;
+        let Some(f) = self.inlined.pop() else { return Err("return from the traced function".into()) };
+        // Everything above the call's function slot belonged to the callee (and to any
+        // callee it tail-called).
+        let callee_off = f.off + f.func + 1;
+        self.off = f.off;
+        self.proto = f.proto;
+        self.pc = f.call_pc + 1;
+        // The callee's registers are dead now.
+        for s in callee_off..self.slots.len() {
+            self.slots[s] = IrRef::NONE;
+            self.modified[s] = false;
+        }
+        for j in 0..f.want {
+            let (r, v) = match results.get(j) {
+                Some(&x) => x,
+                None => (self.kval(Value::NIL), Value::NIL),
+            };
+            self.set(f.func + j, r, v);
+        }
+        Ok(())
+    }
+
+    /// `CALL a b c` of a builtin the trace implements inline (math.sqrt, math.abs on
+    /// floats), guarded by the identity of the function value.
+    fn call_builtin(&mut self, a: usize, b: usize, c: usize) -> R<()> {
+        let fv = self.val(a);
+        let Some(n) = value_as::<Native>(fv) else { return Err("unsupported CALL".into()) };
+        if n.kind != NativeKind::Normal || !n.data.is_empty() || b != 2 || !(1..=2).contains(&c) {
+            return Err(format!("unsupported call of {}", n.qualified));
+        }
+        let xv = self.val(a + 1);
+        let (opc, res) = match n.qualified {
+            "math.sqrt" if xv.is_float() || xv.is_inline_int() => {
+                let x = if xv.is_float() { xv.as_float_unchecked() } else { xv.as_inline_int_unchecked() as f64 };
+                (Opc::SqrtN, x.sqrt())
+            }
+            "math.abs" if xv.is_float() => (Opc::AbsN, xv.as_float_unchecked().abs()),
+            _ => return Err(format!("unsupported call of {}", n.qualified)),
+        };
+        let fr = self.get(a)?;
+        let kf = self.kval(fv);
+        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
+        g.k = 1;
+        self.guard(g);
+        self.roots.push(fv);
+        let xr = self.get_as(a + 1, cat(xv))?;
+        let xr = self.to_num(xr)?;
+        let r = self.emit(Ins::new(opc, Ty::Num, xr, IrRef::NONE));
+        if c == 2 {
+            self.set(a, r, Value::float(res));
+        }
+        Ok(())
+    }
+
     /// Follows the JMP after a conditional op at `self.pc`.
     /// Returns Ok(true) when the closing back-edge was taken.
     fn cond_jump(&mut self, taken: bool, header: usize, from_pc: usize) -> R<bool> {
@@ -287,7 +470,7 @@ impl<'a> Rec<'a> {
         if taken {
             let target = (self.pc as i64 + 2 + j.sj() as i64) as usize;
             if j.sj() < 0 {
-                if target == header && self.pc + 1 == from_pc {
+                if target == header && self.pc + 1 == from_pc && self.inlined.is_empty() {
                     return Ok(true);
                 }
                 return Err("inner loop".into());
@@ -353,6 +536,9 @@ impl<'a> Rec<'a> {
                 self.set(a, r, v);
             }
             Op::SETGLOBAL => {
+                if !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
                 // Overwrite of an existing, non-nil global (no __newindex can apply).
                 let key = kst(i.bx())?;
                 let Some(mut g) = value_as::<Table>(self.proto.env) else { return Err("globals not a table".into()) };
@@ -400,25 +586,39 @@ impl<'a> Rec<'a> {
                 self.set(a, r, v);
             }
             Op::SETTABLE | Op::SETI => {
+                if !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
                 let key = if op == Op::SETI { Value::inline_int(i.b() as i64) } else { self.val(i.b()) };
                 if !key.is_inline_int() {
                     return Err("non-integer key".into());
                 }
                 let (tr, mut t) = self.plain_table(a)?;
                 let idx = key.as_inline_int_unchecked();
-                if idx < 1 || idx as u64 > t.array.len() as u64 {
+                let vv = self.val(i.c());
+                let len = t.array.len() as u64;
+                // An append without reallocation (the interpreter's push_array then
+                // does nothing else when the hash part is empty).
+                let push = idx >= 1 && idx as u64 == len + 1 && t.array.len() < t.array.capacity() && t.entries.is_empty() && !vv.is_nil();
+                if !push && (idx < 1 || idx as u64 > len) {
                     return Err("store outside the array part".into());
                 }
                 let kr = if op == Op::SETI { self.kint(idx) } else { self.get_as(i.b(), Ty::Int)? };
-                let vv = self.val(i.c());
                 let vr0 = self.get(i.c())?;
                 let vr = self.boxed(vr0);
-                let mut ins = Ins::new(Opc::AStore, Ty::None, tr, kr);
+                let mut ins = Ins::new(if push { Opc::APush } else { Opc::AStore }, Ty::None, tr, kr);
                 ins.c = vr;
                 self.guard(ins);
-                t.array[idx as usize - 1] = vv;
+                if push {
+                    t.array.push(vv);
+                } else {
+                    t.array[idx as usize - 1] = vv;
+                }
             }
             Op::SETFIELD => {
+                if !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
                 let key = kst(i.b())?;
                 let (tr, mut t) = self.plain_table(a)?;
                 let Some(e) = Self::entry_of(&t, key) else { return Err("new field".into()) };
@@ -453,6 +653,21 @@ impl<'a> Rec<'a> {
                 let kr = self.konst_ref(kv);
                 self.arith(op, a, x, (kr, kv))?;
             }
+            Op::KADD | Op::KSUB | Op::KMUL | Op::KDIV => {
+                let kv = kst(i.c())?;
+                if !kv.is_inline_int() && !kv.is_float() {
+                    return Err("non-number constant".into());
+                }
+                let kr = self.konst_ref(kv);
+                let y = (self.get(i.b())?, self.val(i.b()));
+                self.arith(op, a, (kr, kv), y)?;
+            }
+            // A counted-loop step only accelerates the step, comparison and JMP after it:
+            // record those.
+            Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR
+            | Op::FORLER
+            | Op::FORLTK
+            | Op::FORLEK => {}
             Op::ADD | Op::SUB | Op::MUL | Op::DIV | Op::MOD => {
                 let x = (self.get(i.b())?, self.val(i.b()));
                 let y = (self.get(i.c())?, self.val(i.c()));
@@ -486,7 +701,7 @@ impl<'a> Rec<'a> {
                 let sj = i.sj();
                 let target = (pc as i64 + 1 + sj as i64) as usize;
                 if sj < 0 {
-                    if target == header && pc == from_pc {
+                    if target == header && pc == from_pc && self.inlined.is_empty() {
                         return Ok(true);
                     }
                     return Err("inner loop".into());
@@ -557,6 +772,26 @@ impl<'a> Rec<'a> {
                 }
                 return self.cond_jump(truthy == i.k(), header, from_pc);
             }
+            Op::CALL => {
+                if value_as::<Closure>(self.val(a)).is_some() {
+                    self.call_inline(a, i.b(), i.c())?;
+                    return Ok(false);
+                }
+                self.call_builtin(a, i.b(), i.c())?;
+            }
+            Op::TAILCALL if !self.inlined.is_empty() => {
+                if value_as::<Closure>(self.val(a)).is_some() {
+                    self.call_inline_tail(a, i.b())?;
+                } else {
+                    // A builtin: call it for one result, then return that.
+                    self.call_builtin(a, i.b(), 2)?;
+                    self.ret(a, 1)?;
+                }
+                return Ok(false);
+            }
+            Op::RETURN0 => return self.ret(0, 0).map(|_| false),
+            Op::RETURN1 => return self.ret(a, 1).map(|_| false),
+            Op::RETURN if i.b() != 0 => return self.ret(a, i.b() - 1).map(|_| false),
             _ => return Err(format!("unsupported {}", op.name())),
         }
         self.pc += 1;
@@ -587,9 +822,15 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
         slots: vec![IrRef::NONE; nslots],
         modified: vec![false; nslots],
         pc: header,
+        nroot: nslots,
+        off: 0,
+        inlined: Vec::new(),
+        call_snap: SnapId::NONE,
+        virt: Vec::new(),
+        roots: Vec::new(),
     };
     for _ in 0..MAX_RECORD {
-        if rec.pc < header || rec.pc > from_pc {
+        if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
         match rec.step(header, from_pc) {
@@ -598,10 +839,15 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
                 let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
                 ins.snap = rec.snap(header);
                 rec.t.push(ins);
-                return Ok(Recorded { trace: rec.t });
+                return Ok(Recorded { trace: rec.t, roots: rec.roots });
             }
-            Err(reason) => return Err(Abort { pc: rec.pc, reason }),
+            Err(reason) => {
+                // Inside an inlined call, the VM is still at the outermost call.
+                let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
+                return Err(Abort { pc, reason });
+            }
         }
     }
-    Err(Abort { pc: rec.pc, reason: "trace too long".into() })
+    let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
+    Err(Abort { pc, reason: "trace too long".into() })
 }

@@ -1,12 +1,13 @@
 //! Register allocation: a linear scan over live intervals.
 //!
-//! Every value of a trace lives within one iteration (the loop reloads its slots), so
-//! an interval is `[definition, last use]`, where uses include the snapshots of later
-//! guards (an exit reads the value from its location). Intervals are visited in order
+//! An interval is `[definition, last use]`, where uses include the snapshots of later
+//! guards (an exit reads the value from its location); values of the loop pre-header
+//! used by the body and PHI operands live until `Loop` (see [`last_uses`]). Intervals are visited in order
 //! of definition; a value gets a free register of its class (general purpose for
 //! int/tab/val, SSE for num) or, when none is free, a spill slot in the trace context.
-//! Constants get no location: the emitter materialises them and exits read them from
-//! the IR. A location holds its value for the whole interval (no splitting), so a
+//! Constants get no location (the emitter materialises them and exits read them from
+//! the IR), except float constants of a loop pre-header used in the body, which get an
+//! SSE register when one is free. A location holds its value for the whole interval (no splitting), so a
 //! snapshot can be restored from the saved registers and spill slots alone.
 
 use crate::ir::*;
@@ -35,18 +36,27 @@ pub struct Allocation {
     pub spills: usize,
 }
 
-/// Last use of every value.
+/// Last use of every value. With a loop pre-header (`opt_loop.rs`), a pre-header value
+/// used in the body and both operands of every PHI live until `Loop` (the body runs
+/// again after it).
 pub fn last_uses(t: &Trace) -> Vec<usize> {
-    let mut last: Vec<usize> = (0..t.ins.len()).collect();
+    let n = t.ins.len();
+    let mut last: Vec<usize> = (0..n).collect();
+    let head = t.head().unwrap_or(0);
     for (i, ins) in t.ins.iter().enumerate() {
+        let at = |r: IrRef| if i >= head && r.idx() < head { n - 1 } else { i };
         for r in ins.operands() {
-            last[r.idx()] = last[r.idx()].max(i);
+            last[r.idx()] = last[r.idx()].max(at(r));
         }
         if !ins.snap.is_none() {
             for (_, r) in &t.snaps[ins.snap.idx()].entries {
-                last[r.idx()] = last[r.idx()].max(i);
+                last[r.idx()] = last[r.idx()].max(at(*r));
             }
         }
+    }
+    for &(entry, next) in &t.phis {
+        last[entry.idx()] = n - 1;
+        last[next.idx()] = n - 1;
     }
     last
 }
@@ -55,6 +65,7 @@ pub fn last_uses(t: &Trace) -> Vec<usize> {
 pub fn allocate(t: &Trace, use_regs: bool, max_spills: usize) -> Result<Allocation, String> {
     let last = last_uses(t);
     let n = t.ins.len();
+    let head = t.head().unwrap_or(0);
     let mut locs = vec![Loc::None; n];
     let mut free_gpr: Vec<u8> = if use_regs { GPRS.iter().rev().copied().collect() } else { Vec::new() };
     let mut free_xmm: Vec<u8> = if use_regs { XMMS.iter().rev().copied().collect() } else { Vec::new() };
@@ -79,7 +90,18 @@ pub fn allocate(t: &Trace, use_regs: bool, max_spills: usize) -> Result<Allocati
             }
         });
         let ins = &t.ins[i];
-        if ins.ty == Ty::None || ins.op == Opc::K || last[i] == i {
+        if ins.ty == Ty::None || last[i] == i {
+            continue;
+        }
+        if ins.op == Opc::K {
+            // A float constant of the pre-header used in the loop body lives in a free
+            // SSE register (materialised once per entry); other constants are immediates.
+            if ins.ty == Ty::Num && head > 0 && i < head && last[i] >= head {
+                if let Some(x) = free_xmm.pop() {
+                    locs[i] = Loc::Xmm(x);
+                    active.push((last[i], i));
+                }
+            }
             continue;
         }
         let reg = if ins.ty.is_fp() { free_xmm.pop().map(Loc::Xmm) } else { free_gpr.pop().map(Loc::Gpr) };

@@ -35,7 +35,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::AddI | Opc::SubI | Opc::MulI | Opc::ModI => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
             Opc::NegI => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Int),
             Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => (ins.ty == Ty::Num, nops == 2 && ty(ins.a) == Ty::Num && ty(ins.b) == Ty::Num),
-            Opc::NegN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Num),
+            Opc::NegN | Opc::SqrtN | Opc::AbsN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Num),
             Opc::ConvIN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Int),
             Opc::GuardI => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
             Opc::GuardN => (ins.ty == Ty::None, nops == 2 && ty(ins.a) == Ty::Num && ty(ins.b) == Ty::Num),
@@ -45,11 +45,11 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::Box => (ins.ty == Ty::Val, nops == 1 && matches!(ty(ins.a), Ty::Int | Ty::Num)),
             Opc::GuardNoMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab),
             Opc::ALoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
-            Opc::AStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Val),
+            Opc::AStore | Opc::APush => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Val),
             Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
             Opc::HStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ty(ins.c) == Ty::Val && ins.k >= 0),
             Opc::ALen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
-            Opc::Loop => (ins.ty == Ty::None, nops == 0),
+            Opc::Loop | Opc::Head => (ins.ty == Ty::None, nops == 0),
         };
         want(ok_ty, i, "bad result type")?;
         want(ok_ops, i, "bad operands")?;
@@ -61,5 +61,22 @@ pub fn verify(t: &Trace) -> Result<(), String> {
         }
     }
     want(t.ins[n - 1].op == Opc::Loop, n - 1, "trace must end with loop")?;
+    let heads = t.ins.iter().filter(|i| i.op == Opc::Head).count();
+    want(heads <= 1, n - 1, "more than one head")?;
+    let head = t.head();
+    want(t.phis.is_empty() || head.is_some(), n - 1, "phis without a head")?;
+    for &(entry, next) in &t.phis {
+        want(entry.idx() < n && next.idx() < n, n - 1, "phi refers to a missing value")?;
+        let e = &t.ins[entry.idx()];
+        want(e.op == Opc::SLoad && head.is_some_and(|h| entry.idx() < h), n - 1, "phi entry must be a pre-header sload")?;
+        want(e.ty == t.ins[next.idx()].ty, n - 1, "phi operand types differ")?;
+        want(t.phis.iter().filter(|p| p.0 == entry).count() == 1, n - 1, "two phis for one entry")?;
+    }
+    if let Some(h) = head {
+        // The pre-header's values cannot depend on the body.
+        for (i, ins) in t.ins.iter().enumerate().take(h) {
+            want(ins.op != Opc::Loop, i, "loop in the pre-header")?;
+        }
+    }
     Ok(())
 }

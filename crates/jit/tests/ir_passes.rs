@@ -1,12 +1,12 @@
 //! Optimiser tests written as IR text files (`tests/ir/*.test`).
 //!
-//! Each file names its pass pipeline on a `pass:` line (`fold`, `dce`, `verify-error`, or
+//! Each file names its pass pipeline on a `pass:` line (`fold`, `dce`, `loop`, `verify-error`, or
 //! a comma-separated list) followed by `--- input` and `--- expect` sections. The input
 //! is parsed, verified, run through the passes (verifying after each), printed and
 //! compared with the expected text (whitespace-trimmed lines). For `verify-error` the
 //! expected section is a substring of the verifier's message.
 
-use jit::{ir_text, opt_dce, opt_fold, verify};
+use jit::{ir_text, opt_dce, opt_fold, opt_loop, verify};
 use std::path::Path;
 
 fn section<'a>(text: &'a str, name: &str) -> &'a str {
@@ -46,6 +46,7 @@ fn run_file(path: &Path) -> Result<(), String> {
         t = match p {
             "fold" => opt_fold::fold_pass(&t),
             "dce" => opt_dce::dce(&t),
+            "loop" => opt_loop::optimize(&t),
             other => return Err(format!("unknown pass {}", other)),
         };
         verify::verify(&t).map_err(|e| format!("after {}: {}", p, e))?;

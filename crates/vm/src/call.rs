@@ -679,9 +679,20 @@ impl Vm {
         self.call_flags(f, args, 0, Value::NIL)
     }
 
+    /// `vm.call` keeping only the first result (nil if none), without collecting the
+    /// results into a vector (comparators, `gsub` replacement functions, ...).
+    pub fn call_first(&mut self, f: Value, args: &[Value]) -> Result<Value, RtError> {
+        self.call_with(f, args, 0, Value::NIL, |results| results.first().copied().unwrap_or(Value::NIL))
+    }
+
     /// `vm.call` in protected mode (`protect` = PCALL or XPCALL with `handler`): returns
     /// `true, results...` or `false, error` like `pcall`.
     fn call_flags(&mut self, f: Value, args: &[Value], protect: u16, handler: Value) -> Result<Vec<Value>, RtError> {
+        self.call_with(f, args, protect, handler, |results| results.to_vec())
+    }
+
+    /// Runs the call of `call_flags` and hands the results (still on the stack) to `take`.
+    fn call_with<T>(&mut self, f: Value, args: &[Value], protect: u16, handler: Value, take: impl FnOnce(&[Value]) -> T) -> Result<T, RtError> {
         if self.rust_depth >= self.limits.max_rust_depth {
             return Err(self.error_here("stack overflow"));
         }
@@ -754,7 +765,7 @@ impl Vm {
         let first = if protect != 0 { slot } else { func };
         match r {
             Ok(()) => {
-                let results = th.stack[first..th.top.max(first)].to_vec();
+                let results = take(&th.stack[first..th.top.max(first)]);
                 th.top = slot;
                 Ok(results)
             }

@@ -16,17 +16,7 @@ impl Vm {
     /// Called when `hook_countdown` drops to zero or below.
     #[cold]
     pub fn run_hooks(&mut self) -> Result<Flow, RtError> {
-        if self.jit.is_some() {
-            // A JIT wants every back-edge (jit_hooks.rs): count the periodic checks apart.
-            self.hook_countdown = 1;
-            self.jit_periodic -= 1;
-            if self.jit_periodic > 0 {
-                return Ok(Flow::Done);
-            }
-            self.jit_periodic = HOOK_INTERVAL;
-        } else {
-            self.hook_countdown = HOOK_INTERVAL;
-        }
+        self.hook_countdown = HOOK_INTERVAL;
         // A safepoint: loops whose only allocations are boxed integers or builtin
         // results still collect.
         self.check_gc();

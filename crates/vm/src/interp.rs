@@ -110,6 +110,15 @@ impl Vm {
             }
             let mut stack: *mut Value = th.stack.as_mut_ptr();
 
+            // A constant operand of the arithmetic, comparison and loop ops.
+            // SAFETY: load.rs checks that their constant indices are in range.
+            macro_rules! kst {
+                ($x:expr) => {{
+                    let x = $x;
+                    debug_assert!(x < k.len());
+                    unsafe { *k.get_unchecked(x) }
+                }};
+            }
             // SAFETY (all register macros): base + x < base + max_stack <= stack.len()
             // (compiler guarantees register numbers < max_stack; precall sizes the stack).
             macro_rules! r {
@@ -178,12 +187,23 @@ impl Vm {
             }
             // A loop back-edge (pc = the loop header, $from = the jumping instruction):
             // the safepoint countdown, whose slow path also serves the JIT (jit_hooks.rs).
+            // With a JIT attached, also the loop's hot counter (engine called at zero).
             macro_rules! back_edge {
                 ($from:expr) => {{
                     self.hook_countdown -= 1;
                     if self.hook_countdown <= 0 {
                         save_pc!();
                         flow!(self.back_edge_hook($from));
+                    } else if !self.jit_hot.is_empty() {
+                        let slot = crate::jit_hooks::hot_slot(code.as_ptr(), pc);
+                        // SAFETY: hot_slot masks with HOT_SLOTS - 1 and a non-empty
+                        // jit_hot has HOT_SLOTS entries.
+                        let c = unsafe { self.jit_hot.get_unchecked_mut(slot) };
+                        *c -= 1;
+                        if *c <= 0 {
+                            save_pc!();
+                            flow!(self.jit_hot_hook($from, slot));
+                        }
                     }
                 }};
             }
@@ -202,13 +222,32 @@ impl Vm {
                     }
                 }};
             }
+            // An out-of-line number operation that stores its result itself (true when
+            // done). The dispatch state is reloaded from the frame afterwards, so nothing
+            // stays live across the call: that keeps spills out of the fast paths.
+            macro_rules! off_line {
+                ($e:expr) => {{
+                    save_pc!();
+                    let done = $e;
+                    let f = &th.frames[fidx];
+                    pc = f.pc;
+                    base = f.base;
+                    stack = th.stack.as_mut_ptr();
+                    if done {
+                        continue;
+                    }
+                }};
+            }
             // Arithmetic with a register or constant right operand: inline integers
             // (wrapping, boxed when outside the inline range), then numbers as floats,
             // then the metamethod/error slow path.
             macro_rules! arith {
-                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
+                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {
+                    arith!($i, $op, r!($i.b()), Some($i.b()), $rhs, $rhs_reg, |$x, $y| $int, |$fx, $fy| $float)
+                };
+                ($i:expr, $op:expr, $lhs:expr, $lhs_reg:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {{
                     let i = $i;
-                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    let (lhs, rhs) = ($lhs, $rhs);
                     if lhs.is_inline_int() && rhs.is_inline_int() {
                         let $x = lhs.as_inline_int_unchecked();
                         let $y = rhs.as_inline_int_unchecked();
@@ -216,12 +255,63 @@ impl Vm {
                         if fits_inline(res) {
                             set!(i.a(), Value::inline_int(res));
                         } else {
-                            let v = self.int(res);
-                            set!(i.a(), v);
+                            off_line!(self.store_number(base + i.a(), Value::inline_int(0), Value::inline_int(0), Some(res), $op));
                         }
+                    } else if lhs.is_float() && rhs.is_float() {
+                        let ($fx, $fy) = (lhs.as_float_unchecked(), rhs.as_float_unchecked());
+                        set!(i.a(), Value::float_arith($float));
                     } else if let (Some($fx), Some($fy)) = (num_f64(lhs), num_f64(rhs)) {
                         set!(i.a(), Value::float_arith($float));
                     } else {
+                        off_line!(self.store_number(base + i.a(), lhs, rhs, None, $op));
+                        meta_flow!(self.arith_slow($op, lhs, rhs, $lhs_reg, $rhs_reg));
+                    }
+                }};
+            }
+
+            // `/` (always float) and `%` (floored) with a register or constant right operand.
+            macro_rules! div {
+                ($i:expr, $rhs:expr, $rhs_reg:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
+                        set!(i.a(), Value::float_arith(x / y));
+                    } else {
+                        meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, Some(i.b()), $rhs_reg));
+                    }
+                }};
+            }
+            macro_rules! modulo {
+                ($i:expr, $rhs:expr, $rhs_reg:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    if lhs.is_inline_int() && rhs.is_inline_int() && rhs.as_inline_int_unchecked() != 0 {
+                        let r = ops::int_mod(lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
+                        set!(i.a(), Value::inline_int(r));
+                    } else if lhs.is_float() && rhs.is_float() {
+                        set!(i.a(), Value::float(ops::float_mod(lhs.as_float_unchecked(), rhs.as_float_unchecked())));
+                    } else {
+                        meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), $rhs_reg));
+                    }
+                }};
+            }
+
+            // Bitwise op with a register, constant or immediate right operand: integers
+            // (inline or boxed; the result is boxed only when it leaves the inline range),
+            // then floats with an integer value (arith_fast), then metamethods / errors.
+            macro_rules! bitwise {
+                ($i:expr, $op:expr, $rhs:expr, $rhs_reg:expr, |$x:ident, $y:ident| $int:expr) => {{
+                    let i = $i;
+                    let (lhs, rhs) = (r!(i.b()), $rhs);
+                    if let (Some($x), Some($y)) = (lhs.as_int(), rhs.as_int()) {
+                        let res: i64 = $int;
+                        if fits_inline(res) {
+                            set!(i.a(), Value::inline_int(res));
+                        } else {
+                            off_line!(self.store_number(base + i.a(), lhs, rhs, Some(res), $op));
+                        }
+                    } else {
+                        off_line!(self.store_number(base + i.a(), lhs, rhs, None, $op));
                         meta_flow!(self.arith_slow($op, lhs, rhs, Some(i.b()), $rhs_reg));
                     }
                 }};
@@ -244,7 +334,8 @@ impl Vm {
                         let $fq = imm as f64;
                         $float
                     } else {
-                        let y = Value::inline_int(imm);
+                        // The literal as written (`4.0` stays a float for metamethods).
+                        let y = if i.imm_is_float() { Value::float(imm as f64) } else { Value::inline_int(imm) };
                         let (l, r) = if $swap { (y, x) } else { (x, y) };
                         if l.is_number() && r.is_number() {
                             if $is_lt {
@@ -257,6 +348,39 @@ impl Vm {
                         }
                     };
                     jump_if!(cond, i);
+                }};
+            }
+
+            // FORxx (bytecode.rs): the integer fast path of the step + compare + backward
+            // JMP that follow; otherwise fall through to the step instruction.
+            macro_rules! for_step {
+                ($i:expr, $lim:expr, |$x:ident, $y:ident| $cond:expr) => {
+                    for_step!($i, $lim, Value::inline_int($i.sc()), 2, |$x, $y| $cond)
+                };
+                ($i:expr, $lim:expr, $step:expr, $jmp:expr, |$x:ident, $y:ident| $cond:expr) => {{
+                    let i = $i;
+                    let v = r!(i.a());
+                    let lim: Value = $lim;
+                    let step: Value = $step;
+                    if v.is_inline_int() && lim.is_inline_int() && step.is_inline_int() {
+                        // Two inline (48-bit) integers: no i64 overflow.
+                        let n = v.as_inline_int_unchecked() + step.as_inline_int_unchecked();
+                        if fits_inline(n) {
+                            set!(i.a(), Value::inline_int(n));
+                            let ($x, $y) = (n, lim.as_inline_int_unchecked());
+                            // SAFETY: the compiler emits FORxx only in front of a step, a
+                            // comparison (FORxxK: a load and a comparison) and a backward JMP
+                            // at pc + $jmp (control.rs, patch_loop_step).
+                            let j = unsafe { *code.get_unchecked(pc + $jmp) };
+                            if $cond {
+                                let from = pc + $jmp;
+                                pc = (pc as i64 + $jmp + 1 + j.sj() as i64) as usize;
+                                back_edge!(from);
+                            } else {
+                                pc += $jmp + 1;
+                            }
+                        }
+                    }
                 }};
             }
 
@@ -377,7 +501,13 @@ impl Vm {
                     Op::GETTABLE => {
                         let (obj, key) = (r!(i.b()), r!(i.c()));
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = if key.is_inline_int() { t.get_int(key.as_inline_int_unchecked()) } else { ops::raw_get(&t, key) };
+                            let v = if key.is_inline_int() {
+                                t.get_int(key.as_inline_int_unchecked())
+                            } else if key.is_str() {
+                                t.get(key)
+                            } else {
+                                ops::raw_get(&t, key)
+                            };
                             if !v.is_nil() || t.meta.is_none() {
                                 set!(a, v);
                                 continue;
@@ -399,7 +529,9 @@ impl Vm {
                     Op::GETFIELD => {
                         let (obj, key) = (r!(i.b()), k[i.c()]);
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = t.get(key);
+                            // The per-constant cache cell (shared with GETGLOBAL) holds
+                            // the entry index where this key was last found.
+                            let v = t.get_field_cached(key, &proto.global_cache[i.c()]);
                             if !v.is_nil() || t.meta.is_none() {
                                 set!(a, v);
                                 continue;
@@ -410,7 +542,20 @@ impl Vm {
                     Op::SETTABLE => {
                         let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
-                            if t.meta.is_none() && key.is_inline_int() {
+                            if key.is_inline_int() {
+                                let n = key.as_inline_int_unchecked();
+                                // An existing array item: no __newindex even with a metatable.
+                                let idx = (n as u64).wrapping_sub(1);
+                                if let Some(slot) = t.array.get_mut(idx as usize).filter(|s| !s.is_nil()) {
+                                    *slot = val;
+                                    continue;
+                                }
+                                if t.meta.is_none() {
+                                    t.set_small_int(n, val);
+                                    continue;
+                                }
+                            } else if key.is_str() && t.meta.is_none() {
+                                // String keys need no normalisation.
                                 t.set(key, val);
                                 continue;
                             }
@@ -430,6 +575,9 @@ impl Vm {
                     Op::SETFIELD => {
                         let (obj, key, val) = (r!(a), k[i.b()], r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
+                            if t.set_field_cached(key, val, &proto.global_cache[i.b()]) {
+                                continue;
+                            }
                             if t.meta.is_none() {
                                 t.set(key, val);
                                 continue;
@@ -493,102 +641,60 @@ impl Vm {
                             if fits_inline(res) {
                                 set!(a, Value::inline_int(res));
                             } else {
-                                let v = self.int(res);
-                                set!(a, v);
+                                off_line!(self.store_number(base + a, lhs, lhs, Some(res), ArithOp::Add));
                             }
                         } else if lhs.is_float() {
                             set!(a, Value::float_arith(lhs.as_float_unchecked() + imm as f64));
                         } else {
+                            off_line!(self.store_number(base + a, lhs, Value::inline_int(imm), None, ArithOp::Add));
                             meta_flow!(self.arith_slow(ArithOp::Add, lhs, Value::inline_int(imm), Some(i.b()), None));
                         }
                     }
-                    Op::ADDK => arith!(i, ArithOp::Add, k[i.c()], None, |x, y| x + y, |x, y| x + y),
-                    Op::SUBK => arith!(i, ArithOp::Sub, k[i.c()], None, |x, y| x - y, |x, y| x - y),
-                    Op::MULK => arith!(i, ArithOp::Mul, k[i.c()], None, |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::ADDK => arith!(i, ArithOp::Add, kst!(i.c()), None, |x, y| x + y, |x, y| x + y),
+                    Op::SUBK => arith!(i, ArithOp::Sub, kst!(i.c()), None, |x, y| x - y, |x, y| x - y),
+                    Op::MULK => arith!(i, ArithOp::Mul, kst!(i.c()), None, |x, y| x.wrapping_mul(y), |x, y| x * y),
                     Op::ADD => arith!(i, ArithOp::Add, r!(i.c()), Some(i.c()), |x, y| x + y, |x, y| x + y),
                     Op::SUB => arith!(i, ArithOp::Sub, r!(i.c()), Some(i.c()), |x, y| x - y, |x, y| x - y),
                     Op::MUL => arith!(i, ArithOp::Mul, r!(i.c()), Some(i.c()), |x, y| x.wrapping_mul(y), |x, y| x * y),
-                    Op::DIV | Op::DIVK => {
-                        let lhs = r!(i.b());
-                        let rhs = if i.op() == Op::DIV { r!(i.c()) } else { k[i.c()] };
+                    Op::KADD => arith!(i, ArithOp::Add, kst!(i.c()), None, r!(i.b()), Some(i.b()), |x, y| x + y, |x, y| x + y),
+                    Op::KSUB => arith!(i, ArithOp::Sub, kst!(i.c()), None, r!(i.b()), Some(i.b()), |x, y| x - y, |x, y| x - y),
+                    Op::KMUL => arith!(i, ArithOp::Mul, kst!(i.c()), None, r!(i.b()), Some(i.b()), |x, y| x.wrapping_mul(y), |x, y| x * y),
+                    Op::KDIV => {
+                        let (lhs, rhs) = (kst!(i.c()), r!(i.b()));
                         if let (Some(x), Some(y)) = (num_f64(lhs), num_f64(rhs)) {
                             set!(a, Value::float_arith(x / y));
                         } else {
-                            let rc = if i.op() == Op::DIV { Some(i.c()) } else { None };
-                            meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, Some(i.b()), rc));
+                            meta_flow!(self.arith_slow(ArithOp::Div, lhs, rhs, None, Some(i.b())));
                         }
                     }
-                    Op::MOD | Op::MODK => {
-                        let lhs = r!(i.b());
-                        let rhs = if i.op() == Op::MOD { r!(i.c()) } else { k[i.c()] };
-                        if lhs.is_inline_int() && rhs.is_inline_int() && rhs.as_inline_int_unchecked() != 0 {
-                            let r = ops::int_mod(lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
-                            set!(a, Value::inline_int(r));
-                        } else if lhs.is_float() && rhs.is_float() {
-                            set!(a, Value::float(ops::float_mod(lhs.as_float_unchecked(), rhs.as_float_unchecked())));
-                        } else {
-                            let rc = if i.op() == Op::MOD { Some(i.c()) } else { None };
-                            meta_flow!(self.arith_slow(ArithOp::Mod, lhs, rhs, Some(i.b()), rc));
-                        }
-                    }
-                    Op::POWK | Op::BANDK | Op::BORK | Op::BXORK => {
-                        let op = match i.op() {
-                            Op::POWK => ArithOp::Pow,
-                            Op::BANDK => ArithOp::BAnd,
-                            Op::BORK => ArithOp::BOr,
-                            _ => ArithOp::BXor,
-                        };
-                        let (lhs, rhs) = (r!(i.b()), k[i.c()]);
-                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                    Op::DIV => div!(i, r!(i.c()), Some(i.c())),
+                    Op::DIVK => div!(i, kst!(i.c()), None),
+                    Op::MOD => modulo!(i, r!(i.c()), Some(i.c())),
+                    Op::MODK => modulo!(i, kst!(i.c()), None),
+                    Op::POWK => {
+                        let (lhs, rhs) = (r!(i.b()), kst!(i.c()));
+                        if let Some(v) = self.arith_fast(ArithOp::Pow, lhs, rhs) {
                             set!(a, v);
                         } else {
-                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
+                            meta_flow!(self.arith_slow(ArithOp::Pow, lhs, rhs, Some(i.b()), None));
                         }
                     }
-                    Op::SHLI | Op::SHRI => {
-                        let op = if i.op() == Op::SHLI { ArithOp::Shl } else { ArithOp::Shr };
-                        let (lhs, rhs) = (r!(i.b()), Value::inline_int(i.sc()));
-                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
-                            set!(a, v);
-                        } else {
-                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), None));
-                        }
-                    }
-                    Op::BAND | Op::BOR | Op::BXOR => {
+                    Op::BANDK => bitwise!(i, ArithOp::BAnd, kst!(i.c()), None, |x, y| x & y),
+                    Op::BORK => bitwise!(i, ArithOp::BOr, kst!(i.c()), None, |x, y| x | y),
+                    Op::BXORK => bitwise!(i, ArithOp::BXor, kst!(i.c()), None, |x, y| x ^ y),
+                    Op::SHLI => bitwise!(i, ArithOp::Shl, Value::inline_int(i.sc()), None, |x, y| ops::shift_left(x, y)),
+                    Op::SHRI => bitwise!(i, ArithOp::Shr, Value::inline_int(i.sc()), None, |x, y| ops::shift_left(x, y.wrapping_neg())),
+                    Op::BAND => bitwise!(i, ArithOp::BAnd, r!(i.c()), Some(i.c()), |x, y| x & y),
+                    Op::BOR => bitwise!(i, ArithOp::BOr, r!(i.c()), Some(i.c()), |x, y| x | y),
+                    Op::BXOR => bitwise!(i, ArithOp::BXor, r!(i.c()), Some(i.c()), |x, y| x ^ y),
+                    Op::SHL => bitwise!(i, ArithOp::Shl, r!(i.c()), Some(i.c()), |x, y| ops::shift_left(x, y)),
+                    Op::SHR => bitwise!(i, ArithOp::Shr, r!(i.c()), Some(i.c()), |x, y| ops::shift_left(x, y.wrapping_neg())),
+                    Op::POW => {
                         let (lhs, rhs) = (r!(i.b()), r!(i.c()));
-                        if lhs.is_inline_int() && rhs.is_inline_int() {
-                            let (x, y) = (lhs.as_inline_int_unchecked(), rhs.as_inline_int_unchecked());
-                            // Bitwise results of two inline (48-bit) integers stay inline.
-                            let res = match i.op() {
-                                Op::BAND => x & y,
-                                Op::BOR => x | y,
-                                _ => x ^ y,
-                            };
-                            set!(a, Value::inline_int(res));
-                        } else {
-                            let op = match i.op() {
-                                Op::BAND => ArithOp::BAnd,
-                                Op::BOR => ArithOp::BOr,
-                                _ => ArithOp::BXor,
-                            };
-                            if let Some(v) = self.arith_fast(op, lhs, rhs) {
-                                set!(a, v);
-                            } else {
-                                meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
-                            }
-                        }
-                    }
-                    Op::POW | Op::SHL | Op::SHR => {
-                        let op = match i.op() {
-                            Op::POW => ArithOp::Pow,
-                            Op::SHL => ArithOp::Shl,
-                            _ => ArithOp::Shr,
-                        };
-                        let (lhs, rhs) = (r!(i.b()), r!(i.c()));
-                        if let Some(v) = self.arith_fast(op, lhs, rhs) {
+                        if let Some(v) = self.arith_fast(ArithOp::Pow, lhs, rhs) {
                             set!(a, v);
                         } else {
-                            meta_flow!(self.arith_slow(op, lhs, rhs, Some(i.b()), Some(i.c())));
+                            meta_flow!(self.arith_slow(ArithOp::Pow, lhs, rhs, Some(i.b()), Some(i.c())));
                         }
                     }
                     Op::UNM => {
@@ -598,13 +704,13 @@ impl Vm {
                             if fits_inline(res) {
                                 set!(a, Value::inline_int(res));
                             } else {
-                                let x = self.int(res);
-                                set!(a, x);
+                                off_line!(self.store_number(base + a, v, v, Some(res), ArithOp::Unm));
                             }
                         } else if v.is_float() {
                             // Negation flips the sign bit: canonical NaNs stay canonical.
                             set!(a, Value::float_arith(-v.as_float_unchecked()));
                         } else {
+                            off_line!(self.store_number(base + a, v, v, None, ArithOp::Unm));
                             meta_flow!(self.arith_slow(ArithOp::Unm, v, v, Some(i.b()), Some(i.b())));
                         }
                     }
@@ -613,6 +719,7 @@ impl Vm {
                         if v.is_inline_int() {
                             set!(a, Value::inline_int(!v.as_inline_int_unchecked()));
                         } else {
+                            off_line!(self.store_number(base + a, v, v, None, ArithOp::BNot));
                             meta_flow!(self.arith_slow(ArithOp::BNot, v, v, Some(i.b()), Some(i.b())));
                         }
                     }
@@ -664,7 +771,7 @@ impl Vm {
                             jump_if!(ops::raw_equal(x, y), i);
                         }
                     }
-                    Op::EQK => jump_if!(ops::raw_equal(r!(a), k[i.b()]), i),
+                    Op::EQK => jump_if!(ops::raw_equal(r!(a), kst!(i.b())), i),
                     Op::EQI => {
                         let x = r!(a);
                         let cond = if x.is_inline_int() {
@@ -704,6 +811,18 @@ impl Vm {
                     Op::LEI => cmp_imm!(i, |p, q| p <= q, |p, q| p <= q, false, false),
                     Op::GTI => cmp_imm!(i, |p, q| p > q, |p, q| p > q, true, true),
                     Op::GEI => cmp_imm!(i, |p, q| p >= q, |p, q| p >= q, true, false),
+                    Op::FORLT => for_step!(i, r!(i.b()), |x, y| x < y),
+                    Op::FORLE => for_step!(i, r!(i.b()), |x, y| x <= y),
+                    Op::FORGT => for_step!(i, r!(i.b()), |x, y| y < x),
+                    Op::FORGE => for_step!(i, r!(i.b()), |x, y| y <= x),
+                    Op::FORLTI => for_step!(i, Value::inline_int(i.sb()), |x, y| x < y),
+                    Op::FORLEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x <= y),
+                    Op::FORGTI => for_step!(i, Value::inline_int(i.sb()), |x, y| x > y),
+                    Op::FORGEI => for_step!(i, Value::inline_int(i.sb()), |x, y| x >= y),
+                    Op::FORLTR => for_step!(i, r!(i.b()), r!(i.c()), 2, |x, y| x < y),
+                    Op::FORLER => for_step!(i, r!(i.b()), r!(i.c()), 2, |x, y| x <= y),
+                    Op::FORLTK => for_step!(i, kst!(i.b()), Value::inline_int(i.sc()), 3, |x, y| x < y),
+                    Op::FORLEK => for_step!(i, kst!(i.b()), Value::inline_int(i.sc()), 3, |x, y| x <= y),
                     Op::TEST => jump_if!(r!(a).is_truthy(), i),
                     Op::TESTSET => {
                         let v = r!(i.b());
@@ -881,6 +1000,7 @@ impl Vm {
                             i.c()
                         };
                         if let Some(mut t) = value_as::<Table>(r!(a)) {
+                            t.reserve_array(off + n);
                             for j in 1..=n {
                                 let v = r!(a + j);
                                 if !v.is_nil() {
@@ -998,6 +1118,23 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Stores into stack slot `dst` the integer `int` (boxing it) if given, else the
+    /// result of `a op b` if both are numbers with a result (no metamethods, no error).
+    /// Returns false when the metamethod/error path is needed.
+    #[inline(never)]
+    fn store_number(&mut self, dst: usize, a: Value, b: Value, int: Option<i64>, op: ArithOp) -> bool {
+        let v = match int {
+            Some(i) => self.int(i),
+            None => match self.arith_fast(op, a, b) {
+                Some(v) => v,
+                None => return false,
+            },
+        };
+        let mut th = self.current;
+        th.stack[dst] = v;
+        true
     }
 
     /// The current frame does `return f(args)`: reuse the frame unless deferred calls

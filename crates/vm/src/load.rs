@@ -18,6 +18,7 @@ impl Vm {
             p.code.iter().all(|i| compiler::Op::from_u8(i.0 as u8).is_some()),
             "compiler produced an invalid opcode"
         );
+        assert!(unchecked_operands_valid(p), "compiler produced an out-of-range operand");
         let constants: Vec<Value> = p
             .constants
             .iter()
@@ -76,4 +77,32 @@ impl Vm {
     pub fn run_function(&mut self, f: Value, args: &[Value]) -> Result<Vec<Value>, RtError> {
         self.call(f, args)
     }
+}
+
+/// The operands the interpreter reads without bounds checks: constant indices of the
+/// arithmetic/comparison/loop ops, and the JMP that every FORxx op jumps through.
+fn unchecked_operands_valid(p: &Proto) -> bool {
+    use compiler::Op;
+    let nk = p.constants.len();
+    p.code.iter().enumerate().all(|(pc, i)| match i.op() {
+        Op::ADDK
+        | Op::SUBK
+        | Op::MULK
+        | Op::MODK
+        | Op::POWK
+        | Op::DIVK
+        | Op::BANDK
+        | Op::BORK
+        | Op::BXORK
+        | Op::KADD
+        | Op::KSUB
+        | Op::KMUL
+        | Op::KDIV => i.c() < nk,
+        Op::EQK => i.b() < nk,
+        Op::FORLTK | Op::FORLEK => i.b() < nk && p.code.get(pc + 4).is_some_and(|j| j.op() == Op::JMP),
+        Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR | Op::FORLER => {
+            p.code.get(pc + 3).is_some_and(|j| j.op() == Op::JMP)
+        }
+        _ => true,
+    })
 }

@@ -97,6 +97,8 @@ pub struct Vm {
     pub main_thread: Gc<Thread>,
     pub current: Gc<Thread>,
     pub tm_names: Vec<Gc<Str>>,
+    /// The names `type()` returns, indexed by `Type as usize` (made once, GC roots).
+    pub type_names: Vec<Gc<Str>>,
     pub limits: Limits,
     /// Current depth of Rust-level re-entry.
     pub rust_depth: u32,
@@ -125,8 +127,10 @@ pub struct Vm {
     pub pending_xpcall_handler: Value,
     /// The attached JIT compiler, if any (jit_hooks.rs).
     pub jit: Option<Box<dyn crate::jit_hooks::JitEngine>>,
-    /// With a JIT attached: hook calls left until the periodic checks of `run_hooks`.
-    pub jit_periodic: i64,
+    /// With a JIT attached: per-loop hot counters, indexed by [`crate::jit_hooks::hot_slot`]
+    /// (empty without a JIT). A back-edge decrements its loop's counter and calls the
+    /// engine when it reaches zero.
+    pub jit_hot: Box<[i32]>,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -146,6 +150,7 @@ impl Vm {
         let registry = heap.alloc(Table::new(0, 8), 0);
         let main_thread = heap.alloc(Thread::new(true), 0);
         let tm_names = TM_NAMES.iter().map(|n| heap.new_str(n.as_bytes())).collect();
+        let type_names = crate::value::Type::ALL.iter().map(|t| heap.new_str(t.name().as_bytes())).collect();
         let mut vm = Vm {
             heap,
             globals,
@@ -154,6 +159,7 @@ impl Vm {
             main_thread,
             current: main_thread,
             tm_names,
+            type_names,
             limits: Limits::default(),
             rust_depth: 0,
             stdout: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
@@ -166,7 +172,7 @@ impl Vm {
             defer_sync: None,
             pending_xpcall_handler: Value::NIL,
             jit: None,
-            jit_periodic: crate::hooks::HOOK_INTERVAL,
+            jit_hot: Box::new([]),
         };
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
@@ -204,7 +210,7 @@ impl Vm {
     }
 
     pub fn new_table(&mut self, narr: usize, nhash: usize) -> Gc<Table> {
-        self.heap.alloc(Table::new(narr, nhash), 0)
+        self.heap.alloc_table(narr, nhash)
     }
 
     pub fn table_value(t: Gc<Table>) -> Value {
@@ -280,12 +286,13 @@ impl Vm {
     #[inline(always)]
     pub fn metamethod_in(&self, mut mt: Gc<Table>, tm: Tm) -> Value {
         let bit = 1u32 << (tm as u32);
-        if mt.absent_events & bit != 0 {
+        if mt.absent_events() & bit != 0 {
             return Value::NIL;
         }
         let v = mt.get_str(self.tm_names[tm as usize]);
         if v.is_nil() {
-            mt.absent_events |= bit;
+            let bits = mt.absent_events() | bit;
+            mt.set_absent_events(bits);
         }
         v
     }
@@ -449,7 +456,7 @@ impl Vm {
         for v in roots {
             self.heap.mark_value(v);
         }
-        for &s in &self.tm_names {
+        for &s in self.tm_names.iter().chain(&self.type_names) {
             self.heap.mark(s);
         }
         if let Some(jit) = self.jit.as_ref() {
@@ -461,8 +468,10 @@ impl Vm {
         self.sched_sweep_weak();
         self.heap.sweep();
         let pause = start.elapsed();
+        self.heap.total_pause += pause;
         if pause > self.heap.max_pause {
             self.heap.max_pause = pause;
+            self.heap.max_pause_live = self.heap.live_bytes;
         }
     }
 }

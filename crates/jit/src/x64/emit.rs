@@ -70,12 +70,13 @@ impl<'a> Em<'a> {
     /// Loads num `r` into SSE register `dst` (clobbers r11 for constants).
     fn load_xmm(&mut self, dst: u8, r: IrRef) {
         let ins = self.t.get(r);
-        if ins.op == Opc::K {
+        if ins.op == Opc::K && !matches!(self.loc(r), Loc::Xmm(_)) {
             let k = ins.k;
             dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(dst), Rq(R11));
             return;
         }
         match self.loc(r) {
+            Loc::Xmm(x) if x == dst => {}
             Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movapd Rx(dst), Rx(x)),
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; movq Rx(dst), Rq(g)),
             Loc::Spill(s) => {
@@ -141,10 +142,20 @@ impl<'a> Em<'a> {
         }
     }
 
-    /// Untags the table value in `reg` into a pointer. Clobbers r11.
+    /// Untags the table value in `reg` into a pointer.
     fn untag(&mut self, reg: u8) {
-        let mask = PAYLOAD_MASK as i64;
-        dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; and Rq(reg), Rq(R11));
+        debug_assert_eq!(PAYLOAD_MASK, (1u64 << 48) - 1);
+        dynasm!(self.ops ; .arch x64 ; shl Rq(reg), 16 ; shr Rq(reg), 16);
+    }
+
+    /// The constant of int `r` if it fits a sign-extended 32-bit immediate.
+    fn imm32(&self, r: IrRef) -> Option<i32> {
+        let ins = self.t.get(r);
+        if ins.op == Opc::K && ins.ty == Ty::Int {
+            i32::try_from(ins.k).ok()
+        } else {
+            None
+        }
     }
 
     /// Boxes the int in rax into a value (exits if it is outside the inline range).
@@ -154,6 +165,87 @@ impl<'a> Em<'a> {
         dynasm!(self.ops ; .arch x64
             ; mov Rq(RCX), Rq(RAX) ; shl Rq(RCX), 16 ; sar Rq(RCX), 16 ; cmp Rq(RCX), Rq(RAX) ; jne =>exit
             ; mov Rq(RCX), QWORD mask ; and Rq(RAX), Rq(RCX) ; mov Rq(RCX), QWORD tag ; or Rq(RAX), Rq(RCX));
+    }
+
+    /// Copies location `src` to location `dst` (any classes; rcx/xmm1 for memory to
+    /// memory).
+    fn mov_loc(&mut self, dst: Loc, src: Loc) {
+        match (dst, src) {
+            (Loc::Gpr(d), Loc::Gpr(s)) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(s)),
+            (Loc::Gpr(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movq Rq(d), Rx(s)),
+            (Loc::Gpr(d), Loc::Spill(s)) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o])
+            }
+            (Loc::Xmm(d), Loc::Xmm(s)) => dynasm!(self.ops ; .arch x64 ; movapd Rx(d), Rx(s)),
+            (Loc::Xmm(d), Loc::Gpr(s)) => dynasm!(self.ops ; .arch x64 ; movq Rx(d), Rq(s)),
+            (Loc::Xmm(d), Loc::Spill(s)) => {
+                let o = off_spill(s);
+                dynasm!(self.ops ; .arch x64 ; movq Rx(d), QWORD [Rq(R12) + o])
+            }
+            (Loc::Spill(d), Loc::Gpr(s)) => {
+                let o = off_spill(d);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(s))
+            }
+            (Loc::Spill(d), Loc::Xmm(s)) => {
+                let o = off_spill(d);
+                dynasm!(self.ops ; .arch x64 ; movq QWORD [Rq(R12) + o], Rx(s))
+            }
+            (Loc::Spill(d), Loc::Spill(s)) => {
+                let (od, os) = (off_spill(d), off_spill(s));
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD [Rq(R12) + os] ; mov QWORD [Rq(R12) + od], Rq(RCX))
+            }
+            _ => {}
+        }
+    }
+
+    /// The PHI moves at `Loop`: each PHI's next value into its entry's location, as a
+    /// parallel move (cycles are broken through rax / xmm0), constants last.
+    fn phi_moves(&mut self) -> Result<(), String> {
+        let mut moves: Vec<(Loc, Loc)> = Vec::new();
+        let mut konsts: Vec<(Loc, IrRef)> = Vec::new();
+        for &(entry, next) in &self.t.phis {
+            let dst = self.loc(entry);
+            if dst == Loc::None {
+                return Err("phi without a location".into());
+            }
+            if self.t.get(next).op == Opc::K {
+                konsts.push((dst, next));
+                continue;
+            }
+            let src = self.loc(next);
+            if src == Loc::None {
+                return Err("phi value without a location".into());
+            }
+            if src != dst {
+                moves.push((dst, src));
+            }
+        }
+        while !moves.is_empty() {
+            let ready = (0..moves.len()).find(|&m| !moves.iter().any(|&(_, s)| s == moves[m].0));
+            match ready {
+                Some(m) => {
+                    let (d, s) = moves.remove(m);
+                    self.mov_loc(d, s);
+                }
+                None => {
+                    // A cycle: park one source in a scratch register.
+                    let src = moves[0].1;
+                    let scratch = if matches!(src, Loc::Xmm(_)) { Loc::Xmm(0) } else { Loc::Gpr(RAX) };
+                    self.mov_loc(scratch, src);
+                    for mv in &mut moves {
+                        if mv.1 == src {
+                            mv.1 = scratch;
+                        }
+                    }
+                }
+            }
+        }
+        for (dst, k) in konsts {
+            self.load_gpr(RAX, k);
+            self.mov_loc(dst, Loc::Gpr(RAX));
+        }
+        Ok(())
     }
 
     fn ins(&mut self, i: usize, top: DynamicLabel) -> Result<(), String> {
@@ -168,7 +260,13 @@ impl<'a> Em<'a> {
         let nil = Value::NIL.0 as i64;
         let fals = Value::FALSE.0 as i64;
         match ins.op {
-            Opc::K => {}
+            Opc::K => {
+                // A constant kept in a register (regalloc.rs).
+                if let Loc::Xmm(x) = self.alloc.locs[i] {
+                    let k = ins.k;
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(x), Rq(R11));
+                }
+            }
             Opc::SLoad => {
                 let e = exit.ok_or("sload without snapshot")?;
                 let o = (ins.k * 8) as i32;
@@ -189,6 +287,16 @@ impl<'a> Em<'a> {
                     self.box_int_rax(e);
                 } else {
                     self.load_gpr(RAX, ins.a);
+                }
+                self.def_gpr(i, RAX);
+            }
+            Opc::AddI | Opc::SubI if self.imm32(ins.b).is_some() => {
+                let k = self.imm32(ins.b).unwrap_or(0);
+                self.load_gpr(RAX, ins.a);
+                if ins.op == Opc::AddI {
+                    dynasm!(self.ops ; .arch x64 ; add Rq(RAX), k);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; sub Rq(RAX), k);
                 }
                 self.def_gpr(i, RAX);
             }
@@ -226,6 +334,22 @@ impl<'a> Em<'a> {
                 self.def_gpr(i, RAX);
             }
             Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => {
+                // Two-address form straight into the result's register when the right
+                // operand is in another register (it is read after the left one is
+                // copied into the result's register).
+                let (dst, rb) = (self.alloc.locs[i], self.loc(ins.b));
+                if let (Loc::Xmm(d), Loc::Xmm(b)) = (dst, rb) {
+                    if d != b {
+                        self.load_xmm(d, ins.a);
+                        match ins.op {
+                            Opc::AddN => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(b)),
+                            Opc::SubN => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), Rx(b)),
+                            Opc::MulN => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), Rx(b)),
+                            _ => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), Rx(b)),
+                        }
+                        return Ok(());
+                    }
+                }
                 self.load_xmm(0, ins.a);
                 self.load_xmm(1, ins.b);
                 match ins.op {
@@ -242,6 +366,40 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD sign ; movq xmm1, Rq(R11) ; xorpd xmm0, xmm1);
                 self.def_xmm(i, 0);
             }
+            Opc::SqrtN => {
+                self.load_xmm(0, ins.a);
+                dynasm!(self.ops ; .arch x64 ; sqrtsd xmm0, xmm0);
+                self.def_xmm(i, 0);
+            }
+            Opc::AbsN => {
+                self.load_xmm(0, ins.a);
+                let mask = i64::MAX;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; movq xmm1, Rq(R11) ; andpd xmm0, xmm1);
+                self.def_xmm(i, 0);
+            }
+            Opc::APush => {
+                let e = exit.ok_or("array push without snapshot")?;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                self.load_gpr(R11, ins.b);
+                self.load_gpr(RCX, ins.c);
+                let c_def = self.t.get(ins.c);
+                let never_nil = c_def.op == Opc::Box || (c_def.op == Opc::K && c_def.k != nil);
+                if !never_nil {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD nil ; cmp Rq(RCX), Rq(RDX) ; je =>e);
+                }
+                let (lo, po, co) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_array + lay.vec_cap);
+                let elo = lay.tab_entries + lay.vec_len;
+                dynasm!(self.ops ; .arch x64
+                    ; sub Rq(R11), 1
+                    ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jne =>e
+                    ; cmp Rq(R11), QWORD [Rq(RAX) + co] ; jae =>e
+                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
+                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
+                    ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX)
+                    ; add Rq(R11), 1
+                    ; mov QWORD [Rq(RAX) + lo], Rq(R11));
+            }
             Opc::ConvIN => {
                 self.load_gpr(RAX, ins.a);
                 dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, Rq(RAX));
@@ -250,8 +408,13 @@ impl<'a> Em<'a> {
             Opc::GuardI => {
                 let e = exit.ok_or("guard without snapshot")?;
                 self.load_gpr(RAX, ins.a);
-                self.load_gpr(RCX, ins.b);
-                dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                match self.imm32(ins.b) {
+                    Some(k) => dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), k),
+                    None => {
+                        self.load_gpr(RCX, ins.b);
+                        dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                    }
+                }
                 // Exit when the condition does not hold.
                 match ins.cond() {
                     Cond::Lt | Cond::NGe => dynasm!(self.ops ; .arch x64 ; jge =>e),
@@ -377,10 +540,17 @@ impl<'a> Em<'a> {
                     ; =>done);
                 self.def_gpr(i, RCX);
             }
+            Opc::Head => {
+                dynasm!(self.ops ; .arch x64 ; =>top);
+            }
             Opc::Loop => {
                 let e = exit.ok_or("loop without snapshot")?;
                 let entries = self.t.snaps[ins.snap.idx()].entries.clone();
+                let phi_slots: Vec<i64> = self.t.phis.iter().map(|p| self.t.get(p.0).k).collect();
                 for (slot, r) in entries {
+                    if phi_slots.contains(&(slot as i64)) {
+                        continue;
+                    }
                     let o = slot as i32 * 8;
                     self.load_gpr(RAX, r);
                     if self.t.ty(r) == Ty::Int {
@@ -390,7 +560,9 @@ impl<'a> Em<'a> {
                 }
                 self.stress_check(e);
                 let bo = offset_of!(JitCtx, budget) as i32;
-                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e ; jmp =>top);
+                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e);
+                self.phi_moves()?;
+                dynasm!(self.ops ; .arch x64 ; jmp =>top);
             }
         }
         Ok(())
@@ -410,16 +582,38 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
     let entry = em.ops.offset();
     dynasm!(em.ops ; .arch x64
         ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
-        ; mov rbx, rdi ; mov r12, rsi
-        ; =>top);
+        ; mov rbx, rdi ; mov r12, rsi);
+    if t.head().is_none() {
+        dynasm!(em.ops ; .arch x64 ; =>top);
+    }
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
     }
-    // Exit stubs, then the shared register save and epilogue.
+    // Exit stubs: each writes its snapshot's values to the frame's registers itself
+    // (`ctx.restored` = 1); an integer outside the inline range (which needs a heap box)
+    // or a value without a location falls back to the shared register save, after
+    // which `exit::restore` writes the snapshot.
     let eo = offset_of!(JitCtx, exit) as i32;
+    let ro = offset_of!(JitCtx, restored) as i32;
+    let done = em.ops.new_dynamic_label();
     for (s, &l) in em.exits.clone().iter().enumerate() {
-        let s = s as i32;
-        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], s ; jmp =>save_all);
+        let slow = em.ops.new_dynamic_label();
+        let snum = s as i32;
+        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], snum);
+        let entries = t.snaps[s].entries.clone();
+        let all_located = entries.iter().all(|&(_, r)| t.get(r).op == Opc::K || em.loc(r) != Loc::None);
+        if all_located {
+            for (slot, r) in entries {
+                let o = slot as i32 * 8;
+                em.load_gpr(RAX, r);
+                if t.ty(r) == Ty::Int {
+                    em.box_int_rax(slow);
+                }
+                dynasm!(em.ops ; .arch x64 ; mov QWORD [rbx + o], rax);
+            }
+            dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + ro], 1 ; jmp =>done);
+        }
+        dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
     }
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
@@ -431,6 +625,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
         dynasm!(em.ops ; .arch x64 ; movq QWORD [r12 + o], Rx(x));
     }
     dynasm!(em.ops ; .arch x64
+        ; =>done
         ; mov rax, QWORD [r12 + eo]
         ; add rsp, 8 ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
         ; ret);

@@ -14,16 +14,17 @@ pub struct Layout {
     pub tab_array: i32,
     pub tab_entries: i32,
     pub tab_meta: i32,
-    /// Offsets of the data pointer and the length inside a `Vec`.
+    /// Offsets of the data pointer, the length and the capacity inside a `Vec`.
     pub vec_ptr: i32,
     pub vec_len: i32,
+    pub vec_cap: i32,
     /// `size_of::<Entry>()` and the offsets of its key and value.
     pub entry_size: i32,
     pub entry_key: i32,
     pub entry_value: i32,
 }
 
-fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
+fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32, i32)> {
     if std::mem::size_of::<Vec<T>>() != 24 {
         return None;
     }
@@ -43,13 +44,13 @@ fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
     if p == l || l == c || p == c {
         return None;
     }
-    Some((p, l))
+    Some((p, l, c))
 }
 
 impl Layout {
     pub fn probe() -> Option<Layout> {
-        let (vec_ptr, vec_len) = probe_vec(Value::NIL)?;
-        if probe_vec(Entry { key: Value::NIL, value: Value::NIL })? != (vec_ptr, vec_len) {
+        let (vec_ptr, vec_len, vec_cap) = probe_vec(Value::NIL)?;
+        if probe_vec(Entry { key: Value::NIL, value: Value::NIL })? != (vec_ptr, vec_len, vec_cap) {
             return None;
         }
         if std::mem::size_of::<Option<vm::object::Gc<Table>>>() != 8 {
@@ -68,6 +69,7 @@ impl Layout {
             tab_meta: meta_off as i32,
             vec_ptr,
             vec_len,
+            vec_cap,
             entry_size: std::mem::size_of::<Entry>() as i32,
             entry_key: std::mem::offset_of!(Entry, key) as i32,
             entry_value: std::mem::offset_of!(Entry, value) as i32,
