@@ -283,6 +283,11 @@ fn pad(spec: &Spec, body: &[u8], zero_at: Option<usize>, out: &mut Vec<u8>) {
 /// Formats an integer for `d i u o x X` (C semantics with a 64-bit argument; `u o x X` print
 /// the value as unsigned).
 pub fn format_integer(spec: &Spec, n: i64, out: &mut Vec<u8>) -> Result<(), FormatError> {
+    // Plain `%d`/`%i` (no flags, width or precision): exactly the integer's decimal text.
+    if spec.form_len == 2 && matches!(spec.conv, b'd' | b'i') {
+        crate::number::format_int(n, out);
+        return Ok(());
+    }
     spec.validate()?;
     let (neg, mag) = match spec.conv {
         b'd' | b'i' => (n < 0, n.unsigned_abs()),
