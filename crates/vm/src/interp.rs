@@ -521,6 +521,10 @@ impl Vm {
                                         continue;
                                     }
                                 }
+                            } else if key.is_str() {
+                                // SAFETY: R[A] is a register of the running frame (see r!).
+                                let dst = unsafe { stack.add(base + a) };
+                                off_line!(t.get_str_into(key, dst));
                             }
                         }
                         index_slow!(a, obj, key, Some(i.b()));

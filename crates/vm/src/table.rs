@@ -268,6 +268,24 @@ impl Table {
         }
     }
 
+    /// Raw get of a string key into `*dst` when that completes an index operation
+    /// (found, or no metatable); false leaves `*dst` alone (metamethod lookup next).
+    /// Out of line: the interpreter reloads its state after it (`off_line!`).
+    #[inline(never)]
+    pub fn get_str_into(&self, key: Value, dst: *mut Value) -> bool {
+        let v = match self.find(key) {
+            Some(e) => self.entries[e].value,
+            None => Value::NIL,
+        };
+        if v.is_nil() && self.meta.is_some() {
+            return false;
+        }
+        // SAFETY: the caller passes a register of the running frame, which nothing here
+        // can move (a raw table get neither allocates nor runs code).
+        unsafe { *dst = v };
+        true
+    }
+
     /// The array-part slot of key `i`, if `i` is inside the array part.
     #[inline(always)]
     pub fn array_slot(&mut self, i: i64) -> Option<&mut Value> {
