@@ -882,6 +882,19 @@ impl Vm {
                                 enter_closure!(c, new_base);
                                 continue;
                             }
+                            // A vararg function: its frame is pushed out of line, then
+                            // entered here (not through the outer loop). Any failure
+                            // leaves it to precall, which reports it.
+                            if p.is_vararg && self.hook_countdown > 1 {
+                                save_pc!();
+                                if let Some(nb) = self.push_vararg_frame(func, nargs, want, c) {
+                                    self.hook_countdown -= 1;
+                                    fidx += 1;
+                                    stack = th.stack.as_mut_ptr();
+                                    enter_closure!(c, nb);
+                                    continue;
+                                }
+                            }
                         }
                         flow!(self.precall(func, nargs, want, 0));
                         // A builtin ran: a safepoint (the GC does not move the stack).
