@@ -101,11 +101,13 @@ pub struct Options {
     pub regs: bool,
     /// Loop optimisation (`opt_loop.rs`): pre-header, PHIs, invariant hoisting.
     pub loop_opt: bool,
+    /// Side traces from hot exits (`-jopt=-side` turns them off).
+    pub side: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true }
     }
 }
 
@@ -141,6 +143,7 @@ impl Options {
                             "dce" => self.dce = on,
                             "regs" => self.regs = on,
                             "loop" => self.loop_opt = on,
+                            "side" => self.side = on,
                             _ => return false,
                         }
                     }
@@ -184,6 +187,11 @@ enum LoopState {
 }
 
 struct CompiledTrace {
+    /// Per snapshot: exit counts and the linked side trace.
+    exits: Vec<ExitState>,
+    /// Side traces: the trace of the loop header their final `Exit` reaches (looked up
+    /// on first use).
+    exit_to: Option<usize>,
     ir: Trace,
     alloc: regalloc::Allocation,
     code: x64::emit::Compiled,
@@ -220,7 +228,6 @@ pub struct Engine {
     /// Per hot-counter slot: the (prototype, header pc) and trace last run from it (a
     /// cache in front of `loops`; `usize::MAX` keys never match).
     slot_traces: Vec<(usize, usize, usize)>,
-    exits: HashMap<(usize, u32), ExitState>,
     pub stats: Stats,
 }
 
@@ -234,7 +241,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], exits: HashMap::new(), stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
@@ -305,7 +312,7 @@ impl Engine {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
                 self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
-                self.traces.push(CompiledTrace { ir, alloc, code, proto });
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, proto });
                 self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
                 self.stats.traces += 1;
             }
@@ -359,9 +366,16 @@ impl Engine {
             }
             self.ctx.budget -= 1;
             let next = if is_final {
-                match self.loops.get(&(pkey, pc)) {
-                    Some(LoopState::Traced(t)) => Some(*t),
-                    _ => None,
+                match self.traces[idx].exit_to {
+                    Some(t) => Some(t),
+                    None => {
+                        let t = match self.loops.get(&(pkey, pc)) {
+                            Some(LoopState::Traced(t)) => Some(*t),
+                            _ => None,
+                        };
+                        self.traces[idx].exit_to = t;
+                        t
+                    }
                 }
             } else {
                 self.follow_exit(vm, idx, snap, pc, pkey)
@@ -421,12 +435,13 @@ impl Engine {
     /// ended at), if any.
     fn follow_exit(&mut self, vm: &mut Vm, idx: usize, snap: u32, pc: usize, pkey: usize) -> Option<usize> {
         let threshold = self.opts.hot.clamp(1, HOT_EXIT);
-        let st = self.exits.entry((idx, snap)).or_default();
+        let ntraces = self.traces.len();
+        let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
         if let Some(t) = st.link {
             return Some(t);
         }
         // Exits at a loop header (budget, entry type checks) go to the interpreter.
-        if st.aborts >= MAX_ABORTS || matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_))) || self.traces.len() >= MAX_TRACES {
+        if !self.opts.side || st.aborts >= MAX_ABORTS || matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_))) || ntraces >= MAX_TRACES {
             return None;
         }
         st.count += 1;
@@ -467,11 +482,12 @@ impl Engine {
                 if self.opts.verbose {
                     eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
                 }
-                self.traces.push(CompiledTrace { ir, alloc, code, proto });
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, proto });
                 self.stats.traces += 1;
                 self.stats.side_traces += 1;
-                if let Some(st) = self.exits.get_mut(&(idx, snap)) {
-                    st.link = Some(self.traces.len() - 1);
+                let new = self.traces.len() - 1;
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.link = Some(new);
                 }
                 Some(end)
             }
@@ -484,7 +500,7 @@ impl Engine {
                 if let Some(f) = th.frames.last_mut() {
                     f.pc = pc;
                 }
-                if let Some(st) = self.exits.get_mut(&(idx, snap)) {
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
                     st.aborts += 1;
                 }
                 None
