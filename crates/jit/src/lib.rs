@@ -33,6 +33,13 @@
 //!   interpreter re-executes the guarded instruction. A trace also exits at its loop end
 //!   when its iteration budget (the interpreter's periodic-hook countdown) runs out, so
 //!   interrupts, instruction budgets and goroutine preemption keep working.
+//! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
+//!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
+//!   the executed path (backward jumps included) until a loop header with a trace and ends
+//!   with `Exit`. The engine links the exit to it and runs, after a side trace's final
+//!   `Exit`, the trace of the header it reached: nested loops run the outer body in side
+//!   traces between runs of the inner loop's trace. Links go through the engine (each
+//!   transition: one budget unit, a call, the next trace's slot loads).
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
 //!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
@@ -41,9 +48,9 @@
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
 //! machine code.
 //!
-//! Next steps (see docs/jit.md for measurements): trace trees / side traces so that
-//! outer loops are not stuck in the interpreter (nbody, fannkuch, matmul spend most of
-//! their time in interpreted outer loops), not writing back dead temporaries at `Loop`,
+//! Next steps (see docs/jit.md for measurements): direct jumps from exit stubs into side
+//! traces with values passed in registers (today transitions go through the engine),
+//! not writing back dead temporaries at `Loop`,
 //! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!
