@@ -263,7 +263,8 @@ impl Compiler {
                         fs.set_pos(x.span);
                         Self::flush_setlist(fs, treg, 0, stored)?;
                         pending = 0;
-                        narray -= 1;
+                        // The trailing call still counts once in the size hint: it
+                        // usually yields at least one value, and SETLIST then fits.
                     } else {
                         self.fs().exp2nextreg(&mut v)?;
                         pending += 1;

@@ -242,7 +242,7 @@ fn table() {
     check(
         main_code("t := {1, 2, k: 3, [4]: 5, 6, f()}\n"),
         "
-        NEWTABLE 0 3 2
+        NEWTABLE 0 4 2
         LOADI 1 1
         LOADI 2 2
         LOADI 3 3

@@ -269,9 +269,11 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     vm.flush_stdout();
     if std::env::var_os("GSCRIPT_GC_STATS").is_some() {
         eprintln!(
-            "gc: {} collections, max pause {:.3} ms, live {} KiB",
+            "gc: {} collections, total pause {:.3} ms, max pause {:.3} ms (live {} KiB after it), live {} KiB",
             vm.heap.collections,
+            vm.heap.total_pause.as_secs_f64() * 1000.0,
             vm.heap.max_pause.as_secs_f64() * 1000.0,
+            vm.heap.max_pause_live / 1024,
             vm.heap.live_bytes / 1024
         );
     }

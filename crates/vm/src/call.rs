@@ -43,34 +43,52 @@ impl Vm {
     }
 
     /// Calls the value at `stack[func]` with `nargs` arguments above it.
+    ///
+    /// A thin dispatcher: each kind of callee has its own out-of-line function, so that
+    /// this one saves few registers (it runs on every coroutine switch and builtin call).
     pub fn precall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
-        let mut func = func;
+        let f = self.current.stack[func];
+        if let Some(c) = value_as::<Closure>(f) {
+            return self.precall_closure(func, nargs, want, frame_flags, c);
+        }
+        if let Some(n) = value_as::<Native>(f) {
+            return match n.kind {
+                NativeKind::Normal => self.call_native(func, nargs, want, frame_flags, n),
+                NativeKind::Pcall => self.call_pcall(func, nargs, want, frame_flags),
+                NativeKind::Xpcall => self.call_xpcall(func, nargs, want, frame_flags),
+                NativeKind::Resume | NativeKind::WrapCall => self.call_resume(func, nargs, want, frame_flags, n),
+                NativeKind::Yield => self.call_yield(func, nargs, want, frame_flags),
+                // Goroutine hook (sched.rs): builtins that may block the goroutine.
+                NativeKind::Blocking => self.call_blocking_native(func, nargs, want, frame_flags, n),
+            };
+        }
+        self.precall_meta(func, nargs, want, frame_flags)
+    }
+
+    #[inline(never)]
+    fn precall_closure(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, c: Gc<Closure>) -> Result<Flow, RtError> {
+        self.push_script_frame(func, nargs, want, frame_flags, c)?;
+        self.hook_countdown -= 1;
+        if self.hook_countdown <= 0 {
+            // The new frame exists: a hook error is raised inside it.
+            if let Flow::Exit = self.run_hooks()? {
+                return Ok(Flow::Exit);
+            }
+        }
+        Ok(Flow::Enter)
+    }
+
+    /// A value that is not a function: calls its `__call` handler with the value
+    /// inserted before the arguments (chains of handlers are followed).
+    #[inline(never)]
+    fn precall_meta(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
         let mut nargs = nargs;
         let mut th = self.current;
         let mut hops = 0u32;
         loop {
             let f = th.stack[func];
-            if let Some(c) = value_as::<Closure>(f) {
-                self.push_script_frame(func, nargs, want, frame_flags, c)?;
-                self.hook_countdown -= 1;
-                if self.hook_countdown <= 0 {
-                    // The new frame exists: a hook error is raised inside it.
-                    if let Flow::Exit = self.run_hooks()? {
-                        return Ok(Flow::Exit);
-                    }
-                }
-                return Ok(Flow::Enter);
-            }
-            if let Some(n) = value_as::<Native>(f) {
-                return match n.kind {
-                    NativeKind::Normal => self.call_native(func, nargs, want, frame_flags, n),
-                    NativeKind::Pcall => self.call_pcall(func, nargs, want, frame_flags),
-                    NativeKind::Xpcall => self.call_xpcall(func, nargs, want, frame_flags),
-                    NativeKind::Resume | NativeKind::WrapCall => self.call_resume(func, nargs, want, frame_flags, n),
-                    NativeKind::Yield => self.call_yield(func, nargs, want, frame_flags),
-                    // Goroutine hook (sched.rs): builtins that may block the goroutine.
-                    NativeKind::Blocking => self.call_blocking_native(func, nargs, want, frame_flags, n),
-                };
+            if f.is_function() {
+                return self.precall(func, nargs, want, frame_flags);
             }
             // __call: insert the handler before the object and try again.
             let h = self.metamethod(f, Tm::Call);
@@ -90,7 +108,6 @@ impl Vm {
             th.stack[func] = h;
             nargs += 1;
             th.top = th.top.max(func + 1 + nargs);
-            func += 0;
         }
     }
 
@@ -152,8 +169,59 @@ impl Vm {
         Ok(())
     }
 
+    /// CALL of a vararg script function from the dispatch loop: pushes its frame (the
+    /// fixed parameters move above the extra arguments) and returns the new base, or
+    /// None, having changed nothing, if that fails (stack or frame limit), for
+    /// `precall` to report.
+    #[inline(never)]
+    pub(crate) fn push_vararg_frame(&mut self, func: usize, nargs: usize, want: i32, c: Gc<Closure>) -> Option<usize> {
+        let mut th = self.current;
+        let p = c.proto;
+        let fixed = p.num_params;
+        let nargs_all = nargs.max(fixed);
+        // The callee moves to new_func, above the arguments; its registers follow.
+        let new_func = func + 1 + nargs_all;
+        let need = new_func + 1 + p.max_stack + 1;
+        if th.frames.len() >= self.limits.max_frames || !th.ensure_stack(need, self.limits.max_stack_slots) {
+            return None;
+        }
+        let stack = &mut th.stack[func..need];
+        // Missing fixed parameters are nil (nargs < fixed means no extra arguments).
+        stack[1 + nargs..1 + nargs_all].fill(Value::NIL);
+        let nf = new_func - func;
+        stack[nf] = stack[0];
+        for i in 1..=fixed {
+            stack[nf + i] = stack[i];
+            stack[i] = Value::NIL;
+        }
+        let mut frame = Frame::new(func, new_func + 1, Some(c), want);
+        frame.varargs = (nargs_all - fixed) as u32;
+        th.push_frame(frame);
+        Some(new_func + 1)
+    }
+
     /// Pushes the frame of a builtin called at `func` with `nargs` arguments.
+    #[inline(always)]
     pub(crate) fn push_native_frame(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<(), RtError> {
+        let mut th = self.current;
+        // Fast path: no flags and a free slot in the frame vector (every ordinary builtin
+        // call and coroutine switch); the rest is out of line.
+        let len = th.frames.len();
+        if frame_flags == 0 && len < self.limits.max_frames && len < th.frames.capacity() {
+            // SAFETY: len < capacity: the slot is allocated and uninitialised; writing it
+            // and bumping the length keeps the Vec valid.
+            unsafe {
+                std::ptr::write(th.frames.as_mut_ptr().add(len), Frame::new(func, func + 1, None, want));
+                th.frames.set_len(len + 1);
+            }
+            th.top = func + 1 + nargs;
+            return Ok(());
+        }
+        self.push_native_frame_slow(func, nargs, want, frame_flags)
+    }
+
+    #[inline(never)]
+    fn push_native_frame_slow(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<(), RtError> {
         let mut th = self.current;
         if th.frames.len() >= self.limits.max_frames {
             return Err(self.error_here("stack overflow"));
@@ -172,6 +240,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     fn call_native(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
         self.push_native_frame(func, nargs, want, frame_flags)?;
         let nres = (n.func)(self, Args { base: func + 1, count: nargs })?;
@@ -189,6 +258,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn call_pcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
         if nargs == 0 {
             return self.native_error(func, want, frame_flags, "bad argument #1 to 'pcall' (value expected)");
@@ -196,6 +266,7 @@ impl Vm {
         self.protected_call(func + 1, nargs - 1, want, frame_flags, flags::PCALL, Value::NIL)
     }
 
+    #[inline(never)]
     fn call_xpcall(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
         let mut th = self.current;
         let handler = if nargs >= 2 { th.stack[func + 2] } else { Value::NIL };
@@ -291,40 +362,40 @@ impl Vm {
 
     /// Ends the top frame of the current thread, whose `n` results are at `src`
     /// (deferred calls have already run): moves them into place and acts on the flags.
-    pub fn finish_frame(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
+    #[inline(always)]
+    pub fn finish_frame(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
         // Fast path: a plain builtin frame (the end of every ordinary builtin call, and of
-        // `resume`/`yield` delivering values): no flags, no upvalues, no `extra`.
-        {
-            let mut th = self.current;
-            if let Some(f) = th.frames.last() {
-                if f.flags == 0 && f.closure.is_none() && f.extra.is_none() {
-                    let (dst, want) = (f.func, f.want);
-                    let len = th.frames.len();
-                    // SAFETY: the last frame owns no heap data (`extra` is None, the rest
-                    // is Copy): dropping it by shortening the Vec leaks nothing.
-                    unsafe { th.frames.set_len(len - 1) };
-                    if dst != src {
-                        for i in 0..n {
-                            th.stack[dst + i] = th.stack[src + i];
-                        }
+        // `resume`/`yield` delivering values): no flags, no upvalues, no `extra`, and
+        // room for the wanted results. Inline in its callers; the rest is out of line.
+        let mut th = self.current;
+        if let Some(f) = th.frames.last() {
+            let (dst, want) = (f.func, f.want);
+            if f.flags == 0 && f.closure.is_none() && f.extra.is_none() && dst + n.max(want.max(0) as usize) < th.stack.len() {
+                let len = th.frames.len();
+                // SAFETY: the last frame owns no heap data (`extra` is None, the rest
+                // is Copy): dropping it by shortening the Vec leaks nothing.
+                unsafe { th.frames.set_len(len - 1) };
+                if dst != src {
+                    for i in 0..n {
+                        th.stack[dst + i] = th.stack[src + i];
                     }
-                    if want < 0 {
-                        th.top = dst + n;
-                    } else {
-                        let w = want as usize;
-                        if w > n {
-                            if !th.ensure_stack(dst + w + 1, usize::MAX) {
-                                return Err(self.error_here("stack overflow"));
-                            }
-                            for i in n..w {
-                                th.stack[dst + i] = Value::NIL;
-                            }
-                        }
-                    }
-                    return Ok(Flow::Done);
                 }
+                if want < 0 {
+                    th.top = dst + n;
+                } else {
+                    for i in n..want as usize {
+                        th.stack[dst + i] = Value::NIL;
+                    }
+                }
+                return Ok(Flow::Done);
             }
         }
+        self.finish_frame_slow(src, n)
+    }
+
+    /// `finish_frame` for frames with flags, upvalues or extra state.
+    #[inline(never)]
+    fn finish_frame_slow(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
         // A loop, not recursion, for TAIL_RETURN chains (`return pcall(f)` nested 200,000
         // deep overflowed the Rust stack of an embedding host; reliability fix).
         loop {
@@ -608,9 +679,20 @@ impl Vm {
         self.call_flags(f, args, 0, Value::NIL)
     }
 
+    /// `vm.call` keeping only the first result (nil if none), without collecting the
+    /// results into a vector (comparators, `gsub` replacement functions, ...).
+    pub fn call_first(&mut self, f: Value, args: &[Value]) -> Result<Value, RtError> {
+        self.call_with(f, args, 0, Value::NIL, |results| results.first().copied().unwrap_or(Value::NIL))
+    }
+
     /// `vm.call` in protected mode (`protect` = PCALL or XPCALL with `handler`): returns
     /// `true, results...` or `false, error` like `pcall`.
     fn call_flags(&mut self, f: Value, args: &[Value], protect: u16, handler: Value) -> Result<Vec<Value>, RtError> {
+        self.call_with(f, args, protect, handler, |results| results.to_vec())
+    }
+
+    /// Runs the call of `call_flags` and hands the results (still on the stack) to `take`.
+    fn call_with<T>(&mut self, f: Value, args: &[Value], protect: u16, handler: Value, take: impl FnOnce(&[Value]) -> T) -> Result<T, RtError> {
         if self.rust_depth >= self.limits.max_rust_depth {
             return Err(self.error_here("stack overflow"));
         }
@@ -683,7 +765,7 @@ impl Vm {
         let first = if protect != 0 { slot } else { func };
         match r {
             Ok(()) => {
-                let results = th.stack[first..th.top.max(first)].to_vec();
+                let results = take(&th.stack[first..th.top.max(first)]);
                 th.top = slot;
                 Ok(results)
             }
@@ -732,6 +814,7 @@ impl Vm {
 
     // ---- coroutines ----
 
+    #[inline(never)]
     fn call_resume(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16, n: Gc<Native>) -> Result<Flow, RtError> {
         let is_wrap = n.kind == NativeKind::WrapCall;
         self.push_native_frame(func, nargs, want, frame_flags)?;
@@ -790,6 +873,9 @@ impl Vm {
             };
         }
         // Resuming after a yield: the yield's builtin frame returns the arguments.
+        if Vm::deliver_plain(co, None, args) {
+            return Ok(Flow::Enter);
+        }
         let src = co.top;
         if !co.ensure_stack(src + args.len() + 2, self.limits.max_stack_slots) {
             return Err(self.error_here("stack overflow"));
@@ -804,6 +890,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn call_yield(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<Flow, RtError> {
         self.push_native_frame(func, nargs, want, frame_flags)?;
         let mut cur = self.current;
@@ -847,6 +934,10 @@ impl Vm {
             };
             return Err(RtError::new(v));
         }
+        let prefix = if is_wrap { None } else { Some(Value::bool(ok)) };
+        if Vm::deliver_plain(th, prefix, values) {
+            return Ok(Flow::Enter);
+        }
         let count = values.len() + usize::from(!is_wrap);
         let need = th.top.max(func) + count + 2;
         if !th.ensure_stack(need, usize::MAX) {
@@ -867,6 +958,42 @@ impl Vm {
             Flow::Done => Ok(Flow::Enter),
             flow => Ok(flow),
         }
+    }
+
+    /// Coroutine switch fast path: if the top frame of `th` is a plain builtin frame
+    /// (the pending `resume`, wrap call or `yield`) with room above it, pops it and stores
+    /// `prefix` and `values` as its results, adjusted to the wanted count, in one copy
+    /// (what `finish_frame` does with results staged above `top`). Returns false, having
+    /// changed nothing, otherwise. `values` must not be in `th`'s stack.
+    #[inline(always)]
+    fn deliver_plain(mut th: Gc<Thread>, prefix: Option<Value>, values: &[Value]) -> bool {
+        let Some(f) = th.frames.last() else { return false };
+        if f.flags != 0 || f.closure.is_some() || f.extra.is_some() {
+            return false;
+        }
+        let (dst, want) = (f.func, f.want);
+        let count = values.len() + usize::from(prefix.is_some());
+        if dst + count.max(want.max(0) as usize) >= th.stack.len() {
+            return false;
+        }
+        let len = th.frames.len();
+        // SAFETY: the last frame owns no heap data (`extra` is None, the rest is Copy):
+        // dropping it by shortening the Vec leaks nothing.
+        unsafe { th.frames.set_len(len - 1) };
+        let mut at = dst;
+        if let Some(p) = prefix {
+            th.stack[at] = p;
+            at += 1;
+        }
+        th.stack[at..at + values.len()].copy_from_slice(values);
+        if want < 0 {
+            th.top = dst + count;
+        } else {
+            for i in count..want as usize {
+                th.stack[dst + i] = Value::NIL;
+            }
+        }
+        true
     }
 
     fn coroutine_finished(&mut self, values: Vec<Value>) -> Result<Flow, RtError> {

@@ -1,6 +1,7 @@
 //! The heap: allocation, string interning and a precise, non-moving mark-sweep collector.
 //!
-//! Every object is a `Box` linked into one all-objects list through its header. A
+//! Every object is a `Box` recorded in one all-objects vector (sweeping walks it in
+//! order, prefetching ahead, instead of chasing a linked list through the objects). A
 //! collection marks from the roots the VM supplies (see `Vm::collect_garbage`), traces
 //! through a gray stack (no recursion, so deep structures cannot overflow the Rust
 //! stack), then sweeps: unmarked threads first close their open upvalues, dead strings
@@ -27,6 +28,8 @@ pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
 /// Most freed allocations kept for reuse, per pooled kind.
 const POOL_MAX: usize = 1 << 16;
+/// Largest array buffer (in values) a pooled table keeps for reuse.
+const POOL_KEEP_ARRAY: usize = 8;
 
 /// Kinds whose freed allocations are reused (the most frequently allocated fixed-size
 /// objects): index into `Heap::pools`.
@@ -52,7 +55,8 @@ fn pool_max(index: usize) -> usize {
     }
 }
 
-/// Drops an object's contents in place, keeping its allocation (for a pool).
+/// Drops an object's contents in place, keeping its allocation (for a pool). A pooled
+/// table keeps one field alive: `array`, an empty `Vec` (see `Heap::alloc_table`).
 ///
 /// # Safety
 /// `h` is a live object of a pooled kind, no longer referenced.
@@ -60,7 +64,21 @@ unsafe fn drop_contents(h: *mut GcHeader) {
     // SAFETY: the caller guarantees the kind matches the concrete type.
     unsafe {
         match (*h).kind {
-            ObjKind::Table => std::ptr::drop_in_place(h as *mut Table),
+            ObjKind::Table => {
+                // Keep a small array buffer (emptied) for the next table made from this
+                // memory (`Heap::alloc_table`): most small tables get the same size.
+                let t = h as *mut Table;
+                let array = std::ptr::replace(std::ptr::addr_of_mut!((*t).array), Vec::new());
+                std::ptr::drop_in_place(t);
+                let array = if array.capacity() <= POOL_KEEP_ARRAY {
+                    let mut a = array;
+                    a.clear();
+                    a
+                } else {
+                    Vec::new()
+                };
+                std::ptr::write(std::ptr::addr_of_mut!((*t).array), array);
+            }
             ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
             ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
             ObjKind::BigInt => std::ptr::drop_in_place(h as *mut BigInt),
@@ -75,6 +93,10 @@ unsafe fn drop_contents(h: *mut GcHeader) {
 /// `p` came from `Box<T>` for the type of pool `index`, with its contents dropped.
 unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
     use std::alloc::{dealloc, Layout};
+    if index == 0 {
+        // SAFETY: a pooled table's `array` is the one live field (see `drop_contents`).
+        unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(p as *mut Table)).array)) };
+    }
     let layout = match index {
         0 => Layout::new::<Table>(),
         1 => Layout::new::<crate::function::Closure>(),
@@ -93,15 +115,61 @@ static EXTRA_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 /// Reports bytes allocated by an object's own buffers (table growth, stacks, ...).
 #[inline]
 pub fn account(bytes: usize) {
-    EXTRA_ALLOCATED.fetch_add(bytes, Ordering::Relaxed);
+    // A plain load and store, not an atomic read-modify-write (a locked instruction per
+    // table allocation): the count is approximate anyway and the VM is single-threaded.
+    EXTRA_ALLOCATED.store(EXTRA_ALLOCATED.load(Ordering::Relaxed).wrapping_add(bytes), Ordering::Relaxed);
 }
 
 fn take_extra() -> usize {
     EXTRA_ALLOCATED.swap(0, Ordering::Relaxed)
 }
 
+/// Smallest intern table size (slots; a power of two).
+const MIN_INTERN_SLOTS: usize = 1024;
+
+/// An intern-table slot in one word: the string's address (48 bits, as in NaN-boxed
+/// values) with the top 16 bits of its hash above it, so probing compares hashes without
+/// touching other strings. 0 is an empty slot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct InternSlot(u64);
+
+const SLOT_PTR_MASK: u64 = (1 << 48) - 1;
+
+impl InternSlot {
+    const EMPTY: InternSlot = InternSlot(0);
+
+    #[inline(always)]
+    fn new(hash: u32, p: *mut Str) -> InternSlot {
+        debug_assert!(p as u64 & !SLOT_PTR_MASK == 0, "heap addresses fit in 48 bits");
+        InternSlot((u64::from(hash >> 16) << 48) | p as u64)
+    }
+    #[inline(always)]
+    fn ptr(self) -> *mut Str {
+        (self.0 & SLOT_PTR_MASK) as *mut Str
+    }
+    #[inline(always)]
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    #[inline(always)]
+    fn hash_may_be(self, hash: u32) -> bool {
+        self.0 >> 48 == u64::from(hash >> 16)
+    }
+}
+
+/// Puts a string into an intern table known not to contain it and to have a free slot.
+fn intern_insert(table: &mut [InternSlot], slot: InternSlot, hash: u32) {
+    let mask = table.len() - 1;
+    let mut i = hash as usize & mask;
+    while !table[i].is_empty() {
+        i = (i + 1) & mask;
+    }
+    table[i] = slot;
+}
+
 pub struct Heap {
-    objects: *mut GcHeader,
+    /// Every object (live, or dead and not yet swept).
+    objects: Vec<*mut GcHeader>,
     /// Bytes allocated since the last collection.
     allocated: usize,
     threshold: usize,
@@ -110,8 +178,14 @@ pub struct Heap {
     pub stress: bool,
     /// Set by every allocation; cleared by a collection (stress mode uses it).
     pub allocated_since_gc: bool,
-    strings: Vec<*mut Str>,
+    /// The intern table: open addressing with linear probing, at most half full. A slot
+    /// keeps the string's hash next to the pointer, so probing past other strings does
+    /// not touch them.
+    strings: Vec<InternSlot>,
+    /// Interned strings in the table.
     string_count: usize,
+    /// The previous table's buffer, reused by the next rebuild.
+    spare_strings: Vec<InternSlot>,
     /// Memory of freed tables, closures, upvalues and boxed integers (contents dropped)
     /// for reuse: they
     /// are the most frequently allocated objects; this skips a malloc/free pair each.
@@ -120,9 +194,16 @@ pub struct Heap {
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
     pub collections: u64,
-    /// Longest collection pause so far.
+    /// Longest collection pause so far (wall clock), and the sum of all pauses
+    /// (`GSCRIPT_GC_STATS` prints them).
     pub max_pause: std::time::Duration,
+    pub total_pause: std::time::Duration,
+    /// Bytes found live by the collection with the longest pause.
+    pub max_pause_live: usize,
     pub memory_limit: Option<usize>,
+    /// A byte buffer for building strings (CONCAT), kept between uses to save a
+    /// malloc/free pair per concatenation.
+    pub scratch: Vec<u8>,
 }
 
 impl Default for Heap {
@@ -134,20 +215,24 @@ impl Default for Heap {
 impl Heap {
     pub fn new() -> Heap {
         Heap {
-            objects: std::ptr::null_mut(),
+            objects: Vec::new(),
             allocated: 0,
             threshold: MIN_THRESHOLD,
             live_bytes: 0,
             stress: false,
             allocated_since_gc: false,
-            strings: vec![std::ptr::null_mut(); 1024],
+            strings: vec![InternSlot::EMPTY; MIN_INTERN_SLOTS],
             string_count: 0,
+            spare_strings: Vec::new(),
             pools: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
             max_pause: std::time::Duration::ZERO,
+            total_pause: std::time::Duration::ZERO,
+            max_pause_live: 0,
             memory_limit: None,
+            scratch: Vec::new(),
         }
     }
 
@@ -162,6 +247,10 @@ impl Heap {
             // T::KIND (each kind has one type), with their contents dropped; writing a new
             // value into one is a fresh initialisation.
             Some(p) => unsafe {
+                if T::KIND == ObjKind::Table {
+                    // A pooled table's kept array buffer (see `drop_contents`).
+                    std::ptr::drop_in_place(std::ptr::addr_of_mut!((*(p as *mut Table)).array));
+                }
                 let p = p as *mut T;
                 std::ptr::write(p, obj);
                 p
@@ -170,11 +259,8 @@ impl Heap {
         };
         let header = ptr as *mut GcHeader;
         // SAFETY: every HeapObject is repr(C) with a GcHeader first; ptr is fresh.
-        unsafe {
-            debug_assert_eq!((*header).kind, T::KIND);
-            (*header).next = self.objects;
-        }
-        self.objects = header;
+        unsafe { debug_assert_eq!((*header).kind, T::KIND) };
+        self.objects.push(header);
         if T::KIND == ObjKind::Thread {
             self.threads.push(header);
         }
@@ -182,6 +268,31 @@ impl Heap {
         self.allocated_since_gc = true;
         // SAFETY: just allocated.
         unsafe { Gc::from_raw(ptr) }
+    }
+
+    /// Allocates an empty table with room for `narr` array items and `nhash` fields,
+    /// reusing a pooled table's memory and array buffer when there is one.
+    pub fn alloc_table(&mut self, narr: usize, nhash: usize) -> Gc<Table> {
+        let Some(p) = self.pools[0].pop() else {
+            return self.alloc(Table::new(narr, nhash), 0);
+        };
+        if let Some(&next) = self.pools[0].last() {
+            // The next table allocation will write there.
+            prefetch(next as *mut GcHeader);
+        }
+        let p = p as *mut Table;
+        // SAFETY: pool 0 holds Box<Table> allocations whose fields are all dropped except
+        // `array`, an empty Vec (see `drop_contents`): take it, then initialise the whole
+        // table afresh.
+        unsafe {
+            let array = std::ptr::read(std::ptr::addr_of!((*p).array));
+            std::ptr::write(p, Table::with_array(array, narr, nhash));
+        }
+        self.objects.push(p as *mut GcHeader);
+        self.allocated += std::mem::size_of::<Table>();
+        self.allocated_since_gc = true;
+        // SAFETY: just initialised.
+        unsafe { Gc::from_raw(p) }
     }
 
     /// True if a collection is due.
@@ -204,85 +315,82 @@ impl Heap {
         self.live_bytes + self.allocated
     }
 
+    /// Links a freshly allocated string into the all-objects list.
+    #[inline]
+    fn link_str(&mut self, p: *mut Str) -> Gc<Str> {
+        // SAFETY: `p` is a fresh, initialised string object.
+        self.allocated += std::mem::size_of::<Str>() + unsafe { (*p).len() };
+        self.objects.push(p as *mut GcHeader);
+        self.allocated_since_gc = true;
+        // SAFETY: just allocated.
+        unsafe { Gc::from_raw(p) }
+    }
+
     /// Interns or allocates a string.
     pub fn new_str(&mut self, bytes: &[u8]) -> Gc<Str> {
         if bytes.len() > MAX_SHORT_STRING {
-            return self.alloc(
-                Str {
-                    header: GcHeader::new(ObjKind::String),
-                    hash: 0,
-                    interned: false,
-                    bucket_next: std::ptr::null_mut(),
-                    bytes: bytes.into(),
-                },
-                bytes.len(),
-            );
+            let p = Str::alloc_raw(bytes, 0, false);
+            return self.link_str(p);
         }
         let hash = hash_bytes(bytes);
-        let bucket = hash as usize & (self.strings.len() - 1);
-        let mut p = self.strings[bucket];
-        while !p.is_null() {
-            // SAFETY: the intern table only holds live strings (sweep unlinks dead ones).
-            let s = unsafe { &mut *p };
-            if s.hash == hash && &*s.bytes == bytes {
+        let mask = self.strings.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = self.strings[i];
+            if slot.is_empty() {
+                break;
+            }
+            // SAFETY: the intern table only holds live strings (sweep removes dead ones).
+            if slot.hash_may_be(hash) && unsafe { (*slot.ptr()).as_bytes() } == bytes {
                 // A string found dead-but-not-yet-swept cannot exist: sweeping happens
                 // in the same collection as marking.
-                return unsafe { Gc::from_raw(p) };
+                return unsafe { Gc::from_raw(slot.ptr()) };
             }
-            p = s.bucket_next;
+            i = (i + 1) & mask;
         }
-        let s = self.alloc(
-            Str {
-                header: GcHeader::new(ObjKind::String),
-                hash,
-                interned: true,
-                bucket_next: self.strings[bucket],
-                bytes: bytes.into(),
-            },
-            bytes.len(),
-        );
-        self.strings[bucket] = s.as_ptr();
+        let p = Str::alloc_raw(bytes, hash, true);
+        let s = self.link_str(p);
+        self.strings[i] = InternSlot::new(hash, p);
         self.string_count += 1;
-        if self.string_count > self.strings.len() {
-            self.grow_strings();
+        if self.string_count * 2 > self.strings.len() {
+            let len = self.strings.len() * 2;
+            self.rebuild_strings(len, false);
         }
         s
     }
 
-    /// Takes ownership of a byte buffer as a string (no copy for long strings).
+    /// Makes a string from a byte buffer (the bytes are copied into the string object).
     pub fn new_str_owned(&mut self, bytes: Vec<u8>) -> Gc<Str> {
-        if bytes.len() <= MAX_SHORT_STRING {
-            return self.new_str(&bytes);
-        }
-        let len = bytes.len();
-        self.alloc(
-            Str {
-                header: GcHeader::new(ObjKind::String),
-                hash: 0,
-                interned: false,
-                bucket_next: std::ptr::null_mut(),
-                bytes: bytes.into_boxed_slice(),
-            },
-            len,
-        )
+        self.new_str(&bytes)
     }
 
-    fn grow_strings(&mut self) {
-        let new_len = self.strings.len() * 2;
-        let mut buckets = vec![std::ptr::null_mut::<Str>(); new_len];
-        for &head in &self.strings {
-            let mut p = head;
-            while !p.is_null() {
-                // SAFETY: live interned strings.
-                let s = unsafe { &mut *p };
-                let next = s.bucket_next;
-                let b = s.hash as usize & (new_len - 1);
-                s.bucket_next = buckets[b];
-                buckets[b] = p;
-                p = next;
+    /// Rebuilds the intern table with `len` slots (a power of two, more than twice the
+    /// number of strings kept); during a sweep (`drop_unmarked`) without the unmarked
+    /// strings. Reading each string's hash costs nothing extra in a sweep, which reads
+    /// its mark anyway.
+    fn rebuild_strings(&mut self, len: usize, drop_unmarked: bool) {
+        // Build into the spare buffer (the previous table), which is already mapped.
+        let mut new = std::mem::take(&mut self.spare_strings);
+        new.clear();
+        new.resize(len, InternSlot::EMPTY);
+        let old = std::mem::replace(&mut self.strings, new);
+        let mut count = 0;
+        for &slot in &old {
+            if slot.is_empty() {
+                continue;
             }
+            // SAFETY: non-empty slots point to strings not freed yet (a sweep frees them
+            // only after this).
+            let s = unsafe { &*slot.ptr() };
+            if drop_unmarked && !s.header.marked {
+                continue;
+            }
+            intern_insert(&mut self.strings, slot, s.hash);
+            count += 1;
         }
-        self.strings = buckets;
+        self.string_count = count;
+        // Keep the old table as the next spare unless the table shrank.
+        self.spare_strings = if old.len() <= len { old } else { Vec::new() };
     }
 
     // ---- marking ----
@@ -334,7 +442,22 @@ impl Heap {
                     if let Some(m) = t.meta {
                         self.mark(m);
                     }
-                    t.for_each_value(|v| self.mark_value(v));
+                    // Array part: start loading the headers of the next few items while
+                    // marking this one (marking is one cache miss per object otherwise).
+                    let array = &t.array;
+                    let prefetch_value = |v: Value| {
+                        if (TAG_STR..=TAG_OBJ).contains(&v.tag()) {
+                            prefetch(v.as_ptr());
+                        }
+                    };
+                    array.iter().take(TRACE_PREFETCH).for_each(|&v| prefetch_value(v));
+                    for (i, &v) in array.iter().enumerate() {
+                        if let Some(&ahead) = array.get(i + TRACE_PREFETCH) {
+                            prefetch_value(ahead);
+                        }
+                        self.mark_value(v);
+                    }
+                    t.for_each_entry_value(|v| self.mark_value(v));
                 }
                 ObjKind::Closure => {
                     let c = &*(h as *const crate::function::Closure);
@@ -396,36 +519,33 @@ impl Heap {
                 }
             }
         });
-        // 2. Dead strings leave the intern table.
-        for bucket in self.strings.iter_mut() {
-            let mut link: *mut *mut Str = bucket;
-            // SAFETY: bucket chains hold live strings.
-            unsafe {
-                while !(*link).is_null() {
-                    let s = *link;
-                    if !(*s).header.marked {
-                        *link = (*s).bucket_next;
-                        self.string_count -= 1;
-                    } else {
-                        link = &mut (*s).bucket_next;
-                    }
-                }
-            }
+        // 2. Dead strings leave the intern table (rebuilt without them; it keeps its
+        // size, so code that makes many strings between collections does not regrow
+        // it, unless it is mostly empty).
+        let mut len = self.strings.len();
+        while len > MIN_INTERN_SLOTS && self.string_count * 16 < len {
+            len /= 2;
         }
+        self.rebuild_strings(len, true);
         // 3. Free the unmarked, unmark the rest.
         let mut live = 0usize;
-        let mut link: *mut *mut GcHeader = &mut self.objects;
-        // SAFETY: list surgery on our own allocations; each freed object is removed from
-        // the list before it is dropped.
-        unsafe {
-            while !(*link).is_null() {
-                let h = *link;
+        let mut objects = std::mem::take(&mut self.objects);
+        let n = objects.len();
+        let mut kept = 0;
+        for r in 0..n {
+            if let Some(&ahead) = objects.get(r + SWEEP_PREFETCH) {
+                prefetch(ahead);
+            }
+            let h = objects[r];
+            // SAFETY: the vector holds every object not yet freed, each exactly once; a
+            // freed object leaves it (only survivors are copied to the front).
+            unsafe {
                 if (*h).marked {
                     (*h).marked = false;
                     live += object_size(h);
-                    link = &mut (*h).next;
+                    objects[kept] = h;
+                    kept += 1;
                 } else {
-                    *link = (*h).next;
                     let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max(i));
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
@@ -437,6 +557,8 @@ impl Heap {
                 }
             }
         }
+        objects.truncate(kept);
+        self.objects = objects;
         take_extra();
         self.live_bytes = live;
         self.allocated = 0;
@@ -454,17 +576,30 @@ impl Drop for Heap {
                 unsafe { dealloc_pooled(i, p) };
             }
         }
-        let mut p = self.objects;
-        while !p.is_null() {
+        for p in std::mem::take(&mut self.objects) {
             // SAFETY: the heap owns every object; nothing is used after the heap drops.
-            unsafe {
-                let next = (*p).next;
-                free_object(p);
-                p = next;
-            }
+            unsafe { free_object(p) };
         }
-        self.objects = std::ptr::null_mut();
     }
+}
+
+/// How many array items ahead of the one being marked to prefetch.
+const TRACE_PREFETCH: usize = 4;
+
+/// How many objects ahead of the one being swept to prefetch.
+const SWEEP_PREFETCH: usize = 8;
+
+/// Hints the CPU to start loading an object's header (sweeping is otherwise bound by one
+/// cache miss after another).
+#[inline(always)]
+fn prefetch(h: *mut GcHeader) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(h as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = h;
 }
 
 /// Approximate size of an object and its buffers.
@@ -472,7 +607,7 @@ unsafe fn object_size(h: *mut GcHeader) -> usize {
     // SAFETY: `h` is a live object of the kind in its header.
     unsafe {
         match (*h).kind {
-            ObjKind::String => std::mem::size_of::<Str>() + (&(*(h as *const Str)).bytes).len(),
+            ObjKind::String => std::mem::size_of::<Str>() + (*(h as *const Str)).len(),
             ObjKind::Table => std::mem::size_of::<Table>() + (*(h as *const Table)).owned_bytes(),
             ObjKind::Closure => {
                 std::mem::size_of::<crate::function::Closure>() + (&(*(h as *const crate::function::Closure)).upvalues).len() * 8
@@ -488,11 +623,11 @@ unsafe fn object_size(h: *mut GcHeader) -> usize {
 }
 
 unsafe fn free_object(h: *mut GcHeader) {
-    // SAFETY: `h` was allocated by `Heap::alloc` as a Box of the type its kind names,
-    // and is no longer referenced by the heap.
+    // SAFETY: `h` was allocated by `Heap::alloc` as a Box of the type its kind names
+    // (strings: by `Str::alloc_raw`), and is no longer referenced by the heap.
     unsafe {
         match (*h).kind {
-            ObjKind::String => drop(Box::from_raw(h as *mut Str)),
+            ObjKind::String => Str::free_raw(h as *mut Str),
             ObjKind::Table => drop(Box::from_raw(h as *mut Table)),
             ObjKind::Closure => drop(Box::from_raw(h as *mut crate::function::Closure)),
             ObjKind::Native => drop(Box::from_raw(h as *mut crate::function::Native)),

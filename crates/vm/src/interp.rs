@@ -501,7 +501,13 @@ impl Vm {
                     Op::GETTABLE => {
                         let (obj, key) = (r!(i.b()), r!(i.c()));
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = if key.is_inline_int() { t.get_int(key.as_inline_int_unchecked()) } else { ops::raw_get(&t, key) };
+                            let v = if key.is_inline_int() {
+                                t.get_int(key.as_inline_int_unchecked())
+                            } else if key.is_str() {
+                                t.get(key)
+                            } else {
+                                ops::raw_get(&t, key)
+                            };
                             if !v.is_nil() || t.meta.is_none() {
                                 set!(a, v);
                                 continue;
@@ -523,7 +529,9 @@ impl Vm {
                     Op::GETFIELD => {
                         let (obj, key) = (r!(i.b()), k[i.c()]);
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = t.get(key);
+                            // The per-constant cache cell (shared with GETGLOBAL) holds
+                            // the entry index where this key was last found.
+                            let v = t.get_field_cached(key, &proto.global_cache[i.c()]);
                             if !v.is_nil() || t.meta.is_none() {
                                 set!(a, v);
                                 continue;
@@ -546,6 +554,10 @@ impl Vm {
                                     t.set_small_int(n, val);
                                     continue;
                                 }
+                            } else if key.is_str() && t.meta.is_none() {
+                                // String keys need no normalisation.
+                                t.set(key, val);
+                                continue;
                             }
                         }
                         newindex_slow!(obj, key, val, Some(a));
@@ -563,6 +575,9 @@ impl Vm {
                     Op::SETFIELD => {
                         let (obj, key, val) = (r!(a), k[i.b()], r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
+                            if t.set_field_cached(key, val, &proto.global_cache[i.b()]) {
+                                continue;
+                            }
                             if t.meta.is_none() {
                                 t.set(key, val);
                                 continue;
@@ -845,6 +860,19 @@ impl Vm {
                                 enter_closure!(c, new_base);
                                 continue;
                             }
+                            // A vararg function: its frame is pushed out of line, then
+                            // entered here (not through the outer loop). Any failure
+                            // leaves it to precall, which reports it.
+                            if p.is_vararg && self.hook_countdown > 1 {
+                                save_pc!();
+                                if let Some(nb) = self.push_vararg_frame(func, nargs, want, c) {
+                                    self.hook_countdown -= 1;
+                                    fidx += 1;
+                                    stack = th.stack.as_mut_ptr();
+                                    enter_closure!(c, nb);
+                                    continue;
+                                }
+                            }
                         }
                         flow!(self.precall(func, nargs, want, 0));
                         // A builtin ran: a safepoint (the GC does not move the stack).
@@ -972,6 +1000,7 @@ impl Vm {
                             i.c()
                         };
                         if let Some(mut t) = value_as::<Table>(r!(a)) {
+                            t.reserve_array(off + n);
                             for j in 1..=n {
                                 let v = r!(a + j);
                                 if !v.is_nil() {

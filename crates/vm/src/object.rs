@@ -31,15 +31,16 @@ pub enum ObjKind {
 
 #[repr(C)]
 pub struct GcHeader {
-    /// Next object in the heap's all-objects list.
-    pub next: *mut GcHeader,
     pub kind: ObjKind,
     pub marked: bool,
+    /// A spare word in the header's padding, for the object kind's own use (tables keep
+    /// their absent-metamethod cache here, which keeps `Table` at 80 bytes).
+    pub aux: u32,
 }
 
 impl GcHeader {
     pub fn new(kind: ObjKind) -> GcHeader {
-        GcHeader { next: std::ptr::null_mut(), kind, marked: false }
+        GcHeader { kind, marked: false, aux: 0 }
     }
 }
 
@@ -113,29 +114,68 @@ impl<T> DerefMut for Gc<T> {
 }
 
 /// An immutable byte string. Short strings are interned (one object per content).
+///
+/// The bytes follow the struct in the same allocation (one malloc per string, and the
+/// bytes share cache lines with the header): a `Str` is only ever created by the heap
+/// (`Heap::new_str*`), which allocates `size_of::<Str>() + len` bytes, and only ever
+/// referenced through pointers, never moved or copied.
 #[repr(C)]
 pub struct Str {
     pub header: GcHeader,
     pub hash: u32,
     pub interned: bool,
-    /// Next string in the same intern-table bucket.
-    pub bucket_next: *mut Str,
-    pub bytes: Box<[u8]>,
+    len: usize,
 }
 impl HeapObject for Str {
     const KIND: ObjKind = ObjKind::String;
 }
 
 impl Str {
+    /// The allocation layout of a string of `len` bytes.
+    pub fn layout(len: usize) -> std::alloc::Layout {
+        // The size cannot overflow: strings are limited far below isize::MAX.
+        std::alloc::Layout::from_size_align(std::mem::size_of::<Str>() + len, std::mem::align_of::<Str>())
+            .expect("string too large")
+    }
+
+    /// Allocates a string object holding `bytes` (not linked into any heap list).
+    pub(crate) fn alloc_raw(bytes: &[u8], hash: u32, interned: bool) -> *mut Str {
+        let layout = Str::layout(bytes.len());
+        // SAFETY: the layout has non-zero size (the header part); the fresh allocation is
+        // initialised field by field, then the bytes are copied right after the struct.
+        unsafe {
+            let p = std::alloc::alloc(layout) as *mut Str;
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            std::ptr::write(p, Str { header: GcHeader::new(ObjKind::String), hash, interned, len: bytes.len() });
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), (p as *mut u8).add(std::mem::size_of::<Str>()), bytes.len());
+            p
+        }
+    }
+
+    /// Frees a string made by `alloc_raw`.
+    ///
+    /// # Safety
+    /// `p` came from `alloc_raw` and is no longer referenced.
+    pub(crate) unsafe fn free_raw(p: *mut Str) {
+        // SAFETY: same layout as the allocation (the length never changes); Str has no
+        // fields that need dropping.
+        unsafe { std::alloc::dealloc(p as *mut u8, Str::layout((*p).len)) }
+    }
+
     #[inline(always)]
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+        // SAFETY: every Str is followed by `len` initialised bytes in its allocation
+        // (see `alloc_raw`), which live as long as the object.
+        unsafe { std::slice::from_raw_parts((self as *const Str as *const u8).add(std::mem::size_of::<Str>()), self.len) }
     }
+    #[inline(always)]
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.len
     }
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.len == 0
     }
 }
 

@@ -18,6 +18,9 @@ use crate::table::Table;
 use crate::thread::flags;
 use crate::value::Value;
 use crate::vm::{Tm, Vm};
+
+/// Largest concatenation buffer (bytes) kept in `Heap::scratch` for reuse.
+const SCRATCH_KEEP: usize = 1 << 16;
 use compiler::Op;
 
 const MAX_META_CHAIN: usize = 2000;
@@ -343,7 +346,9 @@ impl Vm {
     pub fn concat_op(&mut self, first: usize, n: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
         let mut n = n;
-        let mut buf: Vec<u8> = Vec::new();
+        // A reused scratch buffer: most concatenations build short strings, which are
+        // then copied into the string object; this saves a malloc/free pair per `..`.
+        let mut buf: Vec<u8> = std::mem::take(&mut self.heap.scratch);
         while n > 1 {
             let top = first + n;
             let (x, y) = (th.stack[top - 2], th.stack[top - 1]);
@@ -372,6 +377,9 @@ impl Vm {
                 n -= top - 1 - start;
                 continue;
             }
+            if buf.capacity() <= SCRATCH_KEEP {
+                self.heap.scratch = std::mem::take(&mut buf);
+            }
             let mut h = self.metamethod(x, Tm::Concat);
             if h.is_nil() {
                 h = self.metamethod(y, Tm::Concat);
@@ -388,6 +396,9 @@ impl Vm {
             return self.call_meta(h, &[x, y]);
         }
         // n == 1: the result is already at `first` (R[A]).
+        if buf.capacity() <= SCRATCH_KEEP {
+            self.heap.scratch = buf;
+        }
         Ok(Flow::Done)
     }
 

@@ -42,9 +42,6 @@ pub struct Table {
     pub entries: Vec<Entry>,
     index: Box<[u32]>,
     pub meta: Option<Gc<Table>>,
-    /// Cache for metamethod lookups when this table is used as a metatable: bit `e` set
-    /// means event `e` is known to be absent. Cleared whenever a key is inserted.
-    pub absent_events: u32,
 }
 
 impl HeapObject for Table {
@@ -139,22 +136,42 @@ fn key_eq_slow(a: Value, b: Value) -> bool {
 
 impl Table {
     pub fn new(array_hint: usize, hash_hint: usize) -> Table {
+        Table::with_array(Vec::new(), array_hint, hash_hint)
+    }
+
+    /// A new table using `array` (empty, maybe with capacity) as its array buffer.
+    pub fn with_array(array: Vec<Value>, array_hint: usize, hash_hint: usize) -> Table {
+        debug_assert!(array.is_empty());
         let mut t = Table {
             header: GcHeader::new(ObjKind::Table),
-            array: Vec::new(),
+            array,
             entries: Vec::new(),
             index: Box::new([]),
             meta: None,
-            absent_events: 0,
         };
         if array_hint > 0 {
-            t.array.reserve_exact(array_hint);
+            if t.array.capacity() < array_hint {
+                t.array.reserve_exact(array_hint);
+            }
             gc::account(array_hint * 8);
         }
         if hash_hint > 0 {
             t.rebuild(hash_hint);
         }
         t
+    }
+
+    /// Cache for metamethod lookups when this table is used as a metatable: bit `e` set
+    /// means event `e` is known to be absent. Cleared whenever a key is inserted. (Kept
+    /// in the header's spare word.)
+    #[inline(always)]
+    pub fn absent_events(&self) -> u32 {
+        self.header.aux
+    }
+
+    #[inline(always)]
+    pub fn set_absent_events(&mut self, bits: u32) {
+        self.header.aux = bits;
     }
 
     /// Approximate heap bytes owned by this table (for GC accounting).
@@ -264,6 +281,58 @@ impl Table {
         }
     }
 
+    /// Raw get of a constant string key (GETFIELD) with a cached entry index: tables
+    /// built the same way (records, objects) hold a field at the same entry index, so
+    /// one bit comparison usually replaces the lookup.
+    #[inline(always)]
+    pub fn get_field_cached(&self, key: Value, hint: &std::cell::Cell<u32>) -> Value {
+        if let Some(e) = self.entries.get(hint.get() as usize) {
+            if e.key.0 == key.0 {
+                return e.value;
+            }
+        }
+        self.get_field_miss(key, hint)
+    }
+
+    #[inline(never)]
+    fn get_field_miss(&self, key: Value, hint: &std::cell::Cell<u32>) -> Value {
+        match self.find(key) {
+            Some(e) => {
+                hint.set(e as u32);
+                self.entries[e].value
+            }
+            None => Value::NIL,
+        }
+    }
+
+    /// Overwrites the value of an existing, non-nil entry for a constant string key
+    /// (SETFIELD fast path); returns false (nothing done) if the key is absent or holds
+    /// nil, where insertion order or `__newindex` matter. Storing into a present key is
+    /// a raw set even with a metatable (`__newindex` only applies to absent keys).
+    #[inline(always)]
+    pub fn set_field_cached(&mut self, key: Value, value: Value, hint: &std::cell::Cell<u32>) -> bool {
+        let idx = hint.get() as usize;
+        if let Some(e) = self.entries.get_mut(idx) {
+            if e.key.0 == key.0 && !e.value.is_nil() {
+                e.value = value;
+                return true;
+            }
+        }
+        self.set_field_miss(key, value, hint)
+    }
+
+    #[inline(never)]
+    fn set_field_miss(&mut self, key: Value, value: Value, hint: &std::cell::Cell<u32>) -> bool {
+        match self.find(key) {
+            Some(e) if !self.entries[e].value.is_nil() => {
+                hint.set(e as u32);
+                self.entries[e].value = value;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Overwrites the value of an existing, non-nil string key (global assignment fast
     /// path); or, for a table without metatable, performs the raw set. Returns false if
     /// `__newindex` may apply.
@@ -316,6 +385,17 @@ impl Table {
         self.set_hash(key, value);
     }
 
+    /// Makes room for array items up to key `total` when the array part is filled up to
+    /// below it (a constructor's SETLIST), so that the pushes do not regrow it.
+    #[inline]
+    pub fn reserve_array(&mut self, total: usize) {
+        let (len, cap) = (self.array.len(), self.array.capacity());
+        if cap < total && len < total {
+            self.array.reserve_exact(total - len);
+            gc::account((self.array.capacity() - cap) * 8);
+        }
+    }
+
     fn push_array(&mut self, value: Value) {
         if self.array.len() == self.array.capacity() {
             let before = self.array.capacity();
@@ -358,7 +438,7 @@ impl Table {
     }
 
     fn insert_new(&mut self, key: Value, value: Value, old_entry: Option<usize>) {
-        self.absent_events = 0;
+        self.header.aux = 0;
         if self.entries.len() == self.entries.capacity() {
             let live = self.entries.iter().filter(|e| !e.value.is_nil() && e.key != DEAD_KEY).count();
             self.rebuild(live + 1);
@@ -522,11 +602,39 @@ impl Table {
         for &v in &self.array {
             f(v);
         }
+        self.for_each_entry_value(f);
+    }
+
+    /// Visits every value and live key of the hash part.
+    pub fn for_each_entry_value(&self, mut f: impl FnMut(Value)) {
         for e in &self.entries {
             if e.key != DEAD_KEY {
                 f(e.key);
                 f(e.value);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_stays_small() {
+        // Every table pays for these bytes (GC tracing and sweeping touch them).
+        assert!(std::mem::size_of::<Table>() <= 80, "Table grew to {} bytes", std::mem::size_of::<Table>());
+        assert_eq!(std::mem::size_of::<GcHeader>(), 8);
+    }
+
+    #[test]
+    fn pooled_array_buffer_is_reused_empty() {
+        let mut v = Vec::with_capacity(4);
+        v.push(Value::TRUE);
+        v.clear();
+        let t = Table::with_array(v, 2, 0);
+        assert_eq!(t.array.len(), 0);
+        assert!(t.array.capacity() >= 2);
+        assert_eq!(t.border(), 0);
     }
 }

@@ -65,6 +65,10 @@ pub enum Type {
 }
 
 impl Type {
+    /// Every type, in declaration order (`ALL[t as usize] == t`).
+    pub const ALL: [Type; 8] =
+        [Type::Nil, Type::Boolean, Type::Number, Type::String, Type::Table, Type::Function, Type::Coroutine, Type::Channel];
+
     pub fn name(self) -> &'static str {
         match self {
             Type::Nil => "nil",

@@ -97,6 +97,8 @@ pub struct Vm {
     pub main_thread: Gc<Thread>,
     pub current: Gc<Thread>,
     pub tm_names: Vec<Gc<Str>>,
+    /// The names `type()` returns, indexed by `Type as usize` (made once, GC roots).
+    pub type_names: Vec<Gc<Str>>,
     pub limits: Limits,
     /// Current depth of Rust-level re-entry.
     pub rust_depth: u32,
@@ -148,6 +150,7 @@ impl Vm {
         let registry = heap.alloc(Table::new(0, 8), 0);
         let main_thread = heap.alloc(Thread::new(true), 0);
         let tm_names = TM_NAMES.iter().map(|n| heap.new_str(n.as_bytes())).collect();
+        let type_names = crate::value::Type::ALL.iter().map(|t| heap.new_str(t.name().as_bytes())).collect();
         let mut vm = Vm {
             heap,
             globals,
@@ -156,6 +159,7 @@ impl Vm {
             main_thread,
             current: main_thread,
             tm_names,
+            type_names,
             limits: Limits::default(),
             rust_depth: 0,
             stdout: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
@@ -206,7 +210,7 @@ impl Vm {
     }
 
     pub fn new_table(&mut self, narr: usize, nhash: usize) -> Gc<Table> {
-        self.heap.alloc(Table::new(narr, nhash), 0)
+        self.heap.alloc_table(narr, nhash)
     }
 
     pub fn table_value(t: Gc<Table>) -> Value {
@@ -282,12 +286,13 @@ impl Vm {
     #[inline(always)]
     pub fn metamethod_in(&self, mut mt: Gc<Table>, tm: Tm) -> Value {
         let bit = 1u32 << (tm as u32);
-        if mt.absent_events & bit != 0 {
+        if mt.absent_events() & bit != 0 {
             return Value::NIL;
         }
         let v = mt.get_str(self.tm_names[tm as usize]);
         if v.is_nil() {
-            mt.absent_events |= bit;
+            let bits = mt.absent_events() | bit;
+            mt.set_absent_events(bits);
         }
         v
     }
@@ -451,7 +456,7 @@ impl Vm {
         for v in roots {
             self.heap.mark_value(v);
         }
-        for &s in &self.tm_names {
+        for &s in self.tm_names.iter().chain(&self.type_names) {
             self.heap.mark(s);
         }
         if let Some(jit) = self.jit.as_ref() {
@@ -463,8 +468,10 @@ impl Vm {
         self.sched_sweep_weak();
         self.heap.sweep();
         let pause = start.elapsed();
+        self.heap.total_pause += pause;
         if pause > self.heap.max_pause {
             self.heap.max_pause = pause;
+            self.heap.max_pause_live = self.heap.live_bytes;
         }
     }
 }

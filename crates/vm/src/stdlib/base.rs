@@ -85,7 +85,7 @@ fn print(vm: &mut Vm, a: Args) -> R {
 
 fn type_(vm: &mut Vm, a: Args) -> R {
     let v = vm.check_any(a, 1)?;
-    let s = vm.str_value(v.type_name().as_bytes());
+    let s = Vm::object_value(vm.type_names[v.type_of() as usize]);
     vm.ret1(s)
 }
 

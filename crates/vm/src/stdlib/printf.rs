@@ -111,7 +111,11 @@ impl<'a> FormatParser<'a> {
     }
 }
 
-const SPAN_CHARS: &[u8] = b"-+ #0123456789.";
+/// Flag, width and precision characters (`-+ #0123456789.`).
+#[inline]
+fn is_span_char(b: u8) -> bool {
+    matches!(b, b'-' | b'+' | b' ' | b'#' | b'0'..=b'9' | b'.')
+}
 /// Lua's MAX_FORMAT - 10: a spec (flags..conversion, without `%`) of this length is too long.
 const MAX_SPEC_LEN: usize = 22;
 
@@ -134,7 +138,7 @@ impl<'a> Iterator for FormatParser<'a> {
             return Some(Piece::Literal(&fmt[start..start + 1]));
         }
         let body = start + 1;
-        let span = fmt[body..].iter().take_while(|b| SPAN_CHARS.contains(b)).count();
+        let span = fmt[body..].iter().take_while(|&&b| is_span_char(b)).count();
         self.pos = (body + span + 1).min(fmt.len());
         if span + 1 >= MAX_SPEC_LEN {
             return Some(Piece::Conversion(Err(FormatError::Message("invalid format (too long)".into()))));

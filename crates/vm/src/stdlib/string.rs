@@ -334,7 +334,7 @@ fn gsub(vm: &mut Vm, a: Args) -> R {
                 let c = m.get(i).map_err(|e| vm.rt_error(e.0))?;
                 args.push(capture_value(vm, s, c));
             }
-            let v = vm.call(f, &args)?.first().copied().unwrap_or(Value::NIL);
+            let v = vm.call_first(f, &args)?;
             add_value(vm, s, m, v, o)
         }),
     };

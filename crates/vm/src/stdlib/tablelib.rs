@@ -254,7 +254,7 @@ fn before(vm: &mut Vm, order: &Order, x: Value, y: Value) -> Result<bool, RtErro
         Order::Numbers => Ok(ops::num_lt(x, y)),
         Order::Strings => Ok(Vm::str_bytes(x).unwrap_or(&[]) < Vm::str_bytes(y).unwrap_or(&[])),
         Order::Less => vm.less(x, y, true),
-        Order::Func(f) => Ok(vm.call(*f, &[x, y])?.first().is_some_and(|r| r.is_truthy())),
+        Order::Func(f) => Ok(vm.call_first(*f, &[x, y])?.is_truthy()),
     }
 }
 
@@ -445,7 +445,7 @@ fn from_array(vm: &mut Vm, a: Args) -> R {
         let n = arr.border();
         for i in 1..=n {
             let v = arr.get_int(i);
-            let k = vm.call(f, &[v])?.first().copied().unwrap_or(Value::NIL);
+            let k = vm.call_first(f, &[v])?;
             let k = vm.table_key(k)?;
             r.set(k, v);
         }
@@ -574,7 +574,7 @@ fn filter(vm: &mut Vm, a: Args) -> R {
         for i in 1..=n {
             let v = t.get_int(i);
             let iv = vm.int(i);
-            if vm.call(f, &[v, iv])?.first().is_some_and(|x| x.is_truthy()) {
+            if vm.call_first(f, &[v, iv])?.is_truthy() {
                 k += 1;
                 raw_seti(vm, r, k, v);
             }
@@ -594,7 +594,7 @@ fn map(vm: &mut Vm, a: Args) -> R {
         for i in 1..=n {
             let v = t.get_int(i);
             let iv = vm.int(i);
-            let x = vm.call(f, &[v, iv])?.first().copied().unwrap_or(Value::NIL);
+            let x = vm.call_first(f, &[v, iv])?;
             raw_seti(vm, r, i, x);
         }
         Ok(())
@@ -611,7 +611,7 @@ fn reduce(vm: &mut Vm, a: Args) -> R {
     let r = (|| {
         for i in 1..=n {
             let v = t.get_int(i);
-            acc = vm.call(f, &[acc, v])?.first().copied().unwrap_or(Value::NIL);
+            acc = vm.call_first(f, &[acc, v])?;
             vm.pinned.truncate(base);
             vm.pinned.push(acc);
         }
