@@ -20,7 +20,12 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle)).count()
 }
 
-const FILES: [&str; 5] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs"];
+/// Like [`count`], for events of loop traces only (not side traces).
+fn count_loop(haystack: &str, needle: &str) -> usize {
+    haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
+}
+
+const FILES: [&str; 6] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs", "nested.gs"];
 
 #[test]
 fn traces_compile_and_exit() {
@@ -44,8 +49,8 @@ fn specific_loops_are_traced() {
     let (_, err) = run(&["-jv", "-jhot=1"], "int_loops.gs");
     // Every loop of int_loops.gs is supported (recorded at its first back-edge, while its
     // values are still inline integers).
-    assert_eq!(count(&err, "compiled"), 5, "{}", err);
-    assert_eq!(count(&err, "abort"), 0, "{}", err);
+    assert_eq!(count_loop(&err, "compiled"), 5, "{}", err);
+    assert_eq!(count_loop(&err, "abort"), 0, "{}", err);
     let (_, err) = run(&["-jv"], "float_loops.gs");
     // The innermost mandelbrot loop (line 12) is traced and exits at its `break` guard (line 15).
     assert!(err.contains("compiled float_loops.gs:12"), "{}", err);
@@ -126,4 +131,31 @@ fn joff_and_dump() {
     let (reference, _) = run(&[], "float_loops.gs");
     let (out, _) = run(&["-jhot=1", "-jopt=-fold,-dce,-regs"], "float_loops.gs");
     assert_eq!(out, reference);
+}
+
+#[test]
+fn side_traces_link_nested_loops() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "nested.gs");
+    let (out, err) = run(&["-jv"], "nested.gs");
+    assert_eq!(out, reference);
+    // The exit of the inner loop of the first nest (line 8, header line 9) gets a side
+    // trace that runs the outer body back to the inner loop's header...
+    assert!(err.contains("side trace 2 compiled nested.gs:8 -> nested.gs:9"), "{}", err);
+    // ...and it is taken: the engine runs it after the inner trace's exit and then
+    // enters the inner trace again without returning to the interpreter.
+    let side_exits = err.lines().filter(|l| l.starts_with("[jit] exit trace 2 ")).count();
+    assert!(side_exits >= 10, "side trace 2 not taken:\n{}", err);
+    // Three-level nest: side traces end at a loop header of another level.
+    assert!(err.contains("-> nested.gs:19"), "{}", err);
+    // Without side traces, no side trace is recorded and the output is the same.
+    let (out, err) = run(&["-jv", "-jopt=-side"], "nested.gs");
+    assert_eq!(out, reference);
+    assert_eq!(count(&err, "side trace"), 0, "{}", err);
+    // Exit stress exercises the snapshots of side traces too.
+    let (out, err) = run(&["-jv", "-jexit-stress"], "nested.gs");
+    assert_eq!(out, reference);
+    assert!(count(&err, "side trace") >= 1, "{}", err);
 }

@@ -242,6 +242,9 @@ opcodes! {
     /// in registers by a PHI ([`Trace::phis`]), move each PHI's new value into its
     /// register, and jump to `Head` (or the top of the trace without one).
     Loop = "loop", true, false;
+    /// End of a side trace: leave through the snapshot unconditionally (the engine then
+    /// enters the trace of the loop header at the snapshot's pc, if there is one).
+    Exit = "exit", true, false;
 }
 
 /// One instruction.

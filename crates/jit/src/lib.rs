@@ -33,6 +33,13 @@
 //!   interpreter re-executes the guarded instruction. A trace also exits at its loop end
 //!   when its iteration budget (the interpreter's periodic-hook countdown) runs out, so
 //!   interrupts, instruction budgets and goroutine preemption keep working.
+//! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
+//!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
+//!   the executed path (backward jumps included) until a loop header with a trace and ends
+//!   with `Exit`. The engine links the exit to it and runs, after a side trace's final
+//!   `Exit`, the trace of the header it reached: nested loops run the outer body in side
+//!   traces between runs of the inner loop's trace. Links go through the engine (each
+//!   transition: one budget unit, a call, the next trace's slot loads).
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
 //!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
@@ -41,9 +48,9 @@
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
 //! machine code.
 //!
-//! Next steps (see docs/jit.md for measurements): trace trees / side traces so that
-//! outer loops are not stuck in the interpreter (nbody, fannkuch, matmul spend most of
-//! their time in interpreted outer loops), not writing back dead temporaries at `Loop`,
+//! Next steps (see docs/jit.md for measurements): direct jumps from exit stubs into side
+//! traces with values passed in registers (today transitions go through the engine),
+//! not writing back dead temporaries at `Loop`,
 //! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!
@@ -82,6 +89,11 @@ pub const MAX_ABORTS: u32 = 4;
 /// Hot counter of a blacklisted loop (the engine is asked again only after this many
 /// back-edges, in case another loop shares its counter slot).
 pub const BLACKLIST_PENALTY: i32 = 1 << 15;
+/// Exits of one snapshot before a side trace is recorded for it (at most; `-jhot=N`
+/// with a smaller N lowers it).
+pub const HOT_EXIT: u32 = 10;
+/// No more traces are recorded once there are this many.
+pub const MAX_TRACES: usize = 4000;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -96,11 +108,13 @@ pub struct Options {
     pub regs: bool,
     /// Loop optimisation (`opt_loop.rs`): pre-header, PHIs, invariant hoisting.
     pub loop_opt: bool,
+    /// Side traces from hot exits (`-jopt=-side` turns them off).
+    pub side: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true }
     }
 }
 
@@ -136,6 +150,7 @@ impl Options {
                             "dce" => self.dce = on,
                             "regs" => self.regs = on,
                             "loop" => self.loop_opt = on,
+                            "side" => self.side = on,
                             _ => return false,
                         }
                     }
@@ -179,6 +194,11 @@ enum LoopState {
 }
 
 struct CompiledTrace {
+    /// Per snapshot: exit counts and the linked side trace.
+    exits: Vec<ExitState>,
+    /// Side traces: the trace of the loop header their final `Exit` reaches (looked up
+    /// on first use).
+    exit_to: Option<usize>,
     ir: Trace,
     alloc: regalloc::Allocation,
     code: x64::emit::Compiled,
@@ -192,6 +212,16 @@ pub struct Stats {
     pub aborts: u64,
     pub entries: u64,
     pub exits: u64,
+    pub side_traces: u64,
+}
+
+/// Per exit (trace, snapshot): how often it was taken, failed side-trace recordings, and
+/// the side trace linked to it.
+#[derive(Default)]
+struct ExitState {
+    count: u32,
+    aborts: u32,
+    link: Option<usize>,
 }
 
 pub struct Engine {
@@ -289,7 +319,7 @@ impl Engine {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
                 self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
-                self.traces.push(CompiledTrace { ir, alloc, code, proto });
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, proto });
                 self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
                 self.stats.traces += 1;
             }
@@ -319,17 +349,58 @@ impl Engine {
         Flow::Enter
     }
 
-    fn run(&mut self, vm: &mut Vm, idx: usize) -> Flow {
-        let mut th = vm.current;
+    /// Runs trace `idx` on the current frame, then follows links: an exit with a side
+    /// trace runs it, and a side trace's final `Exit` at a traced loop header runs that
+    /// loop's trace, each transition counting one unit of the iteration budget. A hot
+    /// exit without a side trace gets one recorded. Returns to the interpreter at the
+    /// first exit that has nowhere to go.
+    fn run(&mut self, vm: &mut Vm, mut idx: usize) -> Flow {
+        let th = vm.current;
         let Some(frame) = th.frames.last() else { return Flow::Done };
         let base = frame.base;
-        let tr = &self.traces[idx];
-        let max_slot = tr.proto.max_stack;
-        if base + max_slot > th.stack.len() {
+        let Some(tr) = self.traces.get(idx) else { return Flow::Done };
+        let proto = tr.proto;
+        let pkey = proto.header() as usize;
+        if base + proto.max_stack > th.stack.len() {
             return Flow::Done;
         }
         // The trace's iterations count against the periodic-hook countdown.
         self.ctx.budget = vm.hook_countdown.max(1);
+        loop {
+            let (snap, pc, is_final) = self.run_one(vm, idx, base);
+            if self.ctx.budget <= 1 {
+                break;
+            }
+            self.ctx.budget -= 1;
+            let next = if is_final {
+                match self.traces[idx].exit_to {
+                    Some(t) => Some(t),
+                    None => {
+                        let t = match self.loops.get(&(pkey, pc)) {
+                            Some(LoopState::Traced(t)) => Some(*t),
+                            _ => None,
+                        };
+                        self.traces[idx].exit_to = t;
+                        t
+                    }
+                }
+            } else {
+                self.follow_exit(vm, idx, snap, pc, pkey)
+            };
+            match next {
+                Some(n) => idx = n,
+                None => break,
+            }
+        }
+        vm.hook_countdown = self.ctx.budget.max(1);
+        Flow::Enter
+    }
+
+    /// Runs trace `idx` once (until it exits) and restores the interpreter state of the
+    /// exit. Returns the snapshot, its pc, and whether it is a side trace's final `Exit`.
+    fn run_one(&mut self, vm: &mut Vm, idx: usize, base: usize) -> (u32, usize, bool) {
+        let mut th = vm.current;
+        let tr = &self.traces[idx];
         if self.opts.exit_stress {
             self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             self.ctx.stress = 1 + ((self.seed >> 33) % 17) as i64;
@@ -337,32 +408,111 @@ impl Engine {
         let ptr = code_entry(&tr.code);
         // SAFETY: `ptr` is the entry of finalised code generated for this trace, with the
         // signature of `TraceFn`. The code reads and writes only the frame's registers
-        // `base..base + max_stack` (inside the stack, checked above), the context, and
-        // tables it has type-checked and bounds-checked.
+        // `base..base + max_stack` (inside the stack, checked by `run` for this frame's
+        // prototype, which all linked traces share), the context, and tables it has
+        // type-checked and bounds-checked.
         let exit = unsafe {
             let f: TraceFn = std::mem::transmute(ptr);
             f(th.stack.as_mut_ptr().add(base), &mut *self.ctx)
         };
-        vm.hook_countdown = self.ctx.budget.max(1);
         self.stats.entries += 1;
         self.stats.exits += 1;
         let snap = SnapId(exit as u32);
+        let pc = tr.ir.snaps.get(snap.idx()).map_or(0, |s| s.pc);
         if self.ctx.restored != 0 {
             // The exit stub wrote the registers; only the pc is left.
-            let pc = tr.ir.snaps.get(snap.idx()).map(|s| s.pc);
             let mut th = vm.current;
-            if let (Some(pc), Some(f)) = (pc, th.frames.last_mut()) {
+            if let Some(f) = th.frames.last_mut() {
                 f.pc = pc;
             }
         } else {
             let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
             debug_assert!(restored, "snapshot value without a location");
         }
+        let last = tr.ir.ins.last();
+        let is_final = last.is_some_and(|i| i.op == ir::Opc::Exit && i.snap == snap);
         if self.opts.verbose {
-            let pc = tr.ir.snaps.get(snap.idx()).map_or(0, |s| s.pc);
             eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));
         }
-        Flow::Enter
+        (exit as u32, pc, is_final)
+    }
+
+    /// An exit (not a final `Exit`) of trace `idx` at snapshot `snap` (pc `pc`): the
+    /// trace to run next (its side trace, or the loop trace a just-recorded side trace
+    /// ended at), if any.
+    fn follow_exit(&mut self, vm: &mut Vm, idx: usize, snap: u32, pc: usize, pkey: usize) -> Option<usize> {
+        let threshold = self.opts.hot.clamp(1, HOT_EXIT);
+        let ntraces = self.traces.len();
+        let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
+        if let Some(t) = st.link {
+            return Some(t);
+        }
+        // Exits at a loop header (budget, entry type checks) go to the interpreter.
+        if !self.opts.side || st.aborts >= MAX_ABORTS || matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_))) || ntraces >= MAX_TRACES {
+            return None;
+        }
+        st.count += 1;
+        if st.count < threshold {
+            return None;
+        }
+        st.count = 0;
+        let t = self.record_side(vm, idx, snap, pkey)?;
+        match self.loops.get(&(pkey, t)) {
+            Some(LoopState::Traced(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Records and compiles a side trace for exit `snap` of trace `idx` (the VM is at the
+    /// exit's state) and links it. Returns the pc where the VM stopped if it is a loop
+    /// header with a trace (recording succeeded), else None (the VM is at a pc where the
+    /// interpreter continues).
+    fn record_side(&mut self, vm: &mut Vm, idx: usize, snap: u32, pkey: usize) -> Option<usize> {
+        let proto = self.traces[idx].proto;
+        let stops: Vec<usize> = self.loops.iter().filter(|(k, v)| k.0 == pkey && matches!(v, LoopState::Traced(_))).map(|(k, _)| k.1).collect();
+        let id = self.traces.len() + 1;
+        let start = vm.current.frames.last().map_or(0, |f| f.pc);
+        if self.opts.verbose {
+            eprintln!("[jit] side trace {} start {} (trace {} exit {})", id, Self::where_(proto, start), idx + 1, snap);
+        }
+        let result = match record::record_side(vm, &stops, self.opts.fold) {
+            Ok(rec) => {
+                let end = vm.current.frames.last().map_or(0, |f| f.pc);
+                let roots = rec.roots;
+                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots, end)).map_err(|reason| (end, reason))
+            }
+            Err(a) => Err((a.pc, a.reason)),
+        };
+        match result {
+            Ok((ir, alloc, code, roots, end)) => {
+                self.roots.extend(roots);
+                if self.opts.verbose {
+                    eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
+                }
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, proto });
+                self.stats.traces += 1;
+                self.stats.side_traces += 1;
+                let new = self.traces.len() - 1;
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.link = Some(new);
+                }
+                Some(end)
+            }
+            Err((pc, reason)) => {
+                self.stats.aborts += 1;
+                if self.opts.verbose {
+                    eprintln!("[jit] side trace {} abort at {}: {}", id, Self::where_(proto, pc), reason);
+                }
+                let mut th = vm.current;
+                if let Some(f) = th.frames.last_mut() {
+                    f.pc = pc;
+                }
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.aborts += 1;
+                }
+                None
+            }
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Used while recording (every instruction goes through [`Folder::emit`]) and as a
 //! stand-alone pass over a finished trace ([`fold_pass`], for tests and `-jdump`). Only
-//! pure instructions are folded or shared; guards with constant operands whose outcome is
-//! known to hold are dropped.
+//! pure instructions are folded or shared, plus the idempotent guards `Unbox` and
+//! `GuardNoMeta` (a repeat is proven by the first); guards with constant operands whose
+//! outcome is known to hold are dropped.
 
 use crate::ir::*;
 use std::collections::HashMap;
@@ -127,6 +128,18 @@ impl Folder {
                 }
             }
             _ => {}
+        }
+        // Idempotent guards: unboxing the same SSA value as the same type gives the same
+        // result, and a table's metatable cannot change inside a trace (no instruction
+        // of the IR sets one), so a repeated check is proven by the first.
+        if matches!(ins.op, Opc::Unbox | Opc::GuardNoMeta) {
+            let key = (ins.op, ins.ty, ins.a, ins.b, ins.k);
+            if let Some(&r) = self.cse.get(&key) {
+                return r;
+            }
+            let r = t.push(ins);
+            self.cse.insert(key, if ins.op == Opc::GuardNoMeta { IrRef::NONE } else { r });
+            return r;
         }
         if ins.op.is_pure() {
             let key = (ins.op, ins.ty, ins.a, ins.b, ins.k);

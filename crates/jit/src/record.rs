@@ -75,6 +75,11 @@ struct Rec<'a> {
     call_snap: SnapId,
     virt: Vec<Value>,
     roots: Vec<Value>,
+    /// Recording a side trace ([`record_side`]): backward jumps are followed.
+    side: bool,
+    /// Side traces: targets of the backward jumps followed so far (a second visit means
+    /// the path loops without reaching a traced loop header).
+    back_targets: Vec<usize>,
 }
 
 /// Type category of a runtime value.
@@ -473,13 +478,26 @@ impl<'a> Rec<'a> {
                 if target == header && self.pc + 1 == from_pc && self.inlined.is_empty() {
                     return Ok(true);
                 }
-                return Err("inner loop".into());
+                self.back_jump(target)?;
             }
             self.pc = target;
         } else {
             self.pc += 2;
         }
         Ok(false)
+    }
+
+    /// A backward jump other than the closing back-edge: an inner loop in a loop trace
+    /// (abort); followed once per target in a side trace.
+    fn back_jump(&mut self, target: usize) -> R<()> {
+        if !self.side || !self.inlined.is_empty() {
+            return Err("inner loop".into());
+        }
+        if self.back_targets.contains(&target) {
+            return Err("side trace loops without reaching a trace".into());
+        }
+        self.back_targets.push(target);
+        Ok(())
     }
 
     fn step(&mut self, header: usize, from_pc: usize) -> R<bool> {
@@ -704,7 +722,7 @@ impl<'a> Rec<'a> {
                     if target == header && pc == from_pc && self.inlined.is_empty() {
                         return Ok(true);
                     }
-                    return Err("inner loop".into());
+                    self.back_jump(target)?;
                 }
                 self.pc = target;
                 return Ok(false);
@@ -828,6 +846,8 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
         call_snap: SnapId::NONE,
         virt: Vec::new(),
         roots: Vec::new(),
+        side: false,
+        back_targets: Vec::new(),
     };
     for _ in 0..MAX_RECORD {
         if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
@@ -846,6 +866,57 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
                 let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
                 return Err(Abort { pc, reason });
             }
+        }
+    }
+    let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
+    Err(Abort { pc, reason: "trace too long".into() })
+}
+
+/// Records a side trace: from the current frame's pc (where a trace exited, with the
+/// interpreter's state restored) along the path the execution takes, following backward
+/// jumps, until it reaches one of the loop headers `stops` (which have traces) outside
+/// inlined calls. The trace ends with `Exit` whose snapshot is the state at that header;
+/// on success the VM is there, on abort at `Abort::pc`.
+pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded, Abort> {
+    let th = vm.current;
+    let Some(frame) = th.frames.last() else { return Err(Abort { pc: 0, reason: "no frame".into() }) };
+    let start = frame.pc;
+    let Some(closure) = frame.closure else { return Err(Abort { pc: start, reason: "not a script frame".into() }) };
+    let base = frame.base;
+    let proto = closure.proto;
+    let nslots = proto.max_stack;
+    let mut rec = Rec {
+        vm,
+        proto,
+        base,
+        t: Trace::default(),
+        fold: Folder::new(fold),
+        slots: vec![IrRef::NONE; nslots],
+        modified: vec![false; nslots],
+        pc: start,
+        nroot: nslots,
+        off: 0,
+        inlined: Vec::new(),
+        call_snap: SnapId::NONE,
+        virt: Vec::new(),
+        roots: Vec::new(),
+        side: true,
+        back_targets: Vec::new(),
+    };
+    for n in 0..MAX_RECORD {
+        if n > 0 && rec.inlined.is_empty() && stops.contains(&rec.pc) {
+            let mut ins = Ins::new(Opc::Exit, Ty::None, IrRef::NONE, IrRef::NONE);
+            ins.snap = rec.snap(rec.pc);
+            rec.t.push(ins);
+            let mut th = rec.vm.current;
+            if let Some(f) = th.frames.last_mut() {
+                f.pc = rec.pc;
+            }
+            return Ok(Recorded { trace: rec.t, roots: rec.roots });
+        }
+        if let Err(reason) = rec.step(usize::MAX, usize::MAX) {
+            let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
+            return Err(Abort { pc, reason });
         }
     }
     let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);

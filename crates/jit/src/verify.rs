@@ -49,18 +49,18 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
             Opc::HStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ty(ins.c) == Ty::Val && ins.k >= 0),
             Opc::ALen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
-            Opc::Loop | Opc::Head => (ins.ty == Ty::None, nops == 0),
+            Opc::Loop | Opc::Head | Opc::Exit => (ins.ty == Ty::None, nops == 0),
         };
         want(ok_ty, i, "bad result type")?;
         want(ok_ops, i, "bad operands")?;
         if matches!(ins.op, Opc::GuardI | Opc::GuardN) {
             want((0..10).contains(&ins.k), i, "bad condition")?;
         }
-        if ins.op == Opc::Loop {
+        if matches!(ins.op, Opc::Loop | Opc::Exit) {
             want(i == n - 1, i, "loop must be last")?;
         }
     }
-    want(t.ins[n - 1].op == Opc::Loop, n - 1, "trace must end with loop")?;
+    want(matches!(t.ins[n - 1].op, Opc::Loop | Opc::Exit), n - 1, "trace must end with loop or exit")?;
     let heads = t.ins.iter().filter(|i| i.op == Opc::Head).count();
     want(heads <= 1, n - 1, "more than one head")?;
     let head = t.head();

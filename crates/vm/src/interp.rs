@@ -384,29 +384,40 @@ impl Vm {
                 }};
             }
 
-            // `obj[key]` through `__index`: values found by following tables are stored
-            // at once (no frame reload); a function handler becomes a metamethod call.
+            // `obj[key]` / `obj[key] = val` through `__index` / `__newindex`: one cold
+            // out-of-line call (slow.rs) after which the dispatch state is reloaded from
+            // the frame, like off_line!, so that nothing stays live across it (keeps
+            // spills out of the fast paths). Must end the instruction's match arm.
             macro_rules! index_slow {
                 ($dst:expr, $obj:expr, $key:expr, $reg:expr) => {{
-                    let (obj, key) = ($obj, $key);
-                    match protect!(self.lookup(obj, key)) {
-                        crate::slow::Lookup::Value(v) => set!($dst, v),
-                        crate::slow::Lookup::Call(h, o) => meta_flow!(self.call_meta(h, &[o, key])),
-                        crate::slow::Lookup::NotIndexable(v, depth) => {
-                            pending = Some(self.index_error(v, depth, $reg, key));
-                            continue 'outer;
-                        }
-                    }
+                    let (dst, obj, key, reg) = (base + $dst, $obj, $key, $reg);
+                    save_pc!();
+                    let r = self.index_slow_op(dst, obj, key, reg);
+                    slow_done!(r);
                 }};
             }
             macro_rules! newindex_slow {
                 ($obj:expr, $key:expr, $val:expr, $reg:expr) => {{
-                    let (obj, key, val) = ($obj, $key, $val);
-                    match protect!(self.assign(obj, key, val)) {
-                        crate::slow::Lookup::Value(_) => {}
-                        crate::slow::Lookup::Call(h, o) => meta_flow!(self.call_meta(h, &[o, key, val])),
-                        crate::slow::Lookup::NotIndexable(v, depth) => {
-                            pending = Some(self.index_error(v, depth, $reg, key));
+                    let (obj, key, val, reg) = ($obj, $key, $val, $reg);
+                    save_pc!();
+                    let r = self.newindex_slow_op(obj, key, val, reg);
+                    slow_done!(r);
+                }};
+            }
+            macro_rules! slow_done {
+                ($r:expr) => {{
+                    match $r {
+                        Ok(Flow::Done) => {
+                            let f = &th.frames[fidx];
+                            pc = f.pc;
+                            base = f.base;
+                            stack = th.stack.as_mut_ptr();
+                            continue;
+                        }
+                        Ok(Flow::Exit) => return Ok(()),
+                        Ok(_) => continue 'outer,
+                        Err(err) => {
+                            pending = Some(err);
                             continue 'outer;
                         }
                     }
@@ -498,19 +509,22 @@ impl Vm {
                             newindex_slow!(proto.env, key, val, None);
                         }
                     }
+                    // Array-part hits are inline; everything else (hash part, other key
+                    // types, metatables, errors) is one out-of-line call (index_slow!).
                     Op::GETTABLE => {
                         let (obj, key) = (r!(i.b()), r!(i.c()));
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = if key.is_inline_int() {
-                                t.get_int(key.as_inline_int_unchecked())
+                            if key.is_inline_int() {
+                                if let Some(v) = t.array_get(key.as_inline_int_unchecked()) {
+                                    if !v.is_nil() || t.meta.is_none() {
+                                        set!(a, v);
+                                        continue;
+                                    }
+                                }
                             } else if key.is_str() {
-                                t.get(key)
-                            } else {
-                                ops::raw_get(&t, key)
-                            };
-                            if !v.is_nil() || t.meta.is_none() {
-                                set!(a, v);
-                                continue;
+                                // SAFETY: R[A] is a register of the running frame (see r!).
+                                let dst = unsafe { stack.add(base + a) };
+                                off_line!(t.get_str_into(key, dst));
                             }
                         }
                         index_slow!(a, obj, key, Some(i.b()));
@@ -518,10 +532,11 @@ impl Vm {
                     Op::GETI => {
                         let obj = r!(i.b());
                         if let Some(t) = value_as::<Table>(obj) {
-                            let v = t.get_int(i.c() as i64);
-                            if !v.is_nil() || t.meta.is_none() {
-                                set!(a, v);
-                                continue;
+                            if let Some(v) = t.array_get(i.c() as i64) {
+                                if !v.is_nil() || t.meta.is_none() {
+                                    set!(a, v);
+                                    continue;
+                                }
                             }
                         }
                         index_slow!(a, obj, Value::inline_int(i.c() as i64), Some(i.b()));
@@ -539,25 +554,25 @@ impl Vm {
                         }
                         index_slow!(a, obj, key, Some(i.b()));
                     }
+                    // An existing array item is stored inline (no __newindex even with
+                    // a metatable); other integer keys of a table without metatable
+                    // (append, hash part) go out of line with the dispatch state reloaded
+                    // afterwards; the rest is newindex_slow!.
                     Op::SETTABLE => {
                         let (obj, key, val) = (r!(a), r!(i.b()), r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
                             if key.is_inline_int() {
                                 let n = key.as_inline_int_unchecked();
-                                // An existing array item: no __newindex even with a metatable.
-                                let idx = (n as u64).wrapping_sub(1);
-                                if let Some(slot) = t.array.get_mut(idx as usize).filter(|s| !s.is_nil()) {
-                                    *slot = val;
-                                    continue;
+                                let no_meta = t.meta.is_none();
+                                if let Some(slot) = t.array_slot(n) {
+                                    if !slot.is_nil() || no_meta {
+                                        *slot = val;
+                                        continue;
+                                    }
                                 }
                                 if t.meta.is_none() {
-                                    t.set_small_int(n, val);
-                                    continue;
+                                    off_line!(t.set_int_out_of_line(n, val));
                                 }
-                            } else if key.is_str() && t.meta.is_none() {
-                                // String keys need no normalisation.
-                                t.set(key, val);
-                                continue;
                             }
                         }
                         newindex_slow!(obj, key, val, Some(a));
@@ -565,9 +580,16 @@ impl Vm {
                     Op::SETI => {
                         let (obj, val) = (r!(a), r!(i.c()));
                         if let Some(mut t) = value_as::<Table>(obj) {
+                            let n = i.b() as i64;
+                            let no_meta = t.meta.is_none();
+                            if let Some(slot) = t.array_slot(n) {
+                                if !slot.is_nil() || no_meta {
+                                    *slot = val;
+                                    continue;
+                                }
+                            }
                             if t.meta.is_none() {
-                                t.set_small_int(i.b() as i64, val);
-                                continue;
+                                off_line!(t.set_int_out_of_line(n, val));
                             }
                         }
                         newindex_slow!(obj, Value::inline_int(i.b() as i64), val, Some(a));

@@ -7,7 +7,7 @@
 
 use crate::number::{self, Num};
 use crate::object::{value_as, Str};
-use crate::value::Value;
+use crate::value::{Value, TAG_FUNC, TAG_INT, TAG_SHIFT, TAG_SIMPLE, TAG_STR, TAG_TABLE};
 use crate::vm::{Tm, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -317,6 +317,30 @@ pub fn raw_equal(a: Value, b: Value) -> bool {
 }
 
 fn raw_equal_slow(a: Value, b: Value) -> bool {
+    // The bits differ. Decide from the tags alone where possible, without touching objects.
+    let (tag_a, tag_b) = (a.0 >> TAG_SHIFT, b.0 >> TAG_SHIFT);
+    if tag_a == TAG_INT && tag_b == TAG_INT {
+        return false; // two different inline integers
+    }
+    if tag_a < TAG_INT && tag_b < TAG_INT {
+        return a.as_float_unchecked() == b.as_float_unchecked(); // two floats (0.0 == -0.0)
+    }
+    // nil, booleans, tables and functions are equal only when identical; a string equals
+    // only a string.
+    let identity_only = |tag: u64| matches!(tag, TAG_SIMPLE | TAG_TABLE | TAG_FUNC);
+    if identity_only(tag_a) || identity_only(tag_b) || (tag_a == TAG_STR) != (tag_b == TAG_STR) {
+        return false;
+    }
+    if tag_a == TAG_STR {
+        if let (Some(x), Some(y)) = (value_as::<Str>(a), value_as::<Str>(b)) {
+            if x.interned && y.interned {
+                return false;
+            }
+            return x.as_bytes() == y.as_bytes();
+        }
+        return false;
+    }
+    // Mixed integer/float, or a boxed integer (other objects are not numbers).
     if a.is_number() && b.is_number() {
         return match (a.as_int(), b.as_int()) {
             (Some(x), Some(y)) => x == y,
@@ -324,12 +348,6 @@ fn raw_equal_slow(a: Value, b: Value) -> bool {
             (None, Some(y)) => number::float_to_int(a.as_float_unchecked()) == Some(y),
             (None, None) => a.as_float_unchecked() == b.as_float_unchecked(),
         };
-    }
-    if let (Some(x), Some(y)) = (value_as::<Str>(a), value_as::<Str>(b)) {
-        if x.interned && y.interned {
-            return false;
-        }
-        return x.as_bytes() == y.as_bytes();
     }
     false
 }

@@ -174,6 +174,43 @@ impl Vm {
         }
     }
 
+    /// The slow path of the GETxx ops (`R[dst] = obj[key]` through `__index`), out of line
+    /// and cold: the dispatch loop saves pc and reloads its state from the frame after
+    /// it, so no dispatch value stays live across the call (no spills in the fast paths).
+    /// `dst` is an absolute stack index. Returns `Done` when the value was stored, `Enter`
+    /// when a metamethod call changed or completed the frame (resume from the frame).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn index_slow_op(&mut self, dst: usize, obj: Value, key: Value, reg: Option<usize>) -> Result<Flow, RtError> {
+        match self.lookup(obj, key)? {
+            Lookup::Value(v) => {
+                let mut th = self.current;
+                th.stack[dst] = v;
+                Ok(Flow::Done)
+            }
+            Lookup::Call(h, o) => Ok(match self.call_meta(h, &[o, key])? {
+                Flow::Exit => Flow::Exit,
+                _ => Flow::Enter,
+            }),
+            Lookup::NotIndexable(v, depth) => Err(self.index_error(v, depth, reg, key)),
+        }
+    }
+
+    /// The slow path of the SETxx ops (`obj[key] = val` through `__newindex`), like
+    /// `index_slow_op`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn newindex_slow_op(&mut self, obj: Value, key: Value, val: Value, reg: Option<usize>) -> Result<Flow, RtError> {
+        match self.assign(obj, key, val)? {
+            Lookup::Value(_) => Ok(Flow::Done),
+            Lookup::Call(h, o) => Ok(match self.call_meta(h, &[o, key, val])? {
+                Flow::Exit => Flow::Exit,
+                _ => Flow::Enter,
+            }),
+            Lookup::NotIndexable(v, depth) => Err(self.index_error(v, depth, reg, key)),
+        }
+    }
+
     pub fn newindex_op(&mut self, obj: Value, key: Value, val: Value, reg: Option<usize>) -> Result<Flow, RtError> {
         match self.assign(obj, key, val)? {
             Lookup::Value(_) => Ok(Flow::Done),

@@ -255,6 +255,57 @@ impl Table {
         }
     }
 
+    /// The array-part item of key `i`, if `i` is inside the array part (the
+    /// interpreter's inline fast path; everything else is out of line).
+    #[inline(always)]
+    pub fn array_get(&self, i: i64) -> Option<Value> {
+        let idx = (i as u64).wrapping_sub(1);
+        if idx < self.array.len() as u64 {
+            // SAFETY: idx < array.len() (checked just above).
+            Some(unsafe { *self.array.get_unchecked(idx as usize) })
+        } else {
+            None
+        }
+    }
+
+    /// Raw get of a string key into `*dst` when that completes an index operation
+    /// (found, or no metatable); false leaves `*dst` alone (metamethod lookup next).
+    /// Out of line: the interpreter reloads its state after it (`off_line!`).
+    #[inline(never)]
+    pub fn get_str_into(&self, key: Value, dst: *mut Value) -> bool {
+        let v = match self.find(key) {
+            Some(e) => self.entries[e].value,
+            None => Value::NIL,
+        };
+        if v.is_nil() && self.meta.is_some() {
+            return false;
+        }
+        // SAFETY: the caller passes a register of the running frame, which nothing here
+        // can move (a raw table get neither allocates nor runs code).
+        unsafe { *dst = v };
+        true
+    }
+
+    /// The array-part slot of key `i`, if `i` is inside the array part.
+    #[inline(always)]
+    pub fn array_slot(&mut self, i: i64) -> Option<&mut Value> {
+        let idx = (i as u64).wrapping_sub(1);
+        if idx < self.array.len() as u64 {
+            // SAFETY: idx < array.len() (checked just above).
+            Some(unsafe { self.array.get_unchecked_mut(idx as usize) })
+        } else {
+            None
+        }
+    }
+
+    /// `set_small_int` as an out-of-line call (appends and hash-part keys from the
+    /// interpreter); always true (the `off_line!` protocol: the store is done).
+    #[inline(never)]
+    pub fn set_int_out_of_line(&mut self, i: i64, value: Value) -> bool {
+        self.set_small_int(i, value);
+        true
+    }
+
     #[inline(always)]
     pub fn get_str(&self, key: Gc<Str>) -> Value {
         let key = Value::from_ptr(crate::value::TAG_STR, key.header());

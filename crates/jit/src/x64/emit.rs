@@ -564,6 +564,10 @@ impl<'a> Em<'a> {
                 self.phi_moves()?;
                 dynasm!(self.ops ; .arch x64 ; jmp =>top);
             }
+            Opc::Exit => {
+                let e = exit.ok_or("exit without snapshot")?;
+                dynasm!(self.ops ; .arch x64 ; jmp =>e);
+            }
         }
         Ok(())
     }
