@@ -9,7 +9,7 @@
 
 use crate::bytecode::{Instr, Op, OFFSET_SBX, OFFSET_SC};
 use crate::expdesc::{ExpDesc, EK};
-use crate::funcstate::{BreakKind, Breakable, CResult, NO_JUMP};
+use crate::funcstate::{BreakKind, Breakable, CResult, FuncState, NO_JUMP};
 use crate::proto::Constant;
 use crate::scope::{err_at, Compiler};
 use syntax::ast::{self, CommCase, Else, Expr, ExprKind, ForKind, Name, RecvTargets, Stmt, StmtKind, TableField};
@@ -307,14 +307,7 @@ impl Compiler {
             fs.set_instr(p, Instr::abc(op, var as u8, cmp.b() as u8, step.c() as u8));
             return;
         }
-        let delta = match step.op() {
-            Op::ADDI if step.b() == var => step.sc(),
-            Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
-                Some(Constant::Int(k)) if (-127..=127).contains(k) => -k,
-                _ => return,
-            },
-            _ => return,
-        };
+        let Some(delta) = immediate_step(fs, step, var) else { return };
         let (op, b) = match cmp.op() {
             Op::LT if cmp.a() == var => (Op::FORLT, cmp.b()),
             Op::LE if cmp.a() == var => (Op::FORLE, cmp.b()),
@@ -335,14 +328,7 @@ impl Compiler {
         let fs = self.fs();
         let (step, load, cmp, jmp) = (fs.instr(p + 1), fs.instr(p + 2), fs.instr(p + 3), fs.instr(p + 4));
         let var = step.a();
-        let delta = match step.op() {
-            Op::ADDI if step.b() == var => step.sc(),
-            Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
-                Some(Constant::Int(k)) if (-127..=127).contains(k) => -k,
-                _ => return,
-            },
-            _ => return,
-        };
+        let Some(delta) = immediate_step(fs, step, var) else { return };
         if jmp.op() != Op::JMP || jmp.sj() >= 0 || (p as i64 + 5 + jmp.sj() as i64) as usize != start || !cmp.k() {
             return;
         }
@@ -651,5 +637,19 @@ fn expr_has_func(e: &Expr) -> bool {
         }
         ExprKind::Paren(x) => expr_has_func(x),
         _ => false,
+    }
+}
+
+/// The small constant step of a loop's post statement `var += k` / `var -= k` (ADDI, or
+/// SUBK with an integer constant in -127..=127), as the delta added to `var` each
+/// iteration; None for any other step instruction.
+fn immediate_step(fs: &FuncState, step: Instr, var: usize) -> Option<i64> {
+    match step.op() {
+        Op::ADDI if step.b() == var => Some(step.sc()),
+        Op::SUBK if step.b() == var => match fs.proto.constants.get(step.c()) {
+            Some(Constant::Int(k)) if (-127..=127).contains(k) => Some(-k),
+            _ => None,
+        },
+        _ => None,
     }
 }
