@@ -875,7 +875,8 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
 /// Records a side trace: from the current frame's pc (where a trace exited, with the
 /// interpreter's state restored) along the path the execution takes, following backward
 /// jumps, until it reaches one of the loop headers `stops` (which have traces) outside
-/// inlined calls. The trace ends with `Exit` whose snapshot is the state at that header;
+/// inlined calls, or a return of the traced function. The trace ends with `Exit` whose
+/// snapshot is the state at that header (or return);
 /// on success the VM is there, on abort at `Abort::pc`.
 pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded, Abort> {
     let th = vm.current;
@@ -904,7 +905,10 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded,
         back_targets: Vec::new(),
     };
     for n in 0..MAX_RECORD {
-        if n > 0 && rec.inlined.is_empty() && stops.contains(&rec.pc) {
+        // A return of the traced function also ends the side trace (the interpreter
+        // executes it): the tail of a loop at the end of a function gets compiled.
+        let at_return = rec.proto.code.get(rec.pc).is_some_and(|i| matches!(i.op(), Op::RETURN0 | Op::RETURN1 | Op::RETURN));
+        if n > 0 && rec.inlined.is_empty() && (stops.contains(&rec.pc) || at_return) {
             let mut ins = Ins::new(Opc::Exit, Ty::None, IrRef::NONE, IrRef::NONE);
             ins.snap = rec.snap(rec.pc);
             rec.t.push(ins);
