@@ -412,6 +412,9 @@ impl Engine {
                 None => break,
             }
         }
+        if self.opts.verbose && self.ctx.linked != self.stats.linked {
+            eprintln!("[jit] linked {} transitions", self.ctx.linked - self.stats.linked);
+        }
         self.stats.linked = self.ctx.linked;
         vm.hook_countdown = self.ctx.budget.max(1);
         Flow::Enter
