@@ -188,7 +188,10 @@ type LoopMap = HashMap<(usize, usize), LoopState, std::hash::BuildHasherDefault<
 
 enum LoopState {
     /// Not traced yet (the VM's hot counter does the counting).
-    Counting { aborts: u32 },
+    /// `inner`: the last recording aborted at an inner loop, so the next one records an
+    /// *entry trace* instead (from the header to the first traced loop header, like a
+    /// side trace), which the engine links to that loop's trace.
+    Counting { aborts: u32, inner: bool },
     Traced(usize),
     Blacklisted,
 }
@@ -313,10 +316,19 @@ impl Engine {
         let proto = closure.proto;
         let header = key.1;
         let id = self.traces.len() + 1;
+        let entry = matches!(self.loops.get(&key), Some(LoopState::Counting { inner: true, .. }));
         if self.opts.verbose {
-            eprintln!("[jit] trace {} start {}", id, Self::where_(proto, header));
+            eprintln!("[jit] trace {} start {}{}", id, Self::where_(proto, header), if entry { " (entry trace)" } else { "" });
         }
-        let result = match record::record(vm, from_pc, self.opts.fold) {
+        let recorded = if entry {
+            // The loop contains an inner loop: record from its header to the first loop
+            // header with a trace (nested loops then run entirely in linked traces).
+            let stops = self.traced_headers(key.0);
+            record::record_side(vm, &stops, self.opts.fold)
+        } else {
+            record::record(vm, from_pc, self.opts.fold)
+        };
+        let result = match recorded {
             Ok(rec) => {
                 let roots = rec.roots;
                 self.compile(rec.trace, &[]).map(|c| (c, roots)).map_err(|reason| (header, reason))
@@ -344,7 +356,7 @@ impl Engine {
                     f.pc = pc;
                 }
                 let aborts = match self.loops.get(&key) {
-                    Some(LoopState::Counting { aborts }) => aborts + 1,
+                    Some(LoopState::Counting { aborts, .. }) => aborts + 1,
                     _ => 1,
                 };
                 if aborts >= MAX_ABORTS {
@@ -353,7 +365,7 @@ impl Engine {
                     }
                     self.loops.insert(key, LoopState::Blacklisted);
                 } else {
-                    self.loops.insert(key, LoopState::Counting { aborts });
+                    self.loops.insert(key, LoopState::Counting { aborts, inner: reason == "inner loop" });
                 }
             }
         }
@@ -465,6 +477,11 @@ impl Engine {
         Some((idx, exit as u32, pc, is_final))
     }
 
+    /// The loop headers of prototype `pkey` that have traces.
+    fn traced_headers(&self, pkey: usize) -> Vec<usize> {
+        self.loops.iter().filter(|(k, v)| k.0 == pkey && matches!(v, LoopState::Traced(_))).map(|(k, _)| k.1).collect()
+    }
+
     /// Links exit `snap` of trace `from` directly to trace `to` (exit.rs): the exit stub
     /// then jumps to `to`'s link entry without returning to the engine.
     fn link(&mut self, from: usize, snap: u32, to: usize) {
@@ -510,7 +527,7 @@ impl Engine {
     /// interpreter continues).
     fn record_side(&mut self, vm: &mut Vm, idx: usize, snap: u32, pkey: usize) -> Option<usize> {
         let proto = self.traces[idx].proto;
-        let stops: Vec<usize> = self.loops.iter().filter(|(k, v)| k.0 == pkey && matches!(v, LoopState::Traced(_))).map(|(k, _)| k.1).collect();
+        let stops = self.traced_headers(pkey);
         let id = self.traces.len() + 1;
         let start = vm.current.frames.last().map_or(0, |f| f.pc);
         if self.opts.verbose {
@@ -595,7 +612,7 @@ impl JitEngine for Engine {
                 return self.run(vm, idx);
             }
         }
-        let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0 });
+        let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0, inner: false });
         match state {
             LoopState::Blacklisted => {
                 vm.jit_set_hot(slot, BLACKLIST_PENALTY);
