@@ -184,6 +184,9 @@ fn linked_traces_run_without_the_engine() {
     // (line 17).
     assert!(err.contains("compiled linked.gs:59 -> linked.gs:57 "), "{}", err);
     assert!(err.contains("-> linked.gs:17 "), "{}", err);
+    // The outer loop of `pairs` (line 11) gets an entry trace (its recording aborted at
+    // the inner loop), linked to the inner loop's trace.
+    assert!(err.contains("start linked.gs:11 (entry trace)") && err.contains("compiled linked.gs:11 "), "{}", err);
     // Exit stress: linked exits re-arm the countdown, snapshots of linked traces restore.
     for flags in [&["-jv", "-jexit-stress"][..], &["-jhot=2"][..], &["-jopt=-side"][..]] {
         let (out, _) = run(flags, "linked.gs");

@@ -35,11 +35,14 @@
 //!   interrupts, instruction budgets and goroutine preemption keep working.
 //! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
 //!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
-//!   the executed path (backward jumps included) until a loop header with a trace and ends
-//!   with `Exit`. The engine links the exit to it and runs, after a side trace's final
-//!   `Exit`, the trace of the header it reached: nested loops run the outer body in side
-//!   traces between runs of the inner loop's trace. Links go through the engine (each
-//!   transition: one budget unit, a call, the next trace's slot loads).
+//!   the executed path (backward jumps included) until a loop header with a trace or a
+//!   return of the traced function, and ends with `Exit`. A loop whose recording aborted
+//!   at an inner loop gets an *entry trace* (recorded the same way from its header).
+//! * **Direct links** (`exit.rs`): an exit stub jumps straight to the trace its link-table
+//!   word names (its side trace, or the loop trace a side trace's final `Exit` reaches),
+//!   so nested loops run in linked traces without returning to the engine; each linked
+//!   jump costs one unit of the iteration budget. The engine's loop in [`Engine::run`]
+//!   handles the rest (recording side traces, making links, big-integer exits).
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
 //!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
@@ -48,9 +51,9 @@
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
 //! machine code.
 //!
-//! Next steps (see docs/jit.md for measurements): direct jumps from exit stubs into side
-//! traces with values passed in registers (today transitions go through the engine),
-//! not writing back dead temporaries at `Loop`,
+//! Next steps (see docs/jit.md for measurements): values passed from exit stubs to linked
+//! side traces in registers (today through the frame), not writing back dead temporaries
+//! at `Loop`,
 //! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!

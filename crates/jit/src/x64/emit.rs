@@ -6,9 +6,11 @@
 //! performs its checks (jumping to the exit stub of its snapshot) and only then writes
 //! its result to its location — the register allocator relies on this order.
 //!
-//! Exit stubs (one per snapshot) store the snapshot number and jump to a shared routine
-//! that saves all allocatable registers into the context and returns. With exit stress
-//! on, every guard first decrements `ctx.stress` and exits when it reaches zero.
+//! Exit stubs (one per snapshot) write the snapshot to the frame, then either jump to
+//! the trace named by the snapshot's link-table word (exit.rs, direct links) or return
+//! to the engine; values they cannot write (big integers) go through a shared routine
+//! that saves all allocatable registers into the context. With exit stress on, every
+//! guard first decrements `ctx.stress` and exits when it reaches zero.
 
 use super::layout::Layout;
 use crate::exit::{JitCtx, SLOAD_SLOT, SLOAD_TRUSTED};
