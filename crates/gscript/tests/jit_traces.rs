@@ -183,6 +183,9 @@ fn linked_traces_run_without_the_engine() {
     // header of the first inner loop's trace (line 57), and one at the return of `pairs`
     // (line 17).
     assert!(err.contains("compiled linked.gs:59 -> linked.gs:57 "), "{}", err);
+    // The inner loop with 2 iterations (line 60) is recorded in its last iteration and
+    // closed anyway (not "left the loop").
+    assert!(err.contains("compiled linked.gs:60 "), "{}", err);
     assert!(err.contains("-> linked.gs:17 "), "{}", err);
     // The outer loop of `pairs` (line 11) gets an entry trace (its recording aborted at
     // the inner loop), linked to the inner loop's trace.
