@@ -76,11 +76,46 @@ pub struct JitCtx {
     /// returning to the engine (a statistic).
     pub linked: u64,
     pub spill: [u64; MAX_SPILLS],
+    /// The VM running the trace (set by the engine before each call), for
+    /// [`jit_box_int`].
+    pub vm: *mut Vm,
+}
+
+/// Grows the array part of table `t` for an append (`APush` at full capacity), as the
+/// interpreter's append does (same growth, same GC accounting). Never collects.
+pub fn grow_array(t: &mut vm::table::Table) {
+    let before = t.array.capacity();
+    t.array.reserve(t.array.len().max(4));
+    vm::gc::account((t.array.capacity() - before) * 8);
+}
+
+/// Called from trace code (`APush`, through the `grow` routine of x64/emit.rs) with the
+/// untagged pointer of a live table without metatable.
+pub extern "sysv64" fn jit_array_grow(_ctx: *mut JitCtx, t: *mut vm::table::Table) -> u64 {
+    // SAFETY: the trace type-checked the value as a table and untagged it; tables are
+    // never moved, and no other reference to it is live while trace code runs.
+    unsafe { grow_array(&mut *t) };
+    0
+}
+
+/// Called from trace code (`box_big` in x64/emit.rs): heap-boxes integer `i`, which is
+/// outside the inline range, and returns the value's bits. Allocation never collects
+/// (collections happen only at the interpreter's safepoints), so every value the trace
+/// holds in registers stays valid; the box is reachable (written to the frame or a
+/// table) before the trace returns to the interpreter.
+pub extern "sysv64" fn jit_box_int(ctx: *mut JitCtx, i: i64) -> u64 {
+    // SAFETY: `ctx` is the engine's context passed to the running trace, whose `vm` the
+    // engine set to the VM that called the trace (not otherwise borrowed while trace
+    // code runs).
+    unsafe {
+        let vm = &mut *(*ctx).vm;
+        vm.int(i).0
+    }
 }
 
 impl JitCtx {
     pub fn new() -> Box<JitCtx> {
-        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS] })
+        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut() })
     }
 }
 

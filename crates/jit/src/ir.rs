@@ -7,8 +7,9 @@
 //! iteration modified: they are written back to the VM stack before jumping to the top,
 //! where `SLoad`s read (and type-check) them again.
 //!
-//! Types: `Int` is a raw i64 (GScript integers wrap; boxing into the 48-bit inline form
-//! happens on write-back), `Num` a raw f64, `Tab` a boxed table value, `Val` any boxed
+//! Types: `Int` is a raw i64 (GScript integers wrap; boxing into the 48-bit inline form,
+//! or a heap box outside that range, happens on write-back; loads of an `int` accept
+//! both forms), `Num` a raw f64, `Tab` a boxed table value, `Val` any boxed
 //! value (its type unknown to the trace), `None` for instructions without a result.
 
 use std::fmt;
@@ -193,6 +194,15 @@ opcodes! {
     /// Floored modulo; guards b != 0.
     ModI = "modi", true, false;
     NegI = "negi", false, true;
+    /// Bitwise and / or / xor of ints.
+    BAndI = "bandi", false, true;
+    BOrI = "bori", false, true;
+    BXorI = "bxori", false, true;
+    /// Shifts with Lua semantics for any int `b` (`vm::ops::shift_left`): `ShlI` is
+    /// a << b, `ShrI` the logical a >> b; a negative `b` shifts the other way and a
+    /// shift by 64 or more (either way) gives 0.
+    ShlI = "shli", false, true;
+    ShrI = "shri", false, true;
     /// Float arithmetic.
     AddN = "addn", false, true;
     SubN = "subn", false, true;
@@ -212,7 +222,8 @@ opcodes! {
     /// Guard that the value `a` has type `ty` (int/num/tab) and convert: the result is
     /// the unboxed int, num, or the table value.
     Unbox = "unbox", true, false;
-    /// Box an int or num `a` into a value; for ints, guards the inline (48-bit) range.
+    /// Box an int or num `a` into a value; ints outside the inline (48-bit) range get a
+    /// heap box (allocated through `exit::jit_box_int`, which never collects).
     Box = "box", true, false;
     /// Guard that table `a` has no metatable.
     GuardNoMeta = "nometa", true, false;
@@ -221,7 +232,8 @@ opcodes! {
     /// Store value `c` into `a[b]` in the array part; guards 1 <= b <= len.
     AStore = "astore", true, false;
     /// Append value `c` to the array part of table `a` as key `b`: guards b == len + 1,
-    /// len < capacity (no reallocation), an empty hash part and (for `val`) c != nil.
+    /// an empty hash part and (for `val`) c != nil; at full capacity the array part is
+    /// grown by a call out of the trace (`exit::jit_array_grow`, never collects).
     APush = "apush", true, false;
     /// Square root / absolute value of a num.
     SqrtN = "sqrtn", false, true;

@@ -447,6 +447,7 @@ impl Engine {
             self.ctx.stress = 1 + ((self.seed >> 33) % 17) as i64;
         }
         let ptr = code_entry(&tr.code);
+        self.ctx.vm = vm as *mut Vm;
         // SAFETY: `ptr` is the entry of finalised code generated for this trace, with the
         // signature of `TraceFn`. The code reads and writes only the frame's registers
         // `base..base + max_stack` (inside the stack, checked by `run` for this frame's

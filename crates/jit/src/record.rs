@@ -84,7 +84,7 @@ struct Rec<'a> {
 
 /// Type category of a runtime value.
 fn cat(v: Value) -> Ty {
-    if v.is_inline_int() {
+    if v.is_int() {
         Ty::Int
     } else if v.is_float() {
         Ty::Num
@@ -93,6 +93,11 @@ fn cat(v: Value) -> Ty {
     } else {
         Ty::Val
     }
+}
+
+/// The integer value of an int (inline or heap-boxed; 0 for other values).
+fn int_of(v: Value) -> i64 {
+    v.as_int().unwrap_or(0)
 }
 
 type R<T> = Result<T, String>;
@@ -217,7 +222,7 @@ impl<'a> Rec<'a> {
 
     fn konst_ref(&mut self, v: Value) -> IrRef {
         match cat(v) {
-            Ty::Int => self.kint(v.as_inline_int_unchecked()),
+            Ty::Int => self.kint(int_of(v)),
             Ty::Num => self.knum(v.as_float_unchecked()),
             Ty::Tab => self.k(Ty::Tab, v.0 as i64),
             _ => self.kval(v),
@@ -255,10 +260,10 @@ impl<'a> Rec<'a> {
         };
         if arith_kind == 4 {
             // MOD: integers with a non-zero divisor only.
-            if !(xv.is_inline_int() && yv.is_inline_int()) {
+            if !(xv.is_int() && yv.is_int()) {
                 return Err("mod of non-integers".into());
             }
-            let (p, q) = (xv.as_inline_int_unchecked(), yv.as_inline_int_unchecked());
+            let (p, q) = (int_of(xv), int_of(yv));
             if q == 0 {
                 return Err("mod by zero".into());
             }
@@ -270,8 +275,8 @@ impl<'a> Rec<'a> {
             self.set(a, r, v);
             return Ok(());
         }
-        if arith_kind != 3 && xv.is_inline_int() && yv.is_inline_int() {
-            let (p, q) = (xv.as_inline_int_unchecked(), yv.as_inline_int_unchecked());
+        if arith_kind != 3 && xv.is_int() && yv.is_int() {
+            let (p, q) = (int_of(xv), int_of(yv));
             let xr = self.coerce(xr, Ty::Int)?;
             let yr = self.coerce(yr, Ty::Int)?;
             let (opc, res) = match arith_kind {
@@ -287,8 +292,8 @@ impl<'a> Rec<'a> {
         let num = |v: Value| {
             if v.is_float() {
                 Some(v.as_float_unchecked())
-            } else if v.is_inline_int() {
-                Some(v.as_inline_int_unchecked() as f64)
+            } else if v.is_int() {
+                Some(int_of(v) as f64)
             } else {
                 None
             }
@@ -309,11 +314,33 @@ impl<'a> Rec<'a> {
         Ok(())
     }
 
+    /// Bitwise `R[a] = x op y` on integers (floats and strings abort: their conversion
+    /// can fail at run time).
+    fn bitwise(&mut self, op: Op, a: usize, x: (IrRef, Value), y: (IrRef, Value)) -> R<()> {
+        if !(x.1.is_int() && y.1.is_int()) {
+            return Err("bitwise op on non-integers".into());
+        }
+        let (p, q) = (int_of(x.1), int_of(y.1));
+        let (opc, res) = match op {
+            Op::BAND | Op::BANDK => (Opc::BAndI, p & q),
+            Op::BOR | Op::BORK => (Opc::BOrI, p | q),
+            Op::BXOR | Op::BXORK => (Opc::BXorI, p ^ q),
+            Op::SHL | Op::SHLI => (Opc::ShlI, vm::ops::shift_left(p, q)),
+            _ => (Opc::ShrI, vm::ops::shift_left(p, q.wrapping_neg())),
+        };
+        let xr = self.coerce(x.0, Ty::Int)?;
+        let yr = self.coerce(y.0, Ty::Int)?;
+        let r = self.emit(Ins::new(opc, Ty::Int, xr, yr));
+        let v = self.vm.int(res);
+        self.set(a, r, v);
+        Ok(())
+    }
+
     /// A comparison `x cmp y` (runtime outcome `cond`) guarded; returns `cond`.
     fn compare(&mut self, x: (IrRef, Value), y: (IrRef, Value), c: Cond) -> R<bool> {
         let (xv, yv) = (x.1, y.1);
-        if xv.is_inline_int() && yv.is_inline_int() {
-            let cond = c.eval_int(xv.as_inline_int_unchecked(), yv.as_inline_int_unchecked());
+        if xv.is_int() && yv.is_int() {
+            let cond = c.eval_int(int_of(xv), int_of(yv));
             let xr = self.coerce(x.0, Ty::Int)?;
             let yr = self.coerce(y.0, Ty::Int)?;
             let mut ins = Ins::new(Opc::GuardI, Ty::None, xr, yr);
@@ -445,8 +472,8 @@ impl<'a> Rec<'a> {
         }
         let xv = self.val(a + 1);
         let (opc, res) = match n.qualified {
-            "math.sqrt" if xv.is_float() || xv.is_inline_int() => {
-                let x = if xv.is_float() { xv.as_float_unchecked() } else { xv.as_inline_int_unchecked() as f64 };
+            "math.sqrt" if xv.is_float() || xv.is_int() => {
+                let x = if xv.is_float() { xv.as_float_unchecked() } else { int_of(xv) as f64 };
                 (Opc::SqrtN, x.sqrt())
             }
             "math.abs" if xv.is_float() => (Opc::AbsN, xv.as_float_unchecked().abs()),
@@ -632,9 +659,10 @@ impl<'a> Rec<'a> {
                 let idx = key.as_inline_int_unchecked();
                 let vv = self.val(i.c());
                 let len = t.array.len() as u64;
-                // An append without reallocation (the interpreter's push_array then
-                // does nothing else when the hash part is empty).
-                let push = idx >= 1 && idx as u64 == len + 1 && t.array.len() < t.array.capacity() && t.entries.is_empty() && !vv.is_nil();
+                // An append (the interpreter's push_array does nothing else when the
+                // hash part is empty; at full capacity the trace grows the array the
+                // same way, exit::grow_array).
+                let push = idx >= 1 && idx as u64 == len + 1 && t.entries.is_empty() && !vv.is_nil();
                 if !push && (idx < 1 || idx as u64 > len) {
                     return Err("store outside the array part".into());
                 }
@@ -645,6 +673,9 @@ impl<'a> Rec<'a> {
                 ins.c = vr;
                 self.guard(ins);
                 if push {
+                    if t.array.len() == t.array.capacity() {
+                        crate::exit::grow_array(&mut t);
+                    }
                     t.array.push(vv);
                 } else {
                     t.array[idx as usize - 1] = vv;
@@ -682,7 +713,7 @@ impl<'a> Rec<'a> {
             Op::ADDK | Op::SUBK | Op::MULK | Op::DIVK | Op::MODK => {
                 let x = (self.get(i.b())?, self.val(i.b()));
                 let kv = kst(i.c())?;
-                if !kv.is_inline_int() && !kv.is_float() {
+                if !kv.is_int() && !kv.is_float() {
                     return Err("non-number constant".into());
                 }
                 let kr = self.konst_ref(kv);
@@ -690,7 +721,7 @@ impl<'a> Rec<'a> {
             }
             Op::KADD | Op::KSUB | Op::KMUL | Op::KDIV => {
                 let kv = kst(i.c())?;
-                if !kv.is_inline_int() && !kv.is_float() {
+                if !kv.is_int() && !kv.is_float() {
                     return Err("non-number constant".into());
                 }
                 let kr = self.konst_ref(kv);
@@ -708,12 +739,36 @@ impl<'a> Rec<'a> {
                 let y = (self.get(i.c())?, self.val(i.c()));
                 self.arith(op, a, x, y)?;
             }
+            Op::BAND | Op::BOR | Op::BXOR | Op::SHL | Op::SHR => {
+                let x = (self.get(i.b())?, self.val(i.b()));
+                let y = (self.get(i.c())?, self.val(i.c()));
+                self.bitwise(op, a, x, y)?;
+            }
+            Op::BANDK | Op::BORK | Op::BXORK => {
+                let x = (self.get(i.b())?, self.val(i.b()));
+                let kv = kst(i.c())?;
+                if !kv.is_int() {
+                    return Err("bitwise op with a non-integer constant".into());
+                }
+                let kr = self.kint(int_of(kv));
+                self.bitwise(op, a, x, (kr, kv))?;
+            }
+            Op::SHLI | Op::SHRI => {
+                let x = (self.get(i.b())?, self.val(i.b()));
+                let kr = self.kint(i.sc());
+                self.bitwise(op, a, x, (kr, Value::inline_int(i.sc())))?;
+            }
+            Op::BNOT => {
+                let x = (self.get(i.b())?, self.val(i.b()));
+                let kr = self.kint(-1);
+                self.bitwise(Op::BXOR, a, x, (kr, Value::inline_int(-1)))?;
+            }
             Op::UNM => {
                 let v = self.val(i.b());
-                if v.is_inline_int() {
+                if v.is_int() {
                     let r = self.get_as(i.b(), Ty::Int)?;
                     let r = self.emit(Ins::new(Opc::NegI, Ty::Int, r, IrRef::NONE));
-                    let res = self.vm.int(v.as_inline_int_unchecked().wrapping_neg());
+                    let res = self.vm.int(int_of(v).wrapping_neg());
                     self.set(a, r, res);
                 } else if v.is_float() {
                     let r = self.get_as(i.b(), Ty::Num)?;
@@ -773,7 +828,7 @@ impl<'a> Rec<'a> {
                 let kv = kst(i.b())?;
                 let xv = self.val(a);
                 let xr = self.get(a)?;
-                let cond = if kv.is_inline_int() || kv.is_float() {
+                let cond = if kv.is_int() || kv.is_float() {
                     if cat(xv) != cat(kv) {
                         return Err("EQK with mixed types".into());
                     }

@@ -32,7 +32,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
         let (ok_ty, ok_ops) = match ins.op {
             Opc::K => (ins.ty != Ty::None, nops == 0),
             Opc::SLoad => (ins.ty != Ty::None, nops == 0),
-            Opc::AddI | Opc::SubI | Opc::MulI | Opc::ModI => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
+            Opc::AddI | Opc::SubI | Opc::MulI | Opc::ModI | Opc::BAndI | Opc::BOrI | Opc::BXorI | Opc::ShlI | Opc::ShrI => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int),
             Opc::NegI => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Int),
             Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => (ins.ty == Ty::Num, nops == 2 && ty(ins.a) == Ty::Num && ty(ins.b) == Ty::Num),
             Opc::NegN | Opc::SqrtN | Opc::AbsN => (ins.ty == Ty::Num, nops == 1 && ty(ins.a) == Ty::Num),

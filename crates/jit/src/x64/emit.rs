@@ -18,7 +18,7 @@ use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
-use vm::value::{Value, PAYLOAD_MASK, TAG_INT, TAG_TABLE};
+use vm::value::{Value, PAYLOAD_MASK, TAG_INT, TAG_OBJ, TAG_TABLE};
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
@@ -50,6 +50,11 @@ struct Em<'a> {
     lay: Layout,
     stress: bool,
     exits: Vec<DynamicLabel>,
+    /// Shared routine: heap-boxes the int in rax (`exit::jit_box_int`), result in rax.
+    box_big: DynamicLabel,
+    /// Shared routine: grows the array part of the table whose pointer is in rax
+    /// (`exit::jit_array_grow`).
+    grow: DynamicLabel,
 }
 
 fn off_spill(s: u16) -> i32 {
@@ -139,9 +144,20 @@ impl<'a> Em<'a> {
     fn check_type(&mut self, reg: u8, ty: Ty, exit: DynamicLabel) {
         match ty {
             Ty::Int => {
+                // Inline int, or a heap-boxed big int (its value is loaded).
+                let (big, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+                let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
+                let val_off = offset_of!(vm::object::BigInt, value) as i32;
+                let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
                 dynasm!(self.ops ; .arch x64
-                    ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>exit
-                    ; shl Rq(reg), 16 ; sar Rq(reg), 16);
+                    ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>big
+                    ; shl Rq(reg), 16 ; sar Rq(reg), 16 ; jmp =>done
+                    ; =>big
+                    ; cmp Rd(RCX), TAG_OBJ as i32 ; jne =>exit
+                    ; shl Rq(reg), 16 ; shr Rq(reg), 16
+                    ; cmp BYTE [Rq(reg) + kind_off], big_kind ; jne =>exit
+                    ; mov Rq(reg), QWORD [Rq(reg) + val_off]
+                    ; =>done);
             }
             Ty::Num => {
                 let max = vm::value::FLOAT_MAX_BITS as i64;
@@ -169,6 +185,21 @@ impl<'a> Em<'a> {
         } else {
             None
         }
+    }
+
+    /// Boxes the int in rax into a value: inline, or (outside the inline range) a heap
+    /// box allocated by the trace's `box_big` routine. Clobbers rcx, rdx, r11.
+    fn box_int_rax_alloc(&mut self) {
+        let mask = PAYLOAD_MASK as i64;
+        let tag = (TAG_INT << 48) as i64;
+        let (inline, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let big = self.box_big;
+        dynasm!(self.ops ; .arch x64
+            ; mov Rq(RCX), Rq(RAX) ; shl Rq(RCX), 16 ; sar Rq(RCX), 16 ; cmp Rq(RCX), Rq(RAX) ; je =>inline
+            ; call =>big ; jmp =>done
+            ; =>inline
+            ; mov Rq(RCX), QWORD mask ; and Rq(RAX), Rq(RCX) ; mov Rq(RCX), QWORD tag ; or Rq(RAX), Rq(RCX)
+            ; =>done);
     }
 
     /// Boxes the int in rax into a value (exits if it is outside the inline range).
@@ -302,9 +333,10 @@ impl<'a> Em<'a> {
             }
             Opc::Box => {
                 let e = exit.ok_or("box without snapshot")?;
+                let _ = e;
                 if self.t.ty(ins.a) == Ty::Int {
                     self.load_gpr(RAX, ins.a);
-                    self.box_int_rax(e);
+                    self.box_int_rax_alloc();
                 } else {
                     self.load_gpr(RAX, ins.a);
                 }
@@ -333,6 +365,60 @@ impl<'a> Em<'a> {
             Opc::NegI => {
                 self.load_gpr(RAX, ins.a);
                 dynasm!(self.ops ; .arch x64 ; neg Rq(RAX));
+                self.def_gpr(i, RAX);
+            }
+            Opc::BAndI | Opc::BOrI | Opc::BXorI => {
+                self.load_gpr(RAX, ins.a);
+                match (self.imm32(ins.b), ins.op) {
+                    (Some(k), Opc::BAndI) => dynasm!(self.ops ; .arch x64 ; and Rq(RAX), k),
+                    (Some(k), Opc::BOrI) => dynasm!(self.ops ; .arch x64 ; or Rq(RAX), k),
+                    (Some(k), _) => dynasm!(self.ops ; .arch x64 ; xor Rq(RAX), k),
+                    (None, op) => {
+                        self.load_gpr(RCX, ins.b);
+                        match op {
+                            Opc::BAndI => dynasm!(self.ops ; .arch x64 ; and Rq(RAX), Rq(RCX)),
+                            Opc::BOrI => dynasm!(self.ops ; .arch x64 ; or Rq(RAX), Rq(RCX)),
+                            _ => dynasm!(self.ops ; .arch x64 ; xor Rq(RAX), Rq(RCX)),
+                        }
+                    }
+                }
+                self.def_gpr(i, RAX);
+            }
+            Opc::ShlI | Opc::ShrI => {
+                self.load_gpr(RAX, ins.a);
+                let left = ins.op == Opc::ShlI;
+                match self.t.konst(ins.b) {
+                    // Constant counts: the direction and range are known.
+                    Some(k) => {
+                        let (left, n) = if k < 0 { (!left, k.unsigned_abs()) } else { (left, k as u64) };
+                        if n >= 64 {
+                            dynasm!(self.ops ; .arch x64 ; xor Rd(RAX), Rd(RAX));
+                        } else if left {
+                            dynasm!(self.ops ; .arch x64 ; shl Rq(RAX), n as i8);
+                        } else {
+                            dynasm!(self.ops ; .arch x64 ; shr Rq(RAX), n as i8);
+                        }
+                    }
+                    None => {
+                        // 0 <= n < 64 (unsigned compare): this direction; -64 < n < 0:
+                        // the other; otherwise 0.
+                        self.load_gpr(RCX, ins.b);
+                        let (other, zero, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+                        dynasm!(self.ops ; .arch x64 ; cmp Rq(RCX), 63 ; ja =>other);
+                        if left {
+                            dynasm!(self.ops ; .arch x64 ; shl Rq(RAX), cl ; jmp =>done);
+                        } else {
+                            dynasm!(self.ops ; .arch x64 ; shr Rq(RAX), cl ; jmp =>done);
+                        }
+                        dynasm!(self.ops ; .arch x64 ; =>other ; neg Rq(RCX) ; cmp Rq(RCX), 63 ; ja =>zero);
+                        if left {
+                            dynasm!(self.ops ; .arch x64 ; shr Rq(RAX), cl ; jmp =>done);
+                        } else {
+                            dynasm!(self.ops ; .arch x64 ; shl Rq(RAX), cl ; jmp =>done);
+                        }
+                        dynasm!(self.ops ; .arch x64 ; =>zero ; xor Rd(RAX), Rd(RAX) ; =>done);
+                    }
+                }
                 self.def_gpr(i, RAX);
             }
             Opc::ModI => {
@@ -413,8 +499,17 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64
                     ; sub Rq(R11), 1
                     ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jne =>e
-                    ; cmp Rq(R11), QWORD [Rq(RAX) + co] ; jae =>e
-                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
+                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e);
+                // At full capacity: grow the array part (a call out of the trace).
+                let room = self.ops.new_dynamic_label();
+                let grow = self.grow;
+                dynasm!(self.ops ; .arch x64
+                    ; cmp Rq(R11), QWORD [Rq(RAX) + co] ; jb =>room
+                    ; push rcx ; push r11 ; call =>grow ; pop r11 ; pop rcx);
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64
+                    ; =>room
                     ; mov Rq(RDX), QWORD [Rq(RAX) + po]
                     ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX)
                     ; add Rq(R11), 1
@@ -574,7 +669,7 @@ impl<'a> Em<'a> {
                     let o = slot as i32 * 8;
                     self.load_gpr(RAX, r);
                     if self.t.ty(r) == Ty::Int {
-                        self.box_int_rax(e);
+                        self.box_int_rax_alloc();
                     }
                     dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RBX) + o], Rq(RAX));
                 }
@@ -595,8 +690,10 @@ impl<'a> Em<'a> {
 
 /// Generates machine code for an allocated trace.
 pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: LinkInfo) -> Result<Compiled, String> {
-    let ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new() };
+    let mut ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
+    let box_big = ops.new_dynamic_label();
+    let grow = ops.new_dynamic_label();
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), box_big, grow };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -665,6 +762,12 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
         }
         dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + eo], snum ; mov QWORD [r12 + to], tidx ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
     }
+    // `box_big`: called (rsp 16-byte aligned at the call site) with the int in rax;
+    // saves the caller-saved allocatable registers around the call of
+    // `exit::jit_box_int` (rsp re-aligned), result in rax.
+    // The allocation never collects, so values held only in registers stay valid.
+    call_thunk(&mut em.ops, box_big, crate::exit::jit_box_int as *const () as usize as i64);
+    call_thunk(&mut em.ops, grow, crate::exit::jit_array_grow as *const () as usize as i64);
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
         let o = (offset_of!(JitCtx, gpr) + g as usize * 8) as i32;
@@ -681,4 +784,36 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
         ; ret);
     let code = em.ops.finalize().map_err(|_| "cannot finalize code".to_string())?;
     Ok(Compiled { code, entry, link_entry })
+}
+
+/// Emits a shared routine at `label`, called from trace code (rsp 16-byte aligned at
+/// the call site) with an argument in rax: it saves the caller-saved allocatable
+/// registers, calls `helper(ctx, rax)` (rsp re-aligned) and returns its result in rax.
+/// Clobbers rcx, rdx, r11.
+fn call_thunk(ops: &mut dynasmrt::x64::Assembler, label: DynamicLabel, helper: i64) {
+    let saved: Vec<u8> = GPRS.iter().copied().filter(|g| !matches!(g, 3 | 5 | 12 | 13 | 14 | 15)).collect();
+    // Entry: rsp = 8 mod 16; pushes + area must bring it back to 0 mod 16.
+    let mut area = XMMS.len() as i32 * 8;
+    if (8 + saved.len() as i32 * 8 + area) % 16 != 0 {
+        area += 8;
+    }
+    dynasm!(ops ; .arch x64 ; =>label);
+    for &g in &saved {
+        dynasm!(ops ; .arch x64 ; push Rq(g));
+    }
+    dynasm!(ops ; .arch x64 ; sub rsp, area);
+    for (n, &x) in XMMS.iter().enumerate() {
+        let o = n as i32 * 8;
+        dynasm!(ops ; .arch x64 ; movq QWORD [rsp + o], Rx(x));
+    }
+    dynasm!(ops ; .arch x64 ; mov rdi, r12 ; mov rsi, rax ; mov rax, QWORD helper ; call rax);
+    for (n, &x) in XMMS.iter().enumerate() {
+        let o = n as i32 * 8;
+        dynasm!(ops ; .arch x64 ; movq Rx(x), QWORD [rsp + o]);
+    }
+    dynasm!(ops ; .arch x64 ; add rsp, area);
+    for &g in saved.iter().rev() {
+        dynasm!(ops ; .arch x64 ; pop Rq(g));
+    }
+    dynasm!(ops ; .arch x64 ; ret);
 }
