@@ -98,6 +98,20 @@ pub extern "sysv64" fn jit_array_grow(_ctx: *mut JitCtx, t: *mut vm::table::Tabl
     0
 }
 
+/// Called from trace code (`NewTab`, through the `new_table` routine of x64/emit.rs):
+/// allocates a table as `NEWTABLE` does (sizes in `sizes`: array | hash << 16) and
+/// returns its value. Allocation never collects, so the values the trace holds in
+/// registers stay valid; the table is reachable from the frame (or another table, or
+/// dead) by the time the trace returns to a safepoint.
+pub extern "sysv64" fn jit_new_table(ctx: *mut JitCtx, sizes: u64) -> u64 {
+    // SAFETY: as for `jit_box_int`.
+    unsafe {
+        let vm = &mut *(*ctx).vm;
+        let t = vm.new_table((sizes & 0xFFFF) as usize, (sizes >> 16 & 0xFFFF) as usize);
+        Vm::table_value(t).0
+    }
+}
+
 /// Called from trace code (`box_big` in x64/emit.rs): heap-boxes integer `i`, which is
 /// outside the inline range, and returns the value's bits. Allocation never collects
 /// (collections happen only at the interpreter's safepoints), so every value the trace

@@ -235,6 +235,10 @@ opcodes! {
     /// an empty hash part and (for `val`) c != nil; at full capacity the array part is
     /// grown by a call out of the trace (`exit::jit_array_grow`, never collects).
     APush = "apush", true, false;
+    /// A new empty table (`NEWTABLE`) with room for `k & 0xFFFF` array items and
+    /// `k >> 16` hash items, allocated by a call out of the trace
+    /// (`exit::jit_new_table`; allocation never collects).
+    NewTab = "newtab", false, false;
     /// Square root / absolute value of a num.
     SqrtN = "sqrtn", false, true;
     AbsN = "absn", false, true;

@@ -636,6 +636,17 @@ impl<'a> Rec<'a> {
                 let r = self.guard(ins);
                 self.set(a, r, v);
             }
+            Op::NEWTABLE => {
+                // Allocated now (the VM's state is that after the instruction); the
+                // trace allocates through a call (exit::jit_new_table). The interpreter's
+                // GC check after NEWTABLE happens at the trace's next safepoint.
+                let (narr, nhash) = (i.b().min(0xFFFF), i.c().min(0xFFFF));
+                let t = self.vm.new_table(narr, nhash);
+                let mut ins = Ins::new(Opc::NewTab, Ty::Tab, IrRef::NONE, IrRef::NONE);
+                ins.k = (narr | nhash << 16) as i64;
+                let r = self.emit(ins);
+                self.set(a, r, Vm::table_value(t));
+            }
             Op::GETFIELD => {
                 let key = kst(i.c())?;
                 let (tr, t) = self.plain_table(i.b())?;

@@ -55,6 +55,8 @@ struct Em<'a> {
     /// Shared routine: grows the array part of the table whose pointer is in rax
     /// (`exit::jit_array_grow`).
     grow: DynamicLabel,
+    /// Shared routine: a new table (`exit::jit_new_table`, sizes in rax), value in rax.
+    new_table: DynamicLabel,
 }
 
 fn off_spill(s: u16) -> i32 {
@@ -472,6 +474,12 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD sign ; movq xmm1, Rq(R11) ; xorpd xmm0, xmm1);
                 self.def_xmm(i, 0);
             }
+            Opc::NewTab => {
+                let k = ins.k & 0xFFFF_FFFF;
+                let nt = self.new_table;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD k ; call =>nt);
+                self.def_gpr(i, RAX);
+            }
             Opc::SqrtN => {
                 self.load_xmm(0, ins.a);
                 dynasm!(self.ops ; .arch x64 ; sqrtsd xmm0, xmm0);
@@ -693,7 +701,8 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let mut ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
     let box_big = ops.new_dynamic_label();
     let grow = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), box_big, grow };
+    let new_table = ops.new_dynamic_label();
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), box_big, grow, new_table };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -768,6 +777,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     // The allocation never collects, so values held only in registers stay valid.
     call_thunk(&mut em.ops, box_big, crate::exit::jit_box_int as *const () as usize as i64);
     call_thunk(&mut em.ops, grow, crate::exit::jit_array_grow as *const () as usize as i64);
+    call_thunk(&mut em.ops, new_table, crate::exit::jit_new_table as *const () as usize as i64);
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
         let o = (offset_of!(JitCtx, gpr) + g as usize * 8) as i32;
