@@ -30,7 +30,18 @@ fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 7] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs", "nested.gs", "linked.gs"];
+const FILES: [&str; 10] = [
+    "int_loops.gs",
+    "float_loops.gs",
+    "tables.gs",
+    "carried.gs",
+    "inline.gs",
+    "nested.gs",
+    "linked.gs",
+    "bitops.gs",
+    "newtable.gs",
+    "mixed_compare.gs",
+];
 
 #[test]
 fn traces_compile_and_exit() {
@@ -86,6 +97,43 @@ fn loop_optimisation_and_new_ops() {
     for line in [9, 25, 87] {
         assert!(err.contains(&format!("compiled carried.gs:{}", line)), "line {} not traced: {}", line, err);
     }
+}
+
+#[test]
+fn bitops_newtable_and_mixed_compares_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    // Bitwise ops and big integers: xorshift (line 8), boundary values (19), variable
+    // shifts (34), a big loop bound (45), popcount of a big integer (54), big integers
+    // stored into a table (62). Only the float operands (line 70) abort.
+    let (_, err) = run(&["-jv", "-jhot=1"], "bitops.gs");
+    for line in [8, 19, 34, 45, 54, 62] {
+        assert!(err.contains(&format!("compiled bitops.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    for op in ["BAND", "BOR", "BXOR", "SHL", "SHR", "BNOT"] {
+        assert!(!err.contains(&format!("unsupported {}", op)), "{}", err);
+    }
+    assert!(!err.contains("store outside the array part"), "{}", err);
+    let (_, dump) = run(&["-jdump", "-jhot=1"], "bitops.gs");
+    for needle in [" bxori ", " shli ", " shri ", " bandi ", " bori "] {
+        assert!(dump.contains(needle), "no '{}' in the dumps", needle);
+    }
+    // Tables created in traces: the rows loop (side trace of the outer loop at line 7,
+    // the inner loop at 8), appends past the capacity (29), a list of new tables (36).
+    let (_, err) = run(&["-jv"], "newtable.gs");
+    for line in [8, 29, 36, 45, 53, 62] {
+        assert!(err.contains(&format!("compiled newtable.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert!(err.contains("side trace") && err.contains("compiled newtable.gs:7 ->"), "{}", err);
+    assert!(!err.contains("unsupported NEWTABLE"), "{}", err);
+    assert!(!err.contains("store outside the array part"), "{}", err);
+    // Mixed int/float comparisons (lines 8 and 54).
+    let (_, err) = run(&["-jv"], "mixed_compare.gs");
+    for line in [8, 54] {
+        assert!(err.contains(&format!("compiled mixed_compare.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert!(!err.contains("comparison of mixed"), "{}", err);
 }
 
 #[test]

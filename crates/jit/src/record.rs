@@ -41,6 +41,9 @@ pub struct Recorded {
     pub roots: Vec<Value>,
 }
 
+/// Integers up to this magnitude (2^53) convert to floats exactly.
+const EXACT_INT: u64 = 1 << 53;
+
 /// Maximum depth of inlined calls.
 const MAX_INLINE_DEPTH: usize = 3;
 
@@ -357,7 +360,40 @@ impl<'a> Rec<'a> {
             self.guard(ins);
             return Ok(cond);
         }
+        // An int and a float: Lua compares them exactly. Ints within ±2^53 convert to
+        // floats exactly, so a guard on that range makes the float comparison exact.
+        let exact = |v: Value| v.is_float() || (v.is_int() && int_of(v).unsigned_abs() <= EXACT_INT);
+        if (xv.is_int() && yv.is_float() || xv.is_float() && yv.is_int()) && exact(xv) && exact(yv) {
+            let xr = self.exact_num(x)?;
+            let yr = self.exact_num(y)?;
+            let f = |v: Value| if v.is_float() { v.as_float_unchecked() } else { int_of(v) as f64 };
+            let cond = c.eval_num(f(xv), f(yv));
+            let mut ins = Ins::new(Opc::GuardN, Ty::None, xr, yr);
+            ins.k = cond_index(if cond { c } else { c.not() });
+            self.guard(ins);
+            return Ok(cond);
+        }
+        if xv.is_number() && yv.is_number() {
+            return Err("comparison of a float with an integer beyond 2^53".into());
+        }
         Err("comparison of mixed or non-number operands".into())
+    }
+
+    /// A float operand of a mixed comparison: floats as they are, ints guarded to lie
+    /// within ±2^53 (exactly representable) and converted.
+    fn exact_num(&mut self, x: (IrRef, Value)) -> R<IrRef> {
+        if x.1.is_float() {
+            return self.coerce(x.0, Ty::Num);
+        }
+        let r = self.coerce(x.0, Ty::Int)?;
+        let (hi, lo) = (self.kint(EXACT_INT as i64), self.kint(-(EXACT_INT as i64)));
+        let mut g = Ins::new(Opc::GuardI, Ty::None, r, hi);
+        g.k = cond_index(Cond::Le);
+        self.guard(g);
+        let mut g = Ins::new(Opc::GuardI, Ty::None, r, lo);
+        g.k = cond_index(Cond::Ge);
+        self.guard(g);
+        Ok(self.emit(Ins::new(Opc::ConvIN, Ty::Num, r, IrRef::NONE)))
     }
 
     /// `CALL a b c` of a script closure with fixed parameters, inlined: guarded by the
@@ -840,8 +876,8 @@ impl<'a> Rec<'a> {
                 let xv = self.val(a);
                 let xr = self.get(a)?;
                 let cond = if kv.is_int() || kv.is_float() {
-                    if cat(xv) != cat(kv) {
-                        return Err("EQK with mixed types".into());
+                    if !(xv.is_int() || xv.is_float()) {
+                        return Err("EQK of a non-number with a number".into());
                     }
                     let kr = self.konst_ref(kv);
                     self.compare((xr, xv), (kr, kv), Cond::Eq)?
