@@ -70,6 +70,14 @@ func main() {
         f = f + (k * 1.0 | 0)
     }
     print(f)
+    // Shifts by constant counts out of range (0 for 64 and more, negative counts shift
+    // the other way), and bitwise not.
+    u := -6148914691236517206
+    v := 0
+    for k := 1; k <= 60; k++ {
+        v = v + (u << 64) + (u >> 64) + (u << -1) + (u >> -1) + (u << 63) + (u >> 63) + (^u & 0xff) + k
+    }
+    print(v)
 }
 main()
 
@@ -80,3 +88,4 @@ main()
 // expect: 32
 // expect: 1152921504606846983	1152921504606848376	1393
 // expect: 5050
+// expect: 6890
