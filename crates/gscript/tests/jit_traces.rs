@@ -30,7 +30,7 @@ fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 10] = [
+const FILES: [&str; 11] = [
     "int_loops.gs",
     "float_loops.gs",
     "tables.gs",
@@ -41,6 +41,7 @@ const FILES: [&str; 10] = [
     "bitops.gs",
     "newtable.gs",
     "mixed_compare.gs",
+    "floor_abs.gs",
 ];
 
 #[test]
@@ -134,6 +135,13 @@ fn bitops_newtable_and_mixed_compares_are_traced() {
         assert!(err.contains(&format!("compiled mixed_compare.gs:{}", line)), "line {} not traced: {}", line, err);
     }
     assert!(!err.contains("comparison of mixed"), "{}", err);
+    // math.floor / math.abs with int results (lines 7, 22 and 28).
+    let (_, err) = run(&["-jv", "-jhot=1"], "floor_abs.gs");
+    for line in [7, 22, 28] {
+        assert!(err.contains(&format!("compiled floor_abs.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    let (_, dump) = run(&["-jdump", "-jhot=1"], "floor_abs.gs");
+    assert!(dump.contains(" floorni ") && dump.contains(" absi "), "no floorni/absi in the dumps");
 }
 
 #[test]

@@ -239,6 +239,11 @@ opcodes! {
     /// `k >> 16` hash items, allocated by a call out of the trace
     /// (`exit::jit_new_table`; allocation never collects).
     NewTab = "newtab", false, false;
+    /// Absolute value of an int (wrapping: the minimum integer stays itself).
+    AbsI = "absi", false, true;
+    /// `math.floor` of a num as an int; guards that the result fits an int (exits for
+    /// NaN, infinities, |a| >= 2^63 and exactly -2^63).
+    FloorNI = "floorni", true, false;
     /// Square root / absolute value of a num.
     SqrtN = "sqrtn", false, true;
     AbsN = "absn", false, true;

@@ -507,6 +507,37 @@ impl<'a> Rec<'a> {
             return Err(format!("unsupported call of {}", n.qualified));
         }
         let xv = self.val(a + 1);
+        // Integer results: math.abs of an int (wrapping), math.floor of an int (itself)
+        // or of a float whose floor fits an int (guarded; otherwise the interpreter's
+        // float result).
+        let int_res = match n.qualified {
+            "math.abs" if xv.is_int() => Some((Some(Opc::AbsI), int_of(xv).wrapping_abs(), Ty::Int)),
+            "math.floor" if xv.is_int() => Some((None, int_of(xv), Ty::Int)),
+            "math.floor" if xv.is_float() => match vm::number::float_to_int(xv.as_float_unchecked().floor()) {
+                Some(f) if f != i64::MIN => Some((Some(Opc::FloorNI), f, Ty::Num)),
+                _ => return Err("math.floor of a float outside the integer range".into()),
+            },
+            _ => None,
+        };
+        if let Some((opc, res, arg_ty)) = int_res {
+            let fr = self.get(a)?;
+            let kf = self.kval(fv);
+            let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
+            g.k = 1;
+            self.guard(g);
+            self.roots.push(fv);
+            let xr = self.get_as(a + 1, arg_ty)?;
+            let r = match opc {
+                Some(Opc::FloorNI) => self.guard(Ins::new(Opc::FloorNI, Ty::Int, xr, IrRef::NONE)),
+                Some(o) => self.emit(Ins::new(o, Ty::Int, xr, IrRef::NONE)),
+                None => xr,
+            };
+            if c == 2 {
+                let v = self.vm.int(res);
+                self.set(a, r, v);
+            }
+            return Ok(());
+        }
         let (opc, res) = match n.qualified {
             "math.sqrt" if xv.is_float() || xv.is_int() => {
                 let x = if xv.is_float() { xv.as_float_unchecked() } else { int_of(xv) as f64 };

@@ -369,6 +369,27 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64 ; neg Rq(RAX));
                 self.def_gpr(i, RAX);
             }
+            Opc::AbsI => {
+                self.load_gpr(RAX, ins.a);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), Rq(RAX) ; neg Rq(RAX) ; cmovl Rq(RAX), Rq(RCX));
+                self.def_gpr(i, RAX);
+            }
+            Opc::FloorNI => {
+                // Truncate (i64::MIN: out of range or NaN: exit), then one less if the
+                // truncation rounded up (negative non-integers).
+                let e = exit.ok_or("floor without snapshot")?;
+                self.load_xmm(0, ins.a);
+                let min = i64::MIN;
+                let done = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64
+                    ; cvttsd2si Rq(RAX), xmm0
+                    ; mov Rq(RCX), QWORD min ; cmp Rq(RAX), Rq(RCX) ; je =>e
+                    ; cvtsi2sd xmm1, Rq(RAX)
+                    ; ucomisd xmm0, xmm1 ; jae =>done
+                    ; sub Rq(RAX), 1
+                    ; =>done);
+                self.def_gpr(i, RAX);
+            }
             Opc::BAndI | Opc::BOrI | Opc::BXorI => {
                 self.load_gpr(RAX, ins.a);
                 match (self.imm32(ins.b), ins.op) {
