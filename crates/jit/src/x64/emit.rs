@@ -57,6 +57,8 @@ struct Em<'a> {
     grow: DynamicLabel,
     /// Shared routine: a new table (`exit::jit_new_table`, sizes in rax), value in rax.
     new_table: DynamicLabel,
+    /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
+    big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
 }
 
 fn off_spill(s: u16) -> i32 {
@@ -146,20 +148,14 @@ impl<'a> Em<'a> {
     fn check_type(&mut self, reg: u8, ty: Ty, exit: DynamicLabel) {
         match ty {
             Ty::Int => {
-                // Inline int, or a heap-boxed big int (its value is loaded).
+                // Inline int, or a heap-boxed big int (its value is loaded, out of line:
+                // `big_int_paths`).
                 let (big, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
-                let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
-                let val_off = offset_of!(vm::object::BigInt, value) as i32;
-                let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
                 dynasm!(self.ops ; .arch x64
                     ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>big
-                    ; shl Rq(reg), 16 ; sar Rq(reg), 16 ; jmp =>done
-                    ; =>big
-                    ; cmp Rd(RCX), TAG_OBJ as i32 ; jne =>exit
-                    ; shl Rq(reg), 16 ; shr Rq(reg), 16
-                    ; cmp BYTE [Rq(reg) + kind_off], big_kind ; jne =>exit
-                    ; mov Rq(reg), QWORD [Rq(reg) + val_off]
+                    ; shl Rq(reg), 16 ; sar Rq(reg), 16
                     ; =>done);
+                self.big_ints.push((big, done, reg, exit));
             }
             Ty::Num => {
                 let max = vm::value::FLOAT_MAX_BITS as i64;
@@ -170,6 +166,23 @@ impl<'a> Em<'a> {
                     ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_TABLE as i32 ; jne =>exit);
             }
             _ => {}
+        }
+    }
+
+    /// The out-of-line halves of `check_type(Int)`: the value (tag in ecx) is a heap box;
+    /// load a `BigInt`'s value and jump back, exit for anything else.
+    fn big_int_paths(&mut self) {
+        let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
+        let val_off = offset_of!(vm::object::BigInt, value) as i32;
+        let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
+        for (big, done, reg, exit) in std::mem::take(&mut self.big_ints) {
+            dynasm!(self.ops ; .arch x64
+                ; =>big
+                ; cmp Rd(RCX), TAG_OBJ as i32 ; jne =>exit
+                ; shl Rq(reg), 16 ; shr Rq(reg), 16
+                ; cmp BYTE [Rq(reg) + kind_off], big_kind ; jne =>exit
+                ; mov Rq(reg), QWORD [Rq(reg) + val_off]
+                ; jmp =>done);
         }
     }
 
@@ -723,7 +736,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let box_big = ops.new_dynamic_label();
     let grow = ops.new_dynamic_label();
     let new_table = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), box_big, grow, new_table };
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), box_big, grow, new_table, big_ints: Vec::new() };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -741,6 +754,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
     }
+    em.big_int_paths();
     // Exit stubs: each writes its snapshot's values to the frame's registers itself;
     // then, if the trace's link table has a target for the snapshot and the iteration
     // budget allows, jumps there (exit.rs, direct links); otherwise it returns with
