@@ -66,6 +66,8 @@ pub mod ir_text;
 pub mod opt_dce;
 pub mod opt_fold;
 pub mod opt_loop;
+pub mod opt_mem;
+pub mod opt_snap;
 pub mod record;
 pub mod regalloc;
 pub mod verify;
@@ -110,11 +112,16 @@ pub struct Options {
     pub loop_opt: bool,
     /// Side traces from hot exits (`-jopt=-side` turns them off).
     pub side: bool,
+    /// Alias analysis, load hoisting and forwarding (`opt_mem.rs`).
+    pub mem: bool,
+    /// Dead slots dropped from snapshots (`opt_snap.rs`): no write-back of dead
+    /// temporaries at `Loop` or at exits.
+    pub snap: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true }
     }
 }
 
@@ -151,6 +158,8 @@ impl Options {
                             "regs" => self.regs = on,
                             "loop" => self.loop_opt = on,
                             "side" => self.side = on,
+                            "mem" => self.mem = on,
+                            "snap" => self.snap = on,
                             _ => return false,
                         }
                     }
@@ -273,7 +282,7 @@ impl Engine {
     }
 
     /// Runs the pass pipeline and the backend on a recorded trace.
-    fn compile(&self, mut t: Trace) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled), String> {
+    fn compile(&self, mut t: Trace, proto: Gc<ProtoObj>) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled), String> {
         verify::verify(&t).map_err(|e| format!("verifier (record): {}", e))?;
         self.dump("after record+fold", &t);
         if self.opts.dce {
@@ -285,6 +294,20 @@ impl Engine {
             t = opt_loop::optimize(&t);
             verify::verify(&t).map_err(|e| format!("verifier (loop): {}", e))?;
             self.dump("after loop", &t);
+        }
+        if self.opts.mem {
+            t = opt_mem::optimize(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (mem): {}", e))?;
+            self.dump("after mem", &t);
+        }
+        if self.opts.snap {
+            let live = opt_snap::Liveness::new(&proto);
+            t = opt_snap::prune(&t, |pc, slot| live.dead(pc, slot));
+            if self.opts.dce {
+                t = opt_dce::dce(&t);
+            }
+            verify::verify(&t).map_err(|e| format!("verifier (snap): {}", e))?;
+            self.dump("after snap", &t);
         }
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
         let code = x64::emit::compile(&t, &alloc, self.layout, self.opts.exit_stress)?;
@@ -308,7 +331,7 @@ impl Engine {
         let result = match record::record(vm, from_pc, self.opts.fold) {
             Ok(rec) => {
                 let roots = rec.roots;
-                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots)).map_err(|reason| (header, reason))
+                self.compile(rec.trace, proto).map(|(ir, alloc, code)| (ir, alloc, code, roots)).map_err(|reason| (header, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
@@ -479,7 +502,7 @@ impl Engine {
             Ok(rec) => {
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
-                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots, end)).map_err(|reason| (end, reason))
+                self.compile(rec.trace, proto).map(|(ir, alloc, code)| (ir, alloc, code, roots, end)).map_err(|reason| (end, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
