@@ -198,8 +198,14 @@ pub fn hoist(t: &Trace) -> Trace {
         return t.clone();
     }
     let mut out = Trace { ins: Vec::with_capacity(n), snaps: t.snaps.clone(), phis: Vec::new() };
-    let entry_snap = SnapId(out.snaps.len() as u32);
-    out.snaps.push(Snapshot { pc: header_pc, entries: Vec::new() });
+    // The pre-header's snapshot (the loop pass made one), or a new one.
+    let entry_snap = match out.snaps.iter().position(|s| s.pc == header_pc && s.entries.is_empty()) {
+        Some(i) => SnapId(i as u32),
+        None => {
+            out.snaps.push(Snapshot { pc: header_pc, entries: Vec::new() });
+            SnapId(out.snaps.len() as u32 - 1)
+        }
+    };
     let mut map = vec![IrRef::NONE; n];
     let order = (0..head).chain((head + 1..n).filter(|&i| hoisted[i])).chain(std::iter::once(head)).chain((head + 1..n).filter(|&i| !hoisted[i]));
     for i in order {
