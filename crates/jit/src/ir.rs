@@ -216,6 +216,10 @@ opcodes! {
     Box = "box", true, false;
     /// Guard that table `a` has no metatable.
     GuardNoMeta = "nometa", true, false;
+    /// Guard that value `a` is a script closure whose prototype is at address `k` (the
+    /// guard of an inlined call: inlined code never reads upvalues, so every closure of
+    /// the prototype runs the same trace code).
+    GuardProto = "fproto", true, false;
     /// Load `a[b]` from the array part of table `a` (int key `b`); guards 1 <= b <= len.
     ALoad = "aload", true, false;
     /// Store value `c` into `a[b]` in the array part; guards 1 <= b <= len.

@@ -70,6 +70,8 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::AbsN
         // Traces never set metatables (see opt_loop.rs).
         | Opc::GuardNoMeta
+        // A closure's prototype never changes.
+        | Opc::GuardProto
         | Opc::Head
         | Opc::Loop
         | Opc::Exit => Effect::None,
@@ -80,7 +82,7 @@ pub fn effect(op: Opc) -> Effect {
 
 /// Value guards and pure instructions: their outcome depends on their operands only.
 fn value_only(op: Opc) -> bool {
-    op.is_pure() || matches!(op, Opc::Unbox | Opc::Box | Opc::ModI | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta)
+    op.is_pure() || matches!(op, Opc::Unbox | Opc::Box | Opc::ModI | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto)
 }
 
 /// Two table refs that are provably different tables.

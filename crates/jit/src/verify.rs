@@ -44,6 +44,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::Unbox => (matches!(ins.ty, Ty::Int | Ty::Num | Ty::Tab), nops == 1 && ty(ins.a) == Ty::Val),
             Opc::Box => (ins.ty == Ty::Val, nops == 1 && matches!(ty(ins.a), Ty::Int | Ty::Num)),
             Opc::GuardNoMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab),
+            Opc::GuardProto => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val && ins.k != 0),
             Opc::ALoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
             Opc::AStore | Opc::APush => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Val),
             Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),

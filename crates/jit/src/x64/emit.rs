@@ -16,7 +16,7 @@ use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
-use vm::value::{Value, PAYLOAD_MASK, TAG_INT, TAG_TABLE};
+use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_TABLE};
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
@@ -479,6 +479,21 @@ impl<'a> Em<'a> {
                 self.untag(RAX);
                 let o = lay.tab_meta;
                 dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(RAX) + o], 0 ; jne =>e);
+            }
+            Opc::GuardProto => {
+                // A function value, a closure (not a builtin), with prototype k.
+                let e = exit.ok_or("guard without snapshot")?;
+                let ko = (offset_of!(vm::function::Closure, header) + offset_of!(vm::object::GcHeader, kind)) as i32;
+                let po = offset_of!(vm::function::Closure, proto) as i32;
+                let kind = vm::object::ObjKind::Closure as u8 as i8;
+                let p = ins.k;
+                self.load_gpr(RAX, ins.a);
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RCX), Rq(RAX) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_FUNC as i32 ; jne =>e);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64
+                    ; cmp BYTE [Rq(RAX) + ko], kind ; jne =>e
+                    ; mov Rq(RCX), QWORD p ; cmp Rq(RCX), QWORD [Rq(RAX) + po] ; jne =>e);
             }
             Opc::ALoad | Opc::AStore => {
                 let e = exit.ok_or("array access without snapshot")?;
