@@ -15,6 +15,12 @@
 //!   no possibly aliasing store in between, is replaced by that value. Facts do not cross
 //!   `Head` (the body repeats; the pre-header runs once).
 //!
+//! * **Proven checks** ([`mark_checked`]): a hash access to a table whose entry count an
+//!   earlier access already checked for an index at least as high gets [`HREF_CHECKED`]
+//!   (no instruction changes a table's shape inside a trace); a hash store to a location
+//!   an earlier access of the same region showed to hold the key and a non-nil value
+//!   gets [`HSTORE_PROVEN`]. The flags are hints: a backend that ignores them is correct.
+//!
 //! Alias rules (the IR has no instruction that can run unknown code or change a
 //! table's shape; [`effect`] classifies every opcode, so a new one must be classified
 //! before it compiles): hash entries (`HLoad`/`HStore`) and the array part
@@ -153,10 +159,80 @@ fn known_nonnil(t: &Trace, v: IrRef) -> bool {
     }
 }
 
-/// Runs hoisting (loop traces) and forwarding; returns the new trace.
+/// Bit in `HLoad.k`/`HStore.k`: the entry-count check is proven by an earlier access
+/// to the same table (the backend may skip it).
+pub const HREF_CHECKED: i64 = 1 << 41;
+/// Bit in `HStore.k`: the entry's key and non-nil value are proven (the backend may skip
+/// the count, key and nil checks).
+pub const HSTORE_PROVEN: i64 = 1 << 42;
+
+/// Runs hoisting (loop traces), forwarding and check marking; returns the new trace.
 pub fn optimize(t: &Trace) -> Trace {
     let t = hoist(t);
-    forward(&t)
+    let t = forward(&t);
+    mark_checked(&t)
+}
+
+/// Sets [`HREF_CHECKED`] and [`HSTORE_PROVEN`] where earlier accesses prove them.
+pub fn mark_checked(t: &Trace) -> Trace {
+    let mut out = t.clone();
+    // Per table ref: the highest entry index whose count check has run.
+    let mut checked: Vec<(IrRef, i64)> = Vec::new();
+    // Values known to be non-nil (unboxed, or non-nil by construction) so far.
+    let mut nonnil = vec![false; t.ins.len()];
+    // Accesses (index) proving that a location holds its key and, if `nonnil` of the
+    // value, a non-nil value; cleared at `Head` and killed by aliasing stores.
+    let mut facts: Vec<usize> = Vec::new();
+    for i in 0..t.ins.len() {
+        let ins = t.ins[i];
+        match ins.op {
+            Opc::Unbox => nonnil[ins.a.idx()] = true,
+            Opc::Box => nonnil[i] = true,
+            Opc::K => nonnil[i] = ins.k as u64 != vm::Value::NIL.0,
+            Opc::Head => facts.clear(),
+            Opc::HLoad if ins.k & HLOAD_NONNIL != 0 => nonnil[i] = true,
+            _ => {}
+        }
+        if effect(ins.op) == Effect::Barrier {
+            facts.clear();
+            checked.clear();
+        }
+        if !matches!(ins.op, Opc::HLoad | Opc::HStore) {
+            if effect(ins.op) == Effect::Store {
+                let st = ins;
+                facts.retain(|&f| {
+                    let mut p = t.ins[f];
+                    p.op = Opc::HLoad;
+                    !may_alias(t, &p, &st)
+                });
+            }
+            continue;
+        }
+        let e = entry_index(&ins);
+        match checked.iter_mut().find(|c| c.0 == ins.a) {
+            Some(c) if c.1 >= e => out.ins[i].k |= HREF_CHECKED,
+            Some(c) => c.1 = e,
+            None => checked.push((ins.a, e)),
+        }
+        if ins.op == Opc::HStore {
+            let proven = facts.iter().any(|&f| {
+                let p = &t.ins[f];
+                let v = if p.op == Opc::HLoad { IrRef(f as u32) } else { p.c };
+                p.a == ins.a && p.b == ins.b && entry_index(p) == e && nonnil[v.idx()]
+            });
+            if proven {
+                out.ins[i].k |= HSTORE_PROVEN;
+            }
+            let st = ins;
+            facts.retain(|&f| {
+                let mut p = t.ins[f];
+                p.op = Opc::HLoad;
+                !may_alias(t, &p, &st)
+            });
+        }
+        facts.push(i);
+    }
+    out
 }
 
 fn remap(map: &[IrRef], r: IrRef) -> IrRef {

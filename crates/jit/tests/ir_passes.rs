@@ -63,6 +63,7 @@ fn run_file(path: &Path) -> Result<(), String> {
             "mem" => opt_mem::optimize(&t),
             "hoist" => opt_mem::hoist(&t),
             "forward" => opt_mem::forward(&t),
+            "mark_checked" => opt_mem::mark_checked(&t),
             "snap" => opt_snap::prune(&t, |pc, slot| dead.contains(&(pc, slot))),
             other => return Err(format!("unknown pass {}", other)),
         };

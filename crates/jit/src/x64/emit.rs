@@ -521,20 +521,30 @@ impl<'a> Em<'a> {
                 self.untag(RAX);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
-                self.load_gpr(R11, ins.b);
-                dynasm!(self.ops ; .arch x64
-                    ; mov Rq(RDX), QWORD entry
-                    ; cmp Rq(RDX), QWORD [Rq(RAX) + lo] ; jae =>e
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
-                    ; cmp Rq(R11), QWORD [Rq(RDX) + ko] ; jne =>e
-                    ; mov Rq(RAX), QWORD [Rq(RDX) + vo]);
+                // Checks proven by earlier accesses (opt_mem.rs) are skipped.
+                let proven = ins.op == Opc::HStore && ins.k & crate::opt_mem::HSTORE_PROVEN != 0;
+                let count_ok = proven || ins.k & crate::opt_mem::HREF_CHECKED != 0;
+                if !count_ok {
+                    dynasm!(self.ops ; .arch x64
+                        ; mov Rq(RDX), QWORD entry
+                        ; cmp Rq(RDX), QWORD [Rq(RAX) + lo] ; jae =>e);
+                }
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
+                if !proven {
+                    self.load_gpr(R11, ins.b);
+                    dynasm!(self.ops ; .arch x64
+                        ; cmp Rq(R11), QWORD [Rq(RDX) + ko] ; jne =>e
+                        ; mov Rq(RAX), QWORD [Rq(RDX) + vo]);
+                }
                 if ins.op == Opc::HLoad {
                     if ins.k & crate::record::HLOAD_NONNIL != 0 {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
                     }
                     self.def_gpr(i, RAX);
                 } else {
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                    if !proven {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                    }
                     self.load_gpr(RCX, ins.c);
                     dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + vo], Rq(RCX));
                 }
