@@ -10,6 +10,9 @@
 //!   invariant (e.g. the identity guard on a function loaded from a global). Hoisted
 //!   guards exit at the loop header with the pre-header's empty snapshot: the pre-header
 //!   modifies nothing, and the outcome is the same in every iteration.
+//! * **Array split** ([`split_arrays`], loop traces): body array loads become
+//!   `ABase`/`ASize`/`ALoadB`, so an invariant table's array address and length are
+//!   loaded once per trace entry.
 //! * **Forwarding**: within the pre-header, and within the body, a load of a location
 //!   that an earlier load or store of the same region has provably read or written, with
 //!   no possibly aliasing store in between, is replaced by that value. Facts do not cross
@@ -81,7 +84,7 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::Head
         | Opc::Loop
         | Opc::Exit => Effect::None,
-        Opc::ALoad | Opc::HLoad | Opc::ALen => Effect::Load,
+        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB => Effect::Load,
         Opc::AStore | Opc::APush | Opc::HStore => Effect::Store,
     }
 }
@@ -105,20 +108,31 @@ fn entry_index(ins: &Ins) -> i64 {
     ins.k & 0xFFFF_FFFF
 }
 
+/// The table an access refers to (`ALoadB` through its `ABase`).
+fn table_of(t: &Trace, ins: &Ins) -> IrRef {
+    if ins.op == Opc::ALoadB {
+        t.get(ins.a).a
+    } else {
+        ins.a
+    }
+}
+
 /// Whether store `st` may change what load `ld` reads (both instructions of `t`).
 pub fn may_alias(t: &Trace, ld: &Ins, st: &Ins) -> bool {
     if effect(st.op) == Effect::Barrier {
         return true;
     }
-    if distinct_tables(t, ld.a, st.a) {
+    if distinct_tables(t, table_of(t, ld), st.a) {
         return false;
     }
     match (ld.op, st.op) {
         (Opc::HLoad, Opc::HStore) => !(distinct_tables(t, ld.b, st.b) || entry_index(ld) != entry_index(st)),
         (Opc::HLoad, _) => false,
-        (Opc::ALoad, Opc::AStore) => !distinct_ints(t, ld.b, st.b),
-        (Opc::ALoad, Opc::APush) | (Opc::ALen, Opc::AStore) | (Opc::ALen, Opc::APush) => true,
-        (Opc::ALoad | Opc::ALen, _) => false,
+        (Opc::ALoad | Opc::ALoadB, Opc::AStore) => !distinct_ints(t, ld.b, st.b),
+        (Opc::ALoad | Opc::ALoadB, Opc::APush) | (Opc::ALen | Opc::ASize, Opc::APush) | (Opc::ALen, Opc::AStore) => true,
+        (Opc::ALoad | Opc::ALoadB | Opc::ALen | Opc::ASize, _) => false,
+        // Nothing moves an array inside a trace.
+        (Opc::ABase, _) => false,
         _ => true,
     }
 }
@@ -145,9 +159,16 @@ fn forwarded(t: &Trace, ld: &Ins, prev: &Ins, prev_ref: IrRef) -> Option<IrRef> 
         }
         (Opc::ALoad, Opc::ALoad) if ld.b == prev.b => Some(prev_ref),
         (Opc::ALoad, Opc::AStore | Opc::APush) if ld.b == prev.b => Some(prev.c),
-        (Opc::ALen, Opc::ALen) => Some(prev_ref),
+        (Opc::ALen, Opc::ALen) | (Opc::ABase, Opc::ABase) | (Opc::ASize, Opc::ASize) => Some(prev_ref),
+        (Opc::ALoadB, Opc::ALoadB) if ld.b == prev.b => Some(prev_ref),
         _ => None,
     }
+}
+
+/// `ALoadB` after a store of the same item of the same table (`ALoadB` refers to its
+/// table through its `ABase`, so [`forwarded`] does not see it).
+fn forwarded_split(t: &Trace, ld: &Ins, prev: &Ins) -> Option<IrRef> {
+    (ld.op == Opc::ALoadB && matches!(prev.op, Opc::AStore | Opc::APush) && table_of(t, ld) == prev.a && ld.b == prev.b).then_some(prev.c)
 }
 
 fn known_nonnil(t: &Trace, v: IrRef) -> bool {
@@ -166,9 +187,11 @@ pub const HREF_CHECKED: i64 = 1 << 41;
 /// the count, key and nil checks).
 pub const HSTORE_PROVEN: i64 = 1 << 42;
 
-/// Runs hoisting (loop traces), forwarding and check marking; returns the new trace.
+/// Runs the array split and hoisting (loop traces), forwarding and check marking;
+/// returns the new trace.
 pub fn optimize(t: &Trace) -> Trace {
-    let t = hoist(t);
+    let t = split_arrays(t);
+    let t = hoist(&t);
     let t = forward(&t);
     mark_checked(&t)
 }
@@ -241,6 +264,42 @@ fn remap(map: &[IrRef], r: IrRef) -> IrRef {
     } else {
         map[r.idx()]
     }
+}
+
+/// Loop traces: splits each body `ALoad t i` into `ABase t`, `ASize t` and
+/// `ALoadB base i size`, so that the array's address and length of an invariant table
+/// can be hoisted (and shared by several accesses) while the item load stays.
+pub fn split_arrays(t: &Trace) -> Trace {
+    let Some(head) = t.head() else { return t.clone() };
+    if !t.ins[head..].iter().any(|i| i.op == Opc::ALoad) {
+        return t.clone();
+    }
+    let n = t.ins.len();
+    let mut out = Trace { ins: Vec::with_capacity(n + 8), snaps: t.snaps.clone(), phis: Vec::new() };
+    let mut map = vec![IrRef::NONE; n];
+    for i in 0..n {
+        let mut x = t.ins[i];
+        x.a = remap(&map, x.a);
+        x.b = remap(&map, x.b);
+        x.c = remap(&map, x.c);
+        if i > head && x.op == Opc::ALoad {
+            let base = out.push(Ins::new(Opc::ABase, Ty::Int, x.a, IrRef::NONE));
+            let size = out.push(Ins::new(Opc::ASize, Ty::Int, x.a, IrRef::NONE));
+            let mut l = Ins::new(Opc::ALoadB, Ty::Val, base, x.b);
+            l.c = size;
+            l.snap = x.snap;
+            map[i] = out.push(l);
+        } else {
+            map[i] = out.push(x);
+        }
+    }
+    for s in &mut out.snaps {
+        for e in &mut s.entries {
+            e.1 = map[e.1.idx()];
+        }
+    }
+    out.phis = t.phis.iter().map(|&(e, x)| (map[e.idx()], map[x.idx()])).collect();
+    out
 }
 
 /// Moves invariant body loads (and what depends on them only) to the pre-header.
@@ -321,12 +380,13 @@ pub fn forward(t: &Trace) -> Trace {
                 let mut cur = *ins;
                 cur.a = repl[cur.a.idx()];
                 cur.b = if cur.b.is_none() { cur.b } else { repl[cur.b.idx()] };
+                cur.c = if cur.c.is_none() { cur.c } else { repl[cur.c.idx()] };
                 let hit = facts.iter().rev().find_map(|&f| {
                     let mut p = t.ins[f];
                     p.a = repl[p.a.idx()];
                     p.b = if p.b.is_none() { p.b } else { repl[p.b.idx()] };
                     p.c = if p.c.is_none() { p.c } else { repl[p.c.idx()] };
-                    forwarded(t, &cur, &p, repl[f])
+                    forwarded(t, &cur, &p, repl[f]).or_else(|| forwarded_split(t, &cur, &p))
                 });
                 match hit {
                     Some(v) => {

@@ -46,6 +46,8 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::GuardNoMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab),
             Opc::GuardProto => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val && ins.k != 0),
             Opc::ALoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
+            Opc::ABase | Opc::ASize => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
+            Opc::ALoadB => (ins.ty == Ty::Val, nops == 3 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Int && t.ins[ins.a.idx()].op == Opc::ABase),
             Opc::AStore | Opc::APush => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Val),
             Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
             Opc::HStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ty(ins.c) == Ty::Val && ins.k >= 0),

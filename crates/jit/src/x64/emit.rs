@@ -480,6 +480,23 @@ impl<'a> Em<'a> {
                 let o = lay.tab_meta;
                 dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(RAX) + o], 0 ; jne =>e);
             }
+            Opc::ABase | Opc::ASize => {
+                let o = if ins.op == Opc::ABase { lay.tab_array + lay.vec_ptr } else { lay.tab_array + lay.vec_len };
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RAX) + o]);
+                self.def_gpr(i, RAX);
+            }
+            Opc::ALoadB => {
+                // a = the items' address, b = the 1-based index, c = the length.
+                let e = exit.ok_or("array access without snapshot")?;
+                self.load_gpr(R11, ins.b);
+                self.load_gpr(RCX, ins.c);
+                dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1 ; cmp Rq(R11), Rq(RCX) ; jae =>e);
+                self.load_gpr(RDX, ins.a);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + Rq(R11) * 8]);
+                self.def_gpr(i, RAX);
+            }
             Opc::GuardProto => {
                 // A function value, a closure (not a builtin), with prototype k.
                 let e = exit.ok_or("guard without snapshot")?;
