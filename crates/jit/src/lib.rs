@@ -20,8 +20,11 @@
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
-//!   as PHIs in registers, invariant hoisting), the verifier (`verify.rs`) after each of
-//!   them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
+//!   as PHIs in registers, invariant hoisting), the memory optimisation (`opt_mem.rs`,
+//!   `-jopt=-mem`: alias analysis, invariant load hoisting, forwarding, proven hash
+//!   checks), snapshot liveness (`opt_snap.rs`, `-jopt=-snap`: dead registers leave the
+//!   snapshots, so `Loop` does not store temporaries), the verifier (`verify.rs`) after
+//!   each of them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
 //!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
 //! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
 //!   entry; its body runs one iteration per pass; `Loop` writes back modified slots that
@@ -50,7 +53,6 @@
 //!
 //! Next steps (see docs/jit.md for measurements): direct jumps from exit stubs into side
 //! traces with values passed in registers (today transitions go through the engine),
-//! not writing back dead temporaries at `Loop`,
 //! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!
