@@ -182,6 +182,16 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn index_slow_op(&mut self, dst: usize, obj: Value, key: Value, reg: Option<usize>) -> Result<Flow, RtError> {
+        // First a raw lookup of a plain key (hash-part integers, strings): it completes
+        // the access when it finds a value or there is no metatable.
+        if let Some(t) = value_as::<Table>(obj) {
+            let mut dst_reg = Value::NIL;
+            if t.get_into(key, &mut dst_reg) {
+                let mut th = self.current;
+                th.stack[dst] = dst_reg;
+                return Ok(Flow::Done);
+            }
+        }
         match self.lookup(obj, key)? {
             Lookup::Value(v) => {
                 let mut th = self.current;
@@ -201,6 +211,13 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn newindex_slow_op(&mut self, obj: Value, key: Value, val: Value, reg: Option<usize>) -> Result<Flow, RtError> {
+        // First a raw set of a plain key when no `__newindex` can apply (no metatable,
+        // or the key is present).
+        if let Some(mut t) = value_as::<Table>(obj) {
+            if t.set_out_of_line(key, val) {
+                return Ok(Flow::Done);
+            }
+        }
         match self.assign(obj, key, val)? {
             Lookup::Value(_) => Ok(Flow::Done),
             Lookup::Call(h, o) => Ok(match self.call_meta(h, &[o, key, val])? {
