@@ -344,8 +344,31 @@ impl Table {
     /// interpreter); always true (the `off_line!` protocol: the store is done).
     #[inline(never)]
     pub fn set_int_out_of_line(&mut self, i: i64, value: Value) -> bool {
-        self.set_small_int(i, value);
+        if !self.try_push(i, value) {
+            self.set_small_int(i, value);
+        }
         true
+    }
+
+    /// Appends `value` as key `i` when that is a plain push: `i` is the key just after
+    /// the array part, the buffer has room, there is no hash part (whose integer keys
+    /// might have to move into the array) and the value is not nil. The common append
+    /// (`t[#t + 1] = v`, filling a fresh array) without the general path; false: nothing
+    /// done.
+    #[inline(always)]
+    fn try_push(&mut self, i: i64, value: Value) -> bool {
+        let len = self.array.len();
+        if (i as u64).wrapping_sub(1) == len as u64 && len < self.array.capacity() && self.entries.is_empty() && !value.is_nil() {
+            // SAFETY: len < capacity, so slot `len` is allocated; it is initialised
+            // before the length covers it.
+            unsafe {
+                self.array.as_mut_ptr().add(len).write(value);
+                self.array.set_len(len + 1);
+            }
+            true
+        } else {
+            false
+        }
     }
 
     #[inline(always)]
