@@ -21,6 +21,8 @@ use crate::vm::{Tm, Vm};
 
 /// Largest concatenation buffer (bytes) kept in `Heap::scratch` for reuse.
 const SCRATCH_KEEP: usize = 1 << 16;
+/// Concatenations of strings up to this many bytes in all use a stack buffer.
+const SMALL_CONCAT: usize = 40;
 use compiler::Op;
 
 const MAX_META_CHAIN: usize = 2000;
@@ -399,6 +401,30 @@ impl Vm {
     /// right; a pair that is not both strings/numbers goes to `__concat`.
     pub fn concat_op(&mut self, first: usize, n: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
+        // Short strings only (`a .. b`, words built from pieces): joined in a stack buffer,
+        // no scratch-buffer juggling.
+        if let Some(vals) = th.stack.get(first..first + n) {
+            let mut small = [0u8; SMALL_CONCAT];
+            let mut len = 0;
+            let mut all_short = true;
+            for &v in vals {
+                match Vm::str_bytes(v) {
+                    Some(b) if len + b.len() <= SMALL_CONCAT => {
+                        small[len..len + b.len()].copy_from_slice(b);
+                        len += b.len();
+                    }
+                    _ => {
+                        all_short = false;
+                        break;
+                    }
+                }
+            }
+            if all_short && n >= 2 && len <= self.limits.max_string {
+                let s = self.str_value(&small[..len]);
+                th.stack[first] = s;
+                return Ok(Flow::Done);
+            }
+        }
         let mut n = n;
         // A reused scratch buffer: most concatenations build short strings, which are
         // then copied into the string object; this saves a malloc/free pair per `..`.
