@@ -19,6 +19,7 @@
 //! following an allocation.
 
 use crate::object::*;
+use crate::slab::BigIntSlabs;
 use crate::table::{hash_bytes, Table};
 use crate::value::{Value, TAG_FUNC, TAG_OBJ, TAG_STR, TAG_TABLE};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,22 +39,14 @@ fn pool_index(kind: ObjKind) -> Option<usize> {
         ObjKind::Table => Some(0),
         ObjKind::Closure => Some(1),
         ObjKind::Upvalue => Some(2),
-        // Boxed integers (64-bit values beyond the inline range): bit-manipulation code
-        // allocates one per operation.
-        ObjKind::BigInt => Some(3),
+        // Boxed integers live in their own slabs (`Heap::alloc_big_int`).
         _ => None,
     }
 }
 
-/// Most freed allocations kept in pool `index`: boxed integers are small (24 bytes) and
-/// die by the hundred thousand per collection in bit-manipulation loops.
-fn pool_max(index: usize) -> usize {
-    if index == 3 {
-        POOL_MAX * 4
-    } else {
-        POOL_MAX
-    }
-}
+/// Most free boxed-integer cells a sweep keeps (4 MiB): bit-manipulation loops box one
+/// integer per operation, and their boxes die by the hundred thousand per collection.
+const BIG_INT_KEEP_MAX: usize = (MIN_THRESHOLD / std::mem::size_of::<BigInt>()) * 2;
 
 /// Drops an object's contents in place, keeping its allocation (for a pool). A pooled
 /// table keeps one field alive: `array`, an empty `Vec` (see `Heap::alloc_table`).
@@ -81,7 +74,6 @@ unsafe fn drop_contents(h: *mut GcHeader) {
             }
             ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
             ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
-            ObjKind::BigInt => std::ptr::drop_in_place(h as *mut BigInt),
             _ => unreachable!("not a pooled kind"),
         }
     }
@@ -100,8 +92,7 @@ unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
     let layout = match index {
         0 => Layout::new::<Table>(),
         1 => Layout::new::<crate::function::Closure>(),
-        2 => Layout::new::<Upvalue>(),
-        _ => Layout::new::<BigInt>(),
+        _ => Layout::new::<Upvalue>(),
     };
     // SAFETY: same allocator and layout as the Box that allocated it.
     unsafe { dealloc(p, layout) };
@@ -186,10 +177,11 @@ pub struct Heap {
     string_count: usize,
     /// The previous table's buffer, reused by the next rebuild.
     spare_strings: Vec<InternSlot>,
-    /// Memory of freed tables, closures, upvalues and boxed integers (contents dropped)
-    /// for reuse: they
+    /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
     /// are the most frequently allocated objects; this skips a malloc/free pair each.
-    pools: [Vec<*mut u8>; 4],
+    pools: [Vec<*mut u8>; 3],
+    /// Boxed integers (not in `objects`; see slab.rs).
+    big_ints: BigIntSlabs,
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
@@ -224,7 +216,8 @@ impl Heap {
             strings: vec![InternSlot::EMPTY; MIN_INTERN_SLOTS],
             string_count: 0,
             spare_strings: Vec::new(),
-            pools: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
+            pools: [Vec::new(), Vec::new(), Vec::new()],
+            big_ints: BigIntSlabs::new(),
             threads: Vec::new(),
             gray: Vec::new(),
             collections: 0,
@@ -268,6 +261,22 @@ impl Heap {
         self.allocated_since_gc = true;
         // SAFETY: just allocated.
         unsafe { Gc::from_raw(ptr) }
+    }
+
+    /// A new boxed integer (for integers outside the inline range): a free slab cell,
+    /// no malloc and no all-objects entry (slab.rs).
+    #[inline(always)]
+    pub fn alloc_big_int(&mut self, value: i64) -> Gc<BigInt> {
+        let p = self.big_ints.alloc(value);
+        self.allocated += std::mem::size_of::<BigInt>();
+        self.allocated_since_gc = true;
+        // SAFETY: a fresh, initialised cell.
+        unsafe { Gc::from_raw(p) }
+    }
+
+    /// Number of boxed-integer slabs (tests and statistics).
+    pub fn big_int_slabs(&self) -> usize {
+        self.big_ints.slab_count()
     }
 
     /// Allocates an empty table with room for `narr` array items and `nhash` fields,
@@ -546,7 +555,7 @@ impl Heap {
                     objects[kept] = h;
                     kept += 1;
                 } else {
-                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max(i));
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
                         drop_contents(h);
@@ -559,6 +568,9 @@ impl Heap {
         }
         objects.truncate(kept);
         self.objects = objects;
+        // 4. Boxed integers: keep about as many free cells as the next cycle may use.
+        let keep_free = (live.max(MIN_THRESHOLD) / std::mem::size_of::<BigInt>()).min(BIG_INT_KEEP_MAX);
+        live += self.big_ints.sweep(keep_free) * std::mem::size_of::<BigInt>();
         take_extra();
         self.live_bytes = live;
         self.allocated = 0;
