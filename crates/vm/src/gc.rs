@@ -185,6 +185,10 @@ pub struct Heap {
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
+    /// Values found by tracing whose headers are being prefetched (null: empty slot);
+    /// see `mark_value_deferred`.
+    mark_ring: [*mut GcHeader; MARK_RING],
+    ring_pos: usize,
     pub collections: u64,
     /// Longest collection pause so far (wall clock), and the sum of all pauses
     /// (`GSCRIPT_GC_STATS` prints them).
@@ -220,6 +224,8 @@ impl Heap {
             big_ints: BigIntSlabs::new(),
             threads: Vec::new(),
             gray: Vec::new(),
+            mark_ring: [std::ptr::null_mut(); MARK_RING],
+            ring_pos: 0,
             collections: 0,
             max_pause: std::time::Duration::ZERO,
             total_pause: std::time::Duration::ZERO,
@@ -423,6 +429,11 @@ impl Heap {
             (*h).marked = true;
             match (*h).kind {
                 ObjKind::String | ObjKind::BigInt => {}
+                ObjKind::Table => {
+                    // Tracing it reads its array buffer next: start loading that too.
+                    prefetch((*(h as *const Table)).array.as_ptr() as *mut GcHeader);
+                    self.gray.push(h)
+                }
                 _ => self.gray.push(h),
             }
         }
@@ -432,11 +443,42 @@ impl Heap {
         self.mark_header(g.header());
     }
 
-    /// Processes the gray stack until everything reachable is marked.
+    /// Marks a value found while tracing, a few values later: its header is prefetched
+    /// now and the value waits in a small ring (`mark_ring`), so the header has loaded
+    /// by the time its mark is read. Marking a tree of small tables is otherwise one
+    /// cache miss after another (each table has only a couple of children to prefetch).
+    #[inline(always)]
+    fn mark_value_deferred(&mut self, v: Value) {
+        if (TAG_STR..=TAG_OBJ).contains(&v.tag()) {
+            let h = v.as_ptr();
+            prefetch(h);
+            let slot = self.ring_pos % MARK_RING;
+            self.ring_pos = slot + 1;
+            let waiting = std::mem::replace(&mut self.mark_ring[slot], h);
+            if !waiting.is_null() {
+                self.mark_header(waiting);
+            }
+        }
+    }
+
+    /// Processes the gray stack and the mark ring until everything reachable is marked.
     pub fn trace(&mut self) {
-        while let Some(h) = self.gray.pop() {
-            // SAFETY: gray objects are live and of the kind in their header.
-            unsafe { self.trace_object(h) }
+        loop {
+            while let Some(h) = self.gray.pop() {
+                // SAFETY: gray objects are live and of the kind in their header.
+                unsafe { self.trace_object(h) }
+            }
+            let mut flushed = false;
+            for slot in 0..MARK_RING {
+                let waiting = std::mem::replace(&mut self.mark_ring[slot], std::ptr::null_mut());
+                if !waiting.is_null() {
+                    flushed = true;
+                    self.mark_header(waiting);
+                }
+            }
+            if !flushed {
+                break;
+            }
         }
     }
 
@@ -451,22 +493,10 @@ impl Heap {
                     if let Some(m) = t.meta {
                         self.mark(m);
                     }
-                    // Array part: start loading the headers of the next few items while
-                    // marking this one (marking is one cache miss per object otherwise).
-                    let array = &t.array;
-                    let prefetch_value = |v: Value| {
-                        if (TAG_STR..=TAG_OBJ).contains(&v.tag()) {
-                            prefetch(v.as_ptr());
-                        }
-                    };
-                    array.iter().take(TRACE_PREFETCH).for_each(|&v| prefetch_value(v));
-                    for (i, &v) in array.iter().enumerate() {
-                        if let Some(&ahead) = array.get(i + TRACE_PREFETCH) {
-                            prefetch_value(ahead);
-                        }
-                        self.mark_value(v);
+                    for &v in t.array.iter() {
+                        self.mark_value_deferred(v);
                     }
-                    t.for_each_entry_value(|v| self.mark_value(v));
+                    t.for_each_entry_value(|v| self.mark_value_deferred(v));
                 }
                 ObjKind::Closure => {
                     let c = &*(h as *const crate::function::Closure);
@@ -595,8 +625,8 @@ impl Drop for Heap {
     }
 }
 
-/// How many array items ahead of the one being marked to prefetch.
-const TRACE_PREFETCH: usize = 4;
+/// How many traced values wait (their headers loading) before being marked.
+const MARK_RING: usize = 8;
 
 /// How many objects ahead of the one being swept to prefetch.
 const SWEEP_PREFETCH: usize = 8;
