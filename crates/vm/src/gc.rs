@@ -291,9 +291,16 @@ impl Heap {
         let Some(p) = self.pools[0].pop() else {
             return self.alloc(Table::new(narr, nhash), 0);
         };
-        if let Some(&next) = self.pools[0].last() {
-            // The next table allocation will write there.
-            prefetch(next as *mut GcHeader);
+        // Pooled tables are scattered (freed in sweep order): start loading the table
+        // that a later allocation will write, and the array buffer of a nearer one (its
+        // table was prefetched a few allocations ago, so reading the pointer is cheap).
+        let pool = &self.pools[0];
+        if let Some(&later) = pool.len().checked_sub(POOL_PREFETCH_TABLE).map(|i| &pool[i]) {
+            prefetch(later as *mut GcHeader);
+        }
+        if let Some(&nearer) = pool.len().checked_sub(POOL_PREFETCH_ARRAY).map(|i| &pool[i]) {
+            // SAFETY: pooled tables keep a valid (empty) `array` Vec (see `drop_contents`).
+            prefetch(unsafe { (*(nearer as *const Table)).array.as_ptr() } as *mut GcHeader);
         }
         let p = p as *mut Table;
         // SAFETY: pool 0 holds Box<Table> allocations whose fields are all dropped except
@@ -624,6 +631,11 @@ impl Drop for Heap {
         }
     }
 }
+
+/// How many pooled tables ahead of the one being reused to prefetch (the table, and
+/// its kept array buffer).
+const POOL_PREFETCH_TABLE: usize = 8;
+const POOL_PREFETCH_ARRAY: usize = 4;
 
 /// How many traced values wait (their headers loading) before being marked.
 const MARK_RING: usize = 8;
