@@ -27,8 +27,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Strings up to this many bytes are interned.
 pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
-/// Most freed allocations kept for reuse, per pooled kind.
-const POOL_MAX: usize = 1 << 16;
+/// Freed allocations kept for reuse, per pooled kind: at least this many, and up to as
+/// many as the next cycle can allocate (`Heap::sweep`).
+const POOL_MIN: usize = 1 << 16;
 /// Largest array buffer (in values) a pooled table keeps for reuse.
 const POOL_KEEP_ARRAY: usize = 8;
 
@@ -573,7 +574,15 @@ impl Heap {
             len /= 2;
         }
         self.rebuild_strings(len, true);
-        // 3. Free the unmarked, unmark the rest.
+        // 3. Free the unmarked, unmark the rest. A pool keeps as many allocations as the
+        // next cycle can use (it allocates about `threshold` bytes): freeing more only
+        // for malloc to give the pages back and take them again, zeroed, next cycle.
+        let pool_cap = |size: usize| (self.threshold / size).max(POOL_MIN);
+        let pool_max = [
+            pool_cap(std::mem::size_of::<Table>()),
+            pool_cap(std::mem::size_of::<crate::function::Closure>()),
+            pool_cap(std::mem::size_of::<Upvalue>()),
+        ];
         let mut live = 0usize;
         let mut objects = std::mem::take(&mut self.objects);
         let n = objects.len();
@@ -592,7 +601,7 @@ impl Heap {
                     objects[kept] = h;
                     kept += 1;
                 } else {
-                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < POOL_MAX);
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max[i]);
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
                         drop_contents(h);
