@@ -309,7 +309,22 @@ impl Heap {
         // table afresh.
         unsafe {
             let array = std::ptr::read(std::ptr::addr_of!((*p).array));
-            std::ptr::write(p, Table::with_array(array, narr, nhash));
+            if nhash == 0 {
+                // The common case (`{}`, `{a, b}`): initialise in place, then size the
+                // array part there. Building the table on the stack and copying it made
+                // the copy's wide loads wait on the narrow field stores (no store
+                // forwarding).
+                std::ptr::write(p, Table::with_array(array, 0, 0));
+                if narr > 0 {
+                    let array = &mut *std::ptr::addr_of_mut!((*p).array);
+                    if array.capacity() < narr {
+                        array.reserve_exact(narr);
+                    }
+                    account(narr * 8);
+                }
+            } else {
+                std::ptr::write(p, Table::with_array(array, narr, nhash));
+            }
         }
         self.objects.push(p as *mut GcHeader);
         self.allocated += std::mem::size_of::<Table>();
