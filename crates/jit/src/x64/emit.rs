@@ -6,12 +6,14 @@
 //! performs its checks (jumping to the exit stub of its snapshot) and only then writes
 //! its result to its location — the register allocator relies on this order.
 //!
-//! Exit stubs (one per snapshot) store the snapshot number and jump to a shared routine
-//! that saves all allocatable registers into the context and returns. With exit stress
-//! on, every guard first decrements `ctx.stress` and exits when it reaches zero.
+//! Exit stubs (one per snapshot) write the snapshot to the frame, then either jump to
+//! the trace named by the snapshot's link-table word (exit.rs, direct links) or return
+//! to the engine; values they cannot write (big integers) go through a shared routine
+//! that saves all allocatable registers into the context. With exit stress on, every
+//! guard first decrements `ctx.stress` and exits when it reaches zero.
 
 use super::layout::Layout;
-use crate::exit::JitCtx;
+use crate::exit::{JitCtx, SLOAD_SLOT, SLOAD_TRUSTED};
 use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -28,6 +30,17 @@ const R12: u8 = 12;
 pub struct Compiled {
     pub code: dynasmrt::ExecutableBuffer,
     pub entry: dynasmrt::AssemblyOffset,
+    /// Entry for direct links from other traces' exit stubs: after the prologue (all
+    /// traces share the same machine frame, `rbx`/`r12` are already set).
+    pub link_entry: dynasmrt::AssemblyOffset,
+}
+
+/// What an exit stub needs for direct linking (exit.rs): the trace's index (stored in
+/// `ctx.trace` when returning to the engine) and its link table (one word per snapshot).
+#[derive(Clone, Copy)]
+pub struct LinkInfo {
+    pub trace: u32,
+    pub table: *const u64,
 }
 
 struct Em<'a> {
@@ -269,9 +282,16 @@ impl<'a> Em<'a> {
             }
             Opc::SLoad => {
                 let e = exit.ok_or("sload without snapshot")?;
-                let o = (ins.k * 8) as i32;
+                let o = ((ins.k & SLOAD_SLOT) * 8) as i32;
                 dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
-                self.check_type(RAX, ins.ty, e);
+                if ins.k & SLOAD_TRUSTED != 0 {
+                    // The parent's exit wrote this type (exit.rs): only unbox.
+                    if ins.ty == Ty::Int {
+                        dynasm!(self.ops ; .arch x64 ; shl Rq(RAX), 16 ; sar Rq(RAX), 16);
+                    }
+                } else {
+                    self.check_type(RAX, ins.ty, e);
+                }
                 self.def_gpr(i, RAX);
             }
             Opc::Unbox => {
@@ -574,7 +594,7 @@ impl<'a> Em<'a> {
 }
 
 /// Generates machine code for an allocated trace.
-pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Result<Compiled, String> {
+pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: LinkInfo) -> Result<Compiled, String> {
     let ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
     let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new() };
     for _ in 0..t.snaps.len() {
@@ -587,23 +607,32 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
     dynasm!(em.ops ; .arch x64
         ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
         ; mov rbx, rdi ; mov r12, rsi);
+    let link_entry = em.ops.offset();
     if t.head().is_none() {
         dynasm!(em.ops ; .arch x64 ; =>top);
     }
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
     }
-    // Exit stubs: each writes its snapshot's values to the frame's registers itself
-    // (`ctx.restored` = 1); an integer outside the inline range (which needs a heap box)
+    // Exit stubs: each writes its snapshot's values to the frame's registers itself;
+    // then, if the trace's link table has a target for the snapshot and the iteration
+    // budget allows, jumps there (exit.rs, direct links); otherwise it returns with
+    // `ctx.restored` = 1. An integer outside the inline range (which needs a heap box)
     // or a value without a location falls back to the shared register save, after
-    // which `exit::restore` writes the snapshot.
+    // which `exit::restore` writes the snapshot (never linked).
     let eo = offset_of!(JitCtx, exit) as i32;
     let ro = offset_of!(JitCtx, restored) as i32;
+    let to = offset_of!(JitCtx, trace) as i32;
+    let bo = offset_of!(JitCtx, budget) as i32;
+    let so = offset_of!(JitCtx, stress) as i32;
+    let lo = offset_of!(JitCtx, linked) as i32;
+    let tidx = link.trace as i32;
     let done = em.ops.new_dynamic_label();
     for (s, &l) in em.exits.clone().iter().enumerate() {
         let slow = em.ops.new_dynamic_label();
+        let ret = em.ops.new_dynamic_label();
         let snum = s as i32;
-        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], snum);
+        dynasm!(em.ops ; .arch x64 ; =>l);
         let entries = t.snaps[s].entries.clone();
         let all_located = entries.iter().all(|&(_, r)| t.get(r).op == Opc::K || em.loc(r) != Loc::None);
         if all_located {
@@ -615,9 +644,26 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
                 }
                 dynasm!(em.ops ; .arch x64 ; mov QWORD [rbx + o], rax);
             }
-            dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + ro], 1 ; jmp =>done);
+            // SAFETY (of the generated code): the table lives as long as the trace
+            // (both owned by the engine's `CompiledTrace`).
+            let word = link.table.wrapping_add(s) as i64;
+            dynasm!(em.ops ; .arch x64
+                ; mov rax, QWORD word ; mov rax, QWORD [rax]
+                ; test rax, rax ; jz =>ret
+                ; sub QWORD [r12 + bo], 1 ; jle =>ret
+                ; add QWORD [r12 + lo], 1);
+            if em.stress {
+                // Re-arm an expired exit-stress countdown so the linked trace exits too.
+                let k = 1 + ((s as i32 * 7 + tidx * 3) % 17);
+                let armed = em.ops.new_dynamic_label();
+                dynasm!(em.ops ; .arch x64 ; cmp QWORD [r12 + so], 0 ; jg =>armed ; mov QWORD [r12 + so], k ; =>armed);
+            }
+            dynasm!(em.ops ; .arch x64
+                ; jmp rax
+                ; =>ret
+                ; mov QWORD [r12 + eo], snum ; mov QWORD [r12 + to], tidx ; mov QWORD [r12 + ro], 1 ; jmp =>done);
         }
-        dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
+        dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + eo], snum ; mov QWORD [r12 + to], tidx ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
     }
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
@@ -634,5 +680,5 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
         ; add rsp, 8 ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
         ; ret);
     let code = em.ops.finalize().map_err(|_| "cannot finalize code".to_string())?;
-    Ok(Compiled { code, entry })
+    Ok(Compiled { code, entry, link_entry })
 }
