@@ -474,7 +474,7 @@ impl Heap {
     fn mark_value_deferred(&mut self, v: Value) {
         if (TAG_STR..=TAG_OBJ).contains(&v.tag()) {
             let h = v.as_ptr();
-            prefetch(h);
+            prefetch_object(h);
             let slot = self.ring_pos % MARK_RING;
             self.ring_pos = slot + 1;
             let waiting = std::mem::replace(&mut self.mark_ring[slot], h);
@@ -604,7 +604,7 @@ impl Heap {
         let mut kept = 0;
         for r in 0..n {
             if let Some(&ahead) = objects.get(r + SWEEP_PREFETCH) {
-                prefetch(ahead);
+                prefetch_object(ahead);
             }
             let h = objects[r];
             // SAFETY: the vector holds every object not yet freed, each exactly once; a
@@ -678,6 +678,14 @@ fn prefetch(h: *mut GcHeader) {
     };
     #[cfg(not(target_arch = "x86_64"))]
     let _ = h;
+}
+
+/// Prefetches both cache lines an object may span (a table is 80 bytes: its hash part
+/// and metatable fields are usually in the second line).
+#[inline(always)]
+fn prefetch_object(h: *mut GcHeader) {
+    prefetch(h);
+    prefetch(h.wrapping_byte_add(64));
 }
 
 /// Approximate size of an object and its buffers.
