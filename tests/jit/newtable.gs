@@ -66,6 +66,17 @@ func main() {
     }
     collectgarbage()
     print(pairs[1][1], pairs[100][1], pairs[100][2])
+    // Reads from the table the loop appends to (its array part moves when it grows: the
+    // array address must not be hoisted).
+    g := {1}
+    for i := 1; i <= 3000; i++ {
+        g[#g + 1] = g[i] + g[1]
+    }
+    gs := 0
+    for i := 1; i <= #g; i++ {
+        gs = gs + g[i]
+    }
+    print(#g, gs, g[3001])
 }
 main()
 
@@ -74,3 +85,4 @@ main()
 // expect: 500	125250
 // expect: 2000
 // expect: 4611686018427387905	4611686018427388004	25.0
+// expect: 3001	4504501	3001

@@ -18,7 +18,7 @@ use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
-use vm::value::{Value, PAYLOAD_MASK, TAG_INT, TAG_OBJ, TAG_TABLE};
+use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_OBJ, TAG_TABLE};
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
@@ -637,6 +637,38 @@ impl<'a> Em<'a> {
                 let o = lay.tab_meta;
                 dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(RAX) + o], 0 ; jne =>e);
             }
+            Opc::ABase | Opc::ASize => {
+                let o = if ins.op == Opc::ABase { lay.tab_array + lay.vec_ptr } else { lay.tab_array + lay.vec_len };
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RAX) + o]);
+                self.def_gpr(i, RAX);
+            }
+            Opc::ALoadB => {
+                // a = the items' address, b = the 1-based index, c = the length.
+                let e = exit.ok_or("array access without snapshot")?;
+                self.load_gpr(R11, ins.b);
+                self.load_gpr(RCX, ins.c);
+                dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1 ; cmp Rq(R11), Rq(RCX) ; jae =>e);
+                self.load_gpr(RDX, ins.a);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + Rq(R11) * 8]);
+                self.def_gpr(i, RAX);
+            }
+            Opc::GuardProto => {
+                // A function value, a closure (not a builtin), with prototype k.
+                let e = exit.ok_or("guard without snapshot")?;
+                let ko = (offset_of!(vm::function::Closure, header) + offset_of!(vm::object::GcHeader, kind)) as i32;
+                let po = offset_of!(vm::function::Closure, proto) as i32;
+                let kind = vm::object::ObjKind::Closure as u8 as i8;
+                let p = ins.k;
+                self.load_gpr(RAX, ins.a);
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RCX), Rq(RAX) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_FUNC as i32 ; jne =>e);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64
+                    ; cmp BYTE [Rq(RAX) + ko], kind ; jne =>e
+                    ; mov Rq(RCX), QWORD p ; cmp Rq(RCX), QWORD [Rq(RAX) + po] ; jne =>e);
+            }
             Opc::ALoad | Opc::AStore => {
                 let e = exit.ok_or("array access without snapshot")?;
                 self.load_gpr(RAX, ins.a);
@@ -663,20 +695,30 @@ impl<'a> Em<'a> {
                 self.untag(RAX);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
-                self.load_gpr(R11, ins.b);
-                dynasm!(self.ops ; .arch x64
-                    ; mov Rq(RDX), QWORD entry
-                    ; cmp Rq(RDX), QWORD [Rq(RAX) + lo] ; jae =>e
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
-                    ; cmp Rq(R11), QWORD [Rq(RDX) + ko] ; jne =>e
-                    ; mov Rq(RAX), QWORD [Rq(RDX) + vo]);
+                // Checks proven by earlier accesses (opt_mem.rs) are skipped.
+                let proven = ins.op == Opc::HStore && ins.k & crate::opt_mem::HSTORE_PROVEN != 0;
+                let count_ok = proven || ins.k & crate::opt_mem::HREF_CHECKED != 0;
+                if !count_ok {
+                    dynasm!(self.ops ; .arch x64
+                        ; mov Rq(RDX), QWORD entry
+                        ; cmp Rq(RDX), QWORD [Rq(RAX) + lo] ; jae =>e);
+                }
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
+                if !proven {
+                    self.load_gpr(R11, ins.b);
+                    dynasm!(self.ops ; .arch x64
+                        ; cmp Rq(R11), QWORD [Rq(RDX) + ko] ; jne =>e
+                        ; mov Rq(RAX), QWORD [Rq(RDX) + vo]);
+                }
                 if ins.op == Opc::HLoad {
                     if ins.k & crate::record::HLOAD_NONNIL != 0 {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
                     }
                     self.def_gpr(i, RAX);
                 } else {
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                    if !proven {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                    }
                     self.load_gpr(RCX, ins.c);
                     dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + vo], Rq(RCX));
                 }
