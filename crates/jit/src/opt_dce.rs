@@ -1,5 +1,6 @@
-//! Dead-code elimination: removes pure instructions and `SLoad`s whose values are used
-//! by no instruction and no snapshot, then renumbers the trace.
+//! Dead-code elimination: removes pure instructions and untyped `SLoad`s whose values
+//! are used by no instruction and no snapshot, then renumbers the trace (typed slot
+//! loads are type guards and stay).
 
 use crate::ir::*;
 
@@ -11,8 +12,11 @@ pub fn dce(t: &Trace) -> Trace {
         live[next.idx()] = true;
     }
     for (i, ins) in t.ins.iter().enumerate().rev() {
-        // ABase/ASize read memory but cannot fail and change nothing.
-        let removable = ins.op.is_pure() || matches!(ins.op, Opc::SLoad | Opc::ABase | Opc::ASize);
+        // ABase/ASize read memory but cannot fail and change nothing. A typed `SLoad`
+        // is a type guard the recorder may have relied on without using the value (a
+        // `TEST` of a slot loaded as a table or number emits no guard of its own), so
+        // only untyped (`val`) slot loads are removable.
+        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
         if !removable {
             live[i] = true;
         }
