@@ -308,17 +308,21 @@ impl<'a> Em<'a> {
         }
     }
 
-    /// Loads the pointer of table value `r` into `dst`: constants are untagged here,
-    /// values at run time.
-    fn tab_ptr(&mut self, dst: u8, r: IrRef) {
+    /// The register holding the pointer of table value `r`: its pointer register
+    /// (regalloc.rs), else `dst` after loading it (constants are untagged here).
+    fn tab_ptr(&mut self, dst: u8, r: IrRef) -> u8 {
+        if let Some(p) = self.alloc.ptrs.get(r.idx()).copied().flatten() {
+            return p;
+        }
         let ins = self.t.get(r);
         if ins.op == Opc::K {
             let p = (ins.k as u64 & PAYLOAD_MASK) as i64;
             dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD p);
-            return;
+            return dst;
         }
         self.load_gpr(dst, r);
         self.untag(dst);
+        dst
     }
 
     /// Exit-stress check at a guard.
@@ -620,7 +624,7 @@ impl<'a> Em<'a> {
             }
             Opc::APush => {
                 let e = exit.ok_or("array push without snapshot")?;
-                self.tab_ptr(RAX, ins.a);
+                let tb = self.tab_ptr(RAX, ins.a);
                 self.load_gpr(R11, ins.b);
                 self.load_gpr(RCX, ins.c);
                 let c_def = self.t.get(ins.c);
@@ -633,13 +637,13 @@ impl<'a> Em<'a> {
                 let elo = lay.tab_entries + lay.vec_len;
                 dynasm!(self.ops ; .arch x64
                     ; sub Rq(R11), 1
-                    ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jne =>e
-                    ; cmp Rq(R11), QWORD [Rq(RAX) + co] ; jae =>e
-                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
+                    ; cmp Rq(R11), QWORD [Rq(tb) + lo] ; jne =>e
+                    ; cmp Rq(R11), QWORD [Rq(tb) + co] ; jae =>e
+                    ; cmp QWORD [Rq(tb) + elo], 0 ; jne =>e
+                    ; mov Rq(RDX), QWORD [Rq(tb) + po]
                     ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX)
                     ; add Rq(R11), 1
-                    ; mov QWORD [Rq(RAX) + lo], Rq(R11));
+                    ; mov QWORD [Rq(tb) + lo], Rq(R11));
             }
             Opc::ConvIN => {
                 let d = self.dst_xmm(i);
@@ -738,21 +742,21 @@ impl<'a> Em<'a> {
             }
             Opc::GuardNoMeta => {
                 let e = exit.ok_or("guard without snapshot")?;
-                self.tab_ptr(RAX, ins.a);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let o = lay.tab_meta;
-                dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(RAX) + o], 0 ; jne =>e);
+                dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + o], 0 ; jne =>e);
             }
             Opc::ALoad | Opc::AStore => {
                 // rax = the table, rdx = its array, r11 = index - 1 (or a constant
                 // displacement); the result is written after the bounds check.
                 let e = exit.ok_or("array access without snapshot")?;
-                self.tab_ptr(RAX, ins.a);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr);
                 let kidx = self.imm32(ins.b).filter(|&k| k >= 1 && k <= (1 << 27));
                 if let Some(k) = kidx {
                     dynasm!(self.ops ; .arch x64
-                        ; cmp QWORD [Rq(RAX) + lo], k ; jb =>e
-                        ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
+                        ; cmp QWORD [Rq(tb) + lo], k ; jb =>e
+                        ; mov Rq(RDX), QWORD [Rq(tb) + po]);
                 } else {
                     match self.gpr(ins.b) {
                         Some(g) => dynasm!(self.ops ; .arch x64 ; lea Rq(R11), [Rq(g) - 1]),
@@ -762,8 +766,8 @@ impl<'a> Em<'a> {
                         }
                     }
                     dynasm!(self.ops ; .arch x64
-                        ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jae =>e
-                        ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
+                        ; cmp Rq(R11), QWORD [Rq(tb) + lo] ; jae =>e
+                        ; mov Rq(RDX), QWORD [Rq(tb) + po]);
                 }
                 let disp = kidx.map_or(0, |k| (k - 1) * 8);
                 if ins.op == Opc::ALoad {
@@ -788,14 +792,14 @@ impl<'a> Em<'a> {
                 let entry = ins.k & 0xFFFF_FFFF;
                 let disp = entry.checked_mul(lay.entry_size as i64).filter(|d| *d < (1 << 30)).ok_or("entry index too large")? as i32;
                 let entry = entry as i32;
-                self.tab_ptr(RAX, ins.a);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
                 let key = self.in_gpr(ins.b, R11);
                 let ln = self.pool(nil);
                 dynasm!(self.ops ; .arch x64
-                    ; cmp QWORD [Rq(RAX) + lo], entry ; jbe =>e
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
+                    ; cmp QWORD [Rq(tb) + lo], entry ; jbe =>e
+                    ; mov Rq(RDX), QWORD [Rq(tb) + po]
                     ; cmp Rq(key), QWORD [Rq(RDX) + ko] ; jne =>e);
                 if ins.op == Opc::HLoad {
                     let d = if ins.k & crate::record::HLOAD_NONNIL != 0 {
@@ -815,15 +819,15 @@ impl<'a> Em<'a> {
             }
             Opc::ALen => {
                 let e = exit.ok_or("len without snapshot")?;
-                self.tab_ptr(RAX, ins.a);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let (elo, alo, apo) = (lay.tab_entries + lay.vec_len, lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr);
                 let done = self.ops.new_dynamic_label();
                 let ln = self.pool(nil);
                 dynasm!(self.ops ; .arch x64
-                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
-                    ; mov Rq(RCX), QWORD [Rq(RAX) + alo]
+                    ; cmp QWORD [Rq(tb) + elo], 0 ; jne =>e
+                    ; mov Rq(RCX), QWORD [Rq(tb) + alo]
                     ; test Rq(RCX), Rq(RCX) ; jz =>done
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + apo]
+                    ; mov Rq(RDX), QWORD [Rq(tb) + apo]
                     ; mov Rq(R11), QWORD [Rq(RDX) + Rq(RCX) * 8 - 8]
                     ; cmp Rq(R11), QWORD [=>ln] ; je =>e
                     ; =>done);
@@ -888,6 +892,11 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
     }
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
+        if let Some(p) = alloc.ptrs.get(i).copied().flatten() {
+            // The table's untagged pointer (regalloc.rs).
+            em.load_gpr(p, IrRef(i as u32));
+            em.untag(p);
+        }
     }
     // Exit stubs: each writes its snapshot's values to the frame's registers itself
     // (`ctx.restored` = 1); an integer outside the inline range (which needs a heap box)
