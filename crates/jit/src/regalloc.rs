@@ -6,6 +6,9 @@
 //! of definition; a value gets a free register of its class (general purpose for
 //! int/tab/val, SSE for num) or, when none is free, a spill slot in the trace context;
 //! a two-address result prefers the register of an operand that dies there ([`hints`]).
+//! When no register is free, the active value whose interval ends last (a float
+//! constant first) gives up its register and moves to a spill slot for its whole
+//! interval (Poletto–Sarkar linear scan), so short-lived temporaries stay in registers.
 //! Constants get no location (the emitter materialises them and exits read them from
 //! the IR), except float constants of a loop pre-header used in the body, which get an
 //! SSE register when one is free. A location holds its value for the whole interval (no splitting), so a
@@ -200,6 +203,34 @@ pub fn allocate(t: &Trace, use_regs: bool, max_spills: usize) -> Result<Allocati
             })
             .map(Loc::Gpr)
         };
+        // No register free: take one from the active value of the class whose interval
+        // ends last (a constant first: it needs no spill slot), if that is later than
+        // this one's end. The victim lives in a fresh spill slot (or, a constant, in
+        // none) for its whole interval, so no interval is split.
+        let reg = reg.or_else(|| {
+            let fp = ins.ty.is_fp();
+            let class = |l: Loc| if fp { matches!(l, Loc::Xmm(_)) } else { matches!(l, Loc::Gpr(_)) };
+            let victim = active
+                .iter()
+                .filter(|&&(_, r)| class(locs[r]))
+                .max_by_key(|&&(end, r)| (t.ins[r].op == Opc::K, end))
+                .map(|&(end, r)| (end, r))?;
+            let (end, v) = victim;
+            if t.ins[v].op != Opc::K && end <= last[i] {
+                return None;
+            }
+            let stolen = locs[v];
+            locs[v] = if t.ins[v].op == Opc::K {
+                Loc::None
+            } else {
+                if spills >= max_spills {
+                    return None;
+                }
+                spills += 1;
+                Loc::Spill(spills as u16 - 1)
+            };
+            Some(stolen)
+        });
         let loc = match reg {
             Some(l) => l,
             None => match free_spill.pop() {
