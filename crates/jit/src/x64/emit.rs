@@ -616,6 +616,8 @@ impl<'a> Em<'a> {
             Opc::SqrtN => {
                 let d = self.dst_xmm(i);
                 match self.fp_src(ins.a) {
+                    // As for cvtsi2sd: break the dependency on d's previous value.
+                    FSrc::Reg(x) if x != d => dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(d) ; sqrtsd Rx(d), Rx(x)),
                     FSrc::Reg(x) => dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), Rx(x)),
                     FSrc::Mem(o) => dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), QWORD [Rq(R12) + o]),
                     FSrc::Pool(l) => dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), QWORD [=>l]),
@@ -648,7 +650,9 @@ impl<'a> Em<'a> {
             Opc::ConvIN => {
                 let d = self.dst_xmm(i);
                 let s = self.in_gpr(ins.a, RAX);
-                dynasm!(self.ops ; .arch x64 ; cvtsi2sd Rx(d), Rq(s));
+                // cvtsi2sd writes only the low half of `d`: clear it first so the result
+                // does not depend on d's previous value (which would chain iterations).
+                dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(d) ; cvtsi2sd Rx(d), Rq(s));
                 self.def_xmm(i, d);
             }
             Opc::GuardI => {
