@@ -108,6 +108,20 @@ func main() {
         }
     }
     print(tot)
+    // PHI entries die early and their registers are reused inside the body (by their
+    // own next value or another PHI's): the moves at the loop end are a parallel move.
+    p := 1
+    pq := 2
+    pf := 0.5
+    for i := 1; i <= 100; i++ {
+        u := p * 3
+        v := pq + u
+        g := pf * 2.0
+        pq = u - i
+        p = v % 1000
+        pf = g - pq * 0.001
+    }
+    print(p, pq, pf)
 }
 main()
 // expect: 713100\t-40100
@@ -120,3 +134,4 @@ main()
 // expect: 90081\t68
 // expect: 210
 // expect: 41616
+// expect: 776\t1052\t5.0436490682649e+29

@@ -2,7 +2,7 @@
 //!
 //! An interval is `[definition, last use]`, where uses include the snapshots of later
 //! guards (an exit reads the value from its location); values of the loop pre-header
-//! used by the body and PHI operands live until `Loop` (see [`last_uses`]). Intervals are visited in order
+//! used by the body and PHI next values live until `Loop` (see [`last_uses`]). Intervals are visited in order
 //! of definition; a value gets a free register of its class (general purpose for
 //! int/tab/val, SSE for num) or, when none is free, a spill slot in the trace context;
 //! a two-address result prefers the register of an operand that dies there ([`hints`]).
@@ -90,14 +90,21 @@ fn assign_ptrs(t: &Trace, locs: &[Loc], last: &[usize]) -> Vec<Option<u8>> {
 }
 
 /// Last use of every value. With a loop pre-header (`opt_loop.rs`), a pre-header value
-/// used in the body and both operands of every PHI live until `Loop` (the body runs
-/// again after it).
+/// used in the body lives until `Loop` (the body runs again after it), and so does the
+/// next value of every PHI. A PHI's entry value lives only until its last use (at least
+/// to the loop head): `Loop` rewrites its location with the next value anyway, so the
+/// register can be reused in between — by the next value itself, which then needs no
+/// move at `Loop` (the moves are a parallel move, so other reuses are safe too).
 pub fn last_uses(t: &Trace) -> Vec<usize> {
     let n = t.ins.len();
     let mut last: Vec<usize> = (0..n).collect();
     let head = t.head().unwrap_or(0);
+    let mut entry = vec![false; n];
+    for &(e, _) in &t.phis {
+        entry[e.idx()] = true;
+    }
     for (i, ins) in t.ins.iter().enumerate() {
-        let at = |r: IrRef| if i >= head && r.idx() < head { n - 1 } else { i };
+        let at = |r: IrRef| if i >= head && r.idx() < head && !entry[r.idx()] { n - 1 } else { i };
         for r in ins.operands() {
             last[r.idx()] = last[r.idx()].max(at(r));
         }
@@ -107,8 +114,8 @@ pub fn last_uses(t: &Trace) -> Vec<usize> {
             }
         }
     }
-    for &(entry, next) in &t.phis {
-        last[entry.idx()] = n - 1;
+    for &(e, next) in &t.phis {
+        last[e.idx()] = last[e.idx()].max(head);
         last[next.idx()] = n - 1;
     }
     last

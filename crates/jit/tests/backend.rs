@@ -242,3 +242,27 @@ fn pressure_spills_the_longest_interval_not_the_temporary() {
         assert!(!regs[i + 1..].contains(r), "{:?}", a.locs);
     }
 }
+
+#[test]
+fn counter_phi_needs_no_move_at_the_loop_end() {
+    // The entry value of `i` dies at `i + 1`, whose result takes its register.
+    let text = "
+%0 int sload k=0 @2
+%1 int sload k=1 @2
+%2 int k k=1
+%3 none head
+%4 int addi %0 %2
+%5 none guardi %4 %1 k=le @0
+%6 none loop @1
+phi %0 %4
+snap 0 pc=3 0=%4
+snap 1 pc=2 0=%4
+snap 2 pc=2
+";
+    let t = trace(text);
+    let a = allocate(&t, true, 256).unwrap();
+    assert_eq!(a.locs[0], a.locs[4]);
+    let b = body(text);
+    // add, cmp, jg, budget sub + jle, jmp.
+    assert_eq!(b.len(), 6, "{}", b.join("\n"));
+}
