@@ -373,10 +373,10 @@ impl<'a> Em<'a> {
 
     /// Boxes the int in rax into a value (exits if it is outside the inline range).
     fn box_int_rax(&mut self, exit: DynamicLabel) {
-        let tag = (TAG_INT << 48) as i64;
+        let tag = self.pool((TAG_INT << 48) as i64);
         dynasm!(self.ops ; .arch x64
             ; mov Rq(RCX), Rq(RAX) ; shl Rq(RCX), 16 ; sar Rq(RCX), 16 ; cmp Rq(RCX), Rq(RAX) ; jne =>exit
-            ; shl Rq(RAX), 16 ; shr Rq(RAX), 16 ; mov Rq(RCX), QWORD tag ; or Rq(RAX), Rq(RCX));
+            ; shl Rq(RAX), 16 ; shr Rq(RAX), 16 ; or Rq(RAX), QWORD [=>tag]);
     }
 
     /// Copies location `src` to location `dst` (any classes; rcx/xmm1 for memory to
@@ -539,9 +539,30 @@ impl<'a> Em<'a> {
             Opc::SLoad => {
                 let e = exit.ok_or("sload without snapshot")?;
                 let o = (ins.k * 8) as i32;
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
-                self.check_type(RAX, ins.ty, e);
-                self.def_gpr(i, RAX);
+                // Ints and tables: the tag (the top 16 bits) is compared in memory, then
+                // the value loaded straight into the result's register.
+                let tag = match ins.ty {
+                    Ty::Int => Some(TAG_INT as u16 as i16),
+                    Ty::Tab => Some(TAG_TABLE as u16 as i16),
+                    _ => None,
+                };
+                match tag {
+                    Some(tag) => {
+                        let d = self.dst_gpr(i);
+                        dynasm!(self.ops ; .arch x64
+                            ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>e
+                            ; mov Rq(d), QWORD [Rq(RBX) + o]);
+                        if ins.ty == Ty::Int {
+                            dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        }
+                        self.def_gpr(i, d);
+                    }
+                    None => {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
+                        self.check_type(RAX, ins.ty, e);
+                        self.def_gpr(i, RAX);
+                    }
+                }
             }
             Opc::Unbox => {
                 // Checks in scratch registers, then writes the result.
