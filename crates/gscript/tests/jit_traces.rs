@@ -20,12 +20,17 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle)).count()
 }
 
+/// Sum of the `[jit] linked N transitions` lines (transitions taken through direct links).
+fn linked(haystack: &str) -> usize {
+    haystack.lines().filter_map(|l| l.strip_prefix("[jit] linked ")?.strip_suffix(" transitions")?.parse::<usize>().ok()).sum()
+}
+
 /// Like [`count`], for events of loop traces only (not side traces).
 fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 6] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs", "nested.gs"];
+const FILES: [&str; 7] = ["int_loops.gs", "float_loops.gs", "tables.gs", "carried.gs", "inline.gs", "nested.gs", "linked.gs"];
 
 #[test]
 fn traces_compile_and_exit() {
@@ -144,10 +149,11 @@ fn side_traces_link_nested_loops() {
     // The exit of the inner loop of the first nest (line 8, header line 9) gets a side
     // trace that runs the outer body back to the inner loop's header...
     assert!(err.contains("side trace 2 compiled nested.gs:8 -> nested.gs:9"), "{}", err);
-    // ...and it is taken: the engine runs it after the inner trace's exit and then
-    // enters the inner trace again without returning to the interpreter.
-    let side_exits = err.lines().filter(|l| l.starts_with("[jit] exit trace 2 ")).count();
-    assert!(side_exits >= 10, "side trace 2 not taken:\n{}", err);
+    // ...and it is linked both ways: the inner trace's exit stub jumps into it and it
+    // jumps back into the inner trace, without returning to the engine.
+    assert!(err.contains("[jit] link trace 1 exit "), "{}", err);
+    assert!(err.contains("[jit] link trace 2 exit ") && err.contains("-> trace 1\n"), "{}", err);
+    assert!(linked(&err) >= 100, "links not taken:\n{}", err);
     // Three-level nest: side traces end at a loop header of another level.
     assert!(err.contains("-> nested.gs:19"), "{}", err);
     // Without side traces, no side trace is recorded and the output is the same.
@@ -158,4 +164,37 @@ fn side_traces_link_nested_loops() {
     let (out, err) = run(&["-jv", "-jexit-stress"], "nested.gs");
     assert_eq!(out, reference);
     assert!(count(&err, "side trace") >= 1, "{}", err);
+}
+
+#[test]
+fn linked_traces_run_without_the_engine() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "linked.gs");
+    let (out, err) = run(&["-jv"], "linked.gs");
+    assert_eq!(out, reference);
+    // Links are made and most transitions between traces take them: many more linked
+    // transitions than returns to the engine.
+    assert!(count(&err, "[jit] link trace ") >= 5, "{}", err);
+    let returns = count(&err, "[jit] exit trace ");
+    assert!(linked(&err) > 2 * returns, "linked {} vs {} returns:\n{}", linked(&err), returns, err);
+    // A side trace from the exit of `two`'s second inner loop (line 59) ends at the
+    // header of the first inner loop's trace (line 57), and one at the return of `pairs`
+    // (line 17).
+    assert!(err.contains("compiled linked.gs:59 -> linked.gs:57 "), "{}", err);
+    // The inner loop with 2 iterations (line 60) is recorded in its last iteration and
+    // closed anyway (not "left the loop").
+    assert!(err.contains("compiled linked.gs:60 "), "{}", err);
+    assert!(err.contains("-> linked.gs:17 "), "{}", err);
+    // The outer loop of `pairs` (line 11) gets an entry trace (its recording aborted at
+    // the inner loop), linked to the inner loop's trace.
+    assert!(err.contains("start linked.gs:11 (entry trace)") && err.contains("compiled linked.gs:11 "), "{}", err);
+    // Exit stress: linked exits re-arm the countdown, snapshots of linked traces restore.
+    for flags in [&["-jv", "-jexit-stress"][..], &["-jhot=2"][..], &["-jopt=-side"][..]] {
+        let (out, _) = run(flags, "linked.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+    let (_, err) = run(&["-jv", "-jexit-stress"], "linked.gs");
+    assert!(linked(&err) >= 1, "{}", err);
 }

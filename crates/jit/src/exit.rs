@@ -9,12 +9,48 @@
 //! registers and sets the frame's pc. Integers outside the inline range are boxed here
 //! (`Vm::int`), which may allocate but never collects.
 //!
-//! Side traces will attach to exits by snapshot number (the exit stub is per snapshot).
+//! **Direct links.** Every trace has a link table ([`LinkTable`], one word per
+//! snapshot, in ordinary heap memory): after writing its snapshot, an exit stub reads
+//! its word and, if it is non-zero, jumps there (the link entry of a side trace, or of
+//! the loop trace a side trace's final `Exit` reaches) instead of returning. The code
+//! stays W^X: only the data table is written when a link is made, never code. A linked
+//! jump costs one unit of the iteration budget (the stub returns to the engine when the
+//! budget runs out), so interrupts and preemption fire as with the engine's trampoline.
+//! All traces of a function share one machine frame layout (same prologue), so the
+//! target continues on the caller's frame and returns to the engine itself.
+//! `ctx.trace` tells the engine which trace finally returned.
+//!
+//! **Trusted slot loads.** A side trace is entered only from its parent's exit, whose
+//! stub wrote each snapshot entry boxed by its IR type (inline ints only: a big integer
+//! takes the slow path, which returns to the engine, and the engine then does not
+//! follow links). Its `SLoad`s of such slots skip the type check ([`SLOAD_TRUSTED`]).
 
 use crate::ir::*;
 use crate::regalloc::Loc;
 use vm::value::Value;
 use vm::Vm;
+
+/// Flag in an `SLoad`'s `k` (above the slot number): the slot's type is guaranteed by
+/// the parent trace's exit, the load needs no type check (set after the IR passes, read
+/// only by the emitter).
+pub const SLOAD_TRUSTED: i64 = 1 << 40;
+
+/// Mask of the slot number in an `SLoad`'s `k`.
+pub const SLOAD_SLOT: i64 = 0xFFFF_FFFF;
+
+/// The link words of one trace (one per snapshot: 0 or the code address the exit stub
+/// jumps to). Boxed, so its address stays fixed while the trace lives; written by the
+/// engine only while no trace code runs.
+pub struct LinkTable(pub Box<[u64]>);
+
+impl LinkTable {
+    pub fn new(snaps: usize) -> LinkTable {
+        LinkTable(vec![0u64; snaps.max(1)].into_boxed_slice())
+    }
+    pub fn addr(&self) -> *const u64 {
+        self.0.as_ptr()
+    }
+}
 
 /// Maximum spill slots of one trace.
 pub const MAX_SPILLS: usize = 256;
@@ -33,12 +69,18 @@ pub struct JitCtx {
     /// Set by an exit stub that wrote its snapshot to the frame itself (only the
     /// frame's pc is left to set); 0 when [`restore`] must write it.
     pub restored: u64,
+    /// Index of the trace whose exit stub returned to the engine (linked traces jump
+    /// into each other, so it need not be the trace the engine called).
+    pub trace: u64,
+    /// Transitions taken through direct links (exit stub -> next trace) without
+    /// returning to the engine (a statistic).
+    pub linked: u64,
     pub spill: [u64; MAX_SPILLS],
 }
 
 impl JitCtx {
     pub fn new() -> Box<JitCtx> {
-        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, spill: [0; MAX_SPILLS] })
+        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS] })
     }
 }
 

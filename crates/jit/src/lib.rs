@@ -35,11 +35,14 @@
 //!   interrupts, instruction budgets and goroutine preemption keep working.
 //! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
 //!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
-//!   the executed path (backward jumps included) until a loop header with a trace and ends
-//!   with `Exit`. The engine links the exit to it and runs, after a side trace's final
-//!   `Exit`, the trace of the header it reached: nested loops run the outer body in side
-//!   traces between runs of the inner loop's trace. Links go through the engine (each
-//!   transition: one budget unit, a call, the next trace's slot loads).
+//!   the executed path (backward jumps included) until a loop header with a trace or a
+//!   return of the traced function, and ends with `Exit`. A loop whose recording aborted
+//!   at an inner loop gets an *entry trace* (recorded the same way from its header).
+//! * **Direct links** (`exit.rs`): an exit stub jumps straight to the trace its link-table
+//!   word names (its side trace, or the loop trace a side trace's final `Exit` reaches),
+//!   so nested loops run in linked traces without returning to the engine; each linked
+//!   jump costs one unit of the iteration budget. The engine's loop in [`Engine::run`]
+//!   handles the rest (recording side traces, making links, big-integer exits).
 //! * **Exit stress** (`-jexit-stress`): every guard also decrements a countdown (reset
 //!   pseudo-randomly to 1..=17 at each trace entry) and exits when it reaches zero, which
 //!   exercises the restore of every snapshot. It implies `-jhot=1` unless `-jhot` is given.
@@ -48,9 +51,9 @@
 //! stderr as lines starting with `[jit]`; `-jdump` prints the IR after each pass and the
 //! machine code.
 //!
-//! Next steps (see docs/jit.md for measurements): direct jumps from exit stubs into side
-//! traces with values passed in registers (today transitions go through the engine),
-//! not writing back dead temporaries at `Loop`,
+//! Next steps (see docs/jit.md for measurements): values passed from exit stubs to linked
+//! side traces in registers (today through the frame), not writing back dead temporaries
+//! at `Loop`,
 //! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!
@@ -188,7 +191,10 @@ type LoopMap = HashMap<(usize, usize), LoopState, std::hash::BuildHasherDefault<
 
 enum LoopState {
     /// Not traced yet (the VM's hot counter does the counting).
-    Counting { aborts: u32 },
+    /// `inner`: the last recording aborted at an inner loop, so the next one records an
+    /// *entry trace* instead (from the header to the first traced loop header, like a
+    /// side trace), which the engine links to that loop's trace.
+    Counting { aborts: u32, inner: bool },
     Traced(usize),
     Blacklisted,
 }
@@ -202,6 +208,8 @@ struct CompiledTrace {
     ir: Trace,
     alloc: regalloc::Allocation,
     code: x64::emit::Compiled,
+    /// Direct links of the exit stubs (exit.rs), one word per snapshot.
+    links: exit::LinkTable,
     proto: Gc<ProtoObj>,
 }
 
@@ -213,6 +221,10 @@ pub struct Stats {
     pub entries: u64,
     pub exits: u64,
     pub side_traces: u64,
+    /// Direct links made (exit stub -> trace).
+    pub links: u64,
+    /// Transitions taken through direct links (without returning to the engine).
+    pub linked: u64,
 }
 
 /// Per exit (trace, snapshot): how often it was taken, failed side-trace recordings, and
@@ -273,7 +285,9 @@ impl Engine {
     }
 
     /// Runs the pass pipeline and the backend on a recorded trace.
-    fn compile(&self, mut t: Trace) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled), String> {
+    /// `trusted`: for a side trace, the IR type of each slot its parent's exit wrote
+    /// (its `SLoad`s of those slots skip the type check).
+    fn compile(&self, mut t: Trace, trusted: &[(u16, ir::Ty)]) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable), String> {
         verify::verify(&t).map_err(|e| format!("verifier (record): {}", e))?;
         self.dump("after record+fold", &t);
         if self.opts.dce {
@@ -286,8 +300,11 @@ impl Engine {
             verify::verify(&t).map_err(|e| format!("verifier (loop): {}", e))?;
             self.dump("after loop", &t);
         }
+        trust_sloads(&mut t, trusted);
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
-        let code = x64::emit::compile(&t, &alloc, self.layout, self.opts.exit_stress)?;
+        let links = exit::LinkTable::new(t.snaps.len());
+        let link = x64::emit::LinkInfo { trace: self.traces.len() as u32, table: links.addr() };
+        let code = x64::emit::compile(&t, &alloc, self.layout, self.opts.exit_stress, link)?;
         if self.opts.dump {
             let len = code.code.len();
             let ptr = code.code.ptr(dynasmrt::AssemblyOffset(0));
@@ -295,31 +312,40 @@ impl Engine {
             let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
             eprintln!("---- machine code ({} bytes) ----\n{}", len, x64::disasm::disassemble(bytes, ptr as u64));
         }
-        Ok((t, alloc, code))
+        Ok((t, alloc, code, links))
     }
 
     fn record(&mut self, vm: &mut Vm, closure: Gc<Closure>, key: (usize, usize), from_pc: usize) -> Flow {
         let proto = closure.proto;
         let header = key.1;
         let id = self.traces.len() + 1;
+        let entry = matches!(self.loops.get(&key), Some(LoopState::Counting { inner: true, .. }));
         if self.opts.verbose {
-            eprintln!("[jit] trace {} start {}", id, Self::where_(proto, header));
+            eprintln!("[jit] trace {} start {}{}", id, Self::where_(proto, header), if entry { " (entry trace)" } else { "" });
         }
-        let result = match record::record(vm, from_pc, self.opts.fold) {
+        let recorded = if entry {
+            // The loop contains an inner loop: record from its header to the first loop
+            // header with a trace (nested loops then run entirely in linked traces).
+            let stops = self.traced_headers(key.0);
+            record::record_side(vm, &stops, self.opts.fold)
+        } else {
+            record::record(vm, from_pc, self.opts.fold)
+        };
+        let result = match recorded {
             Ok(rec) => {
                 let roots = rec.roots;
-                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots)).map_err(|reason| (header, reason))
+                self.compile(rec.trace, &[]).map(|c| (c, roots)).map_err(|reason| (header, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok((ir, alloc, code, roots)) => {
+            Ok(((ir, alloc, code, links), roots)) => {
                 self.roots.extend(roots);
                 if self.opts.verbose {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
                 self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, proto });
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto });
                 self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
                 self.stats.traces += 1;
             }
@@ -333,7 +359,7 @@ impl Engine {
                     f.pc = pc;
                 }
                 let aborts = match self.loops.get(&key) {
-                    Some(LoopState::Counting { aborts }) => aborts + 1,
+                    Some(LoopState::Counting { aborts, .. }) => aborts + 1,
                     _ => 1,
                 };
                 if aborts >= MAX_ABORTS {
@@ -342,7 +368,7 @@ impl Engine {
                     }
                     self.loops.insert(key, LoopState::Blacklisted);
                 } else {
-                    self.loops.insert(key, LoopState::Counting { aborts });
+                    self.loops.insert(key, LoopState::Counting { aborts, inner: reason == "inner loop" });
                 }
             }
         }
@@ -367,7 +393,8 @@ impl Engine {
         // The trace's iterations count against the periodic-hook countdown.
         self.ctx.budget = vm.hook_countdown.max(1);
         loop {
-            let (snap, pc, is_final) = self.run_one(vm, idx, base);
+            let Some((exited, snap, pc, is_final)) = self.run_one(vm, idx, base) else { break };
+            idx = exited;
             if self.ctx.budget <= 1 {
                 break;
             }
@@ -381,9 +408,17 @@ impl Engine {
                             _ => None,
                         };
                         self.traces[idx].exit_to = t;
+                        if let Some(t) = t {
+                            self.link(idx, snap, t);
+                        }
                         t
                     }
                 }
+            } else if self.ctx.restored == 0 {
+                // The engine restored the snapshot (big integers are now heap boxes):
+                // side traces trust the types of their parent's fast-path exit, so
+                // continue in the interpreter.
+                None
             } else {
                 self.follow_exit(vm, idx, snap, pc, pkey)
             };
@@ -392,15 +427,21 @@ impl Engine {
                 None => break,
             }
         }
+        if self.opts.verbose && self.ctx.linked != self.stats.linked {
+            eprintln!("[jit] linked {} transitions", self.ctx.linked - self.stats.linked);
+        }
+        self.stats.linked = self.ctx.linked;
         vm.hook_countdown = self.ctx.budget.max(1);
         Flow::Enter
     }
 
-    /// Runs trace `idx` once (until it exits) and restores the interpreter state of the
-    /// exit. Returns the snapshot, its pc, and whether it is a side trace's final `Exit`.
-    fn run_one(&mut self, vm: &mut Vm, idx: usize, base: usize) -> (u32, usize, bool) {
+    /// Runs trace `idx` (and the traces it links to) until one returns, and restores the
+    /// interpreter state of that exit. Returns the trace that returned, the snapshot, its
+    /// pc, and whether it is a side trace's final `Exit` (None: bad trace index, a JIT
+    /// bug; the frame is then at the exit's state only if the stub restored it).
+    fn run_one(&mut self, vm: &mut Vm, idx: usize, base: usize) -> Option<(usize, u32, usize, bool)> {
         let mut th = vm.current;
-        let tr = &self.traces[idx];
+        let tr = self.traces.get(idx)?;
         if self.opts.exit_stress {
             self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             self.ctx.stress = 1 + ((self.seed >> 33) % 17) as i64;
@@ -417,6 +458,8 @@ impl Engine {
         };
         self.stats.entries += 1;
         self.stats.exits += 1;
+        let idx = self.ctx.trace as usize;
+        let tr = self.traces.get(idx)?;
         let snap = SnapId(exit as u32);
         let pc = tr.ir.snaps.get(snap.idx()).map_or(0, |s| s.pc);
         if self.ctx.restored != 0 {
@@ -434,7 +477,25 @@ impl Engine {
         if self.opts.verbose {
             eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));
         }
-        (exit as u32, pc, is_final)
+        Some((idx, exit as u32, pc, is_final))
+    }
+
+    /// The loop headers of prototype `pkey` that have traces.
+    fn traced_headers(&self, pkey: usize) -> Vec<usize> {
+        self.loops.iter().filter(|(k, v)| k.0 == pkey && matches!(v, LoopState::Traced(_))).map(|(k, _)| k.1).collect()
+    }
+
+    /// Links exit `snap` of trace `from` directly to trace `to` (exit.rs): the exit stub
+    /// then jumps to `to`'s link entry without returning to the engine.
+    fn link(&mut self, from: usize, snap: u32, to: usize) {
+        let Some(target) = self.traces.get(to).map(|t| t.code.code.ptr(t.code.link_entry) as u64) else { return };
+        if let Some(w) = self.traces.get_mut(from).and_then(|t| t.links.0.get_mut(snap as usize)) {
+            *w = target;
+            self.stats.links += 1;
+            if self.opts.verbose {
+                eprintln!("[jit] link trace {} exit {} -> trace {}", from + 1, snap, to + 1);
+            }
+        }
     }
 
     /// An exit (not a final `Exit`) of trace `idx` at snapshot `snap` (pc `pc`): the
@@ -469,33 +530,36 @@ impl Engine {
     /// interpreter continues).
     fn record_side(&mut self, vm: &mut Vm, idx: usize, snap: u32, pkey: usize) -> Option<usize> {
         let proto = self.traces[idx].proto;
-        let stops: Vec<usize> = self.loops.iter().filter(|(k, v)| k.0 == pkey && matches!(v, LoopState::Traced(_))).map(|(k, _)| k.1).collect();
+        let stops = self.traced_headers(pkey);
         let id = self.traces.len() + 1;
         let start = vm.current.frames.last().map_or(0, |f| f.pc);
         if self.opts.verbose {
             eprintln!("[jit] side trace {} start {} (trace {} exit {})", id, Self::where_(proto, start), idx + 1, snap);
         }
+        let parent = &self.traces[idx].ir;
+        let trusted: Vec<(u16, ir::Ty)> = parent.snaps.get(snap as usize).map_or(Vec::new(), |s| s.entries.iter().map(|&(slot, r)| (slot, parent.ty(r))).collect());
         let result = match record::record_side(vm, &stops, self.opts.fold) {
             Ok(rec) => {
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
-                self.compile(rec.trace).map(|(ir, alloc, code)| (ir, alloc, code, roots, end)).map_err(|reason| (end, reason))
+                self.compile(rec.trace, &trusted).map(|(ir, alloc, code, links)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok((ir, alloc, code, roots, end)) => {
+            Ok((ir, alloc, code, links, roots, end)) => {
                 self.roots.extend(roots);
                 if self.opts.verbose {
                     eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
                 }
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, proto });
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto });
                 self.stats.traces += 1;
                 self.stats.side_traces += 1;
                 let new = self.traces.len() - 1;
                 if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
                     st.link = Some(new);
                 }
+                self.link(idx, snap, new);
                 Some(end)
             }
             Err((pc, reason)) => {
@@ -512,6 +576,23 @@ impl Engine {
                 }
                 None
             }
+        }
+    }
+}
+
+/// Marks the `SLoad`s of a side trace whose slot type its parent's exit guarantees
+/// (`trusted`: slot and IR type written by the exit stub) as not needing a type check.
+fn trust_sloads(t: &mut Trace, trusted: &[(u16, ir::Ty)]) {
+    if trusted.is_empty() {
+        return;
+    }
+    for ins in t.ins.iter_mut() {
+        if ins.op != ir::Opc::SLoad || !matches!(ins.ty, ir::Ty::Int | ir::Ty::Num | ir::Ty::Tab) {
+            continue;
+        }
+        let slot = ins.k & exit::SLOAD_SLOT;
+        if trusted.iter().any(|&(s, ty)| s as i64 == slot && ty == ins.ty) {
+            ins.k |= exit::SLOAD_TRUSTED;
         }
     }
 }
@@ -534,7 +615,7 @@ impl JitEngine for Engine {
                 return self.run(vm, idx);
             }
         }
-        let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0 });
+        let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0, inner: false });
         match state {
             LoopState::Blacklisted => {
                 vm.jit_set_hot(slot, BLACKLIST_PENALTY);

@@ -487,6 +487,23 @@ impl<'a> Rec<'a> {
         Ok(false)
     }
 
+    /// The recorded iteration left the loop through the comparison just before the
+    /// closing back-edge (`from_pc`), as loops with short trip counts always do when they
+    /// are recorded at their only back-edge. If that comparison's guard is the last
+    /// instruction, flips it to assert the staying direction (its snapshot, taken before
+    /// the comparison, is valid for both) so the loop can be closed. True if flipped.
+    fn close_left_loop(&mut self, from_pc: usize) -> bool {
+        if from_pc == 0 || self.pc != from_pc + 1 || !self.inlined.is_empty() {
+            return false;
+        }
+        let Some(last) = self.t.ins.last_mut() else { return false };
+        if !matches!(last.op, Opc::GuardI | Opc::GuardN) || self.t.snaps.get(last.snap.idx()).map(|s| s.pc) != Some(from_pc - 1) {
+            return false;
+        }
+        last.k = cond_index(last.cond().not());
+        true
+    }
+
     /// A backward jump other than the closing back-edge: an inner loop in a loop trace
     /// (abort); followed once per target in a side trace.
     fn back_jump(&mut self, target: usize) -> R<()> {
@@ -851,6 +868,17 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
     };
     for _ in 0..MAX_RECORD {
         if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
+            if rec.close_left_loop(from_pc) {
+                // The loop's last iteration: closed anyway, the VM continues after it.
+                let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
+                ins.snap = rec.snap(header);
+                rec.t.push(ins);
+                let mut th = rec.vm.current;
+                if let Some(f) = th.frames.last_mut() {
+                    f.pc = rec.pc;
+                }
+                return Ok(Recorded { trace: rec.t, roots: rec.roots });
+            }
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
         match rec.step(header, from_pc) {
@@ -875,7 +903,8 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
 /// Records a side trace: from the current frame's pc (where a trace exited, with the
 /// interpreter's state restored) along the path the execution takes, following backward
 /// jumps, until it reaches one of the loop headers `stops` (which have traces) outside
-/// inlined calls. The trace ends with `Exit` whose snapshot is the state at that header;
+/// inlined calls, or a return of the traced function. The trace ends with `Exit` whose
+/// snapshot is the state at that header (or return);
 /// on success the VM is there, on abort at `Abort::pc`.
 pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded, Abort> {
     let th = vm.current;
@@ -904,7 +933,10 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded,
         back_targets: Vec::new(),
     };
     for n in 0..MAX_RECORD {
-        if n > 0 && rec.inlined.is_empty() && stops.contains(&rec.pc) {
+        // A return of the traced function also ends the side trace (the interpreter
+        // executes it): the tail of a loop at the end of a function gets compiled.
+        let at_return = rec.proto.code.get(rec.pc).is_some_and(|i| matches!(i.op(), Op::RETURN0 | Op::RETURN1 | Op::RETURN));
+        if n > 0 && rec.inlined.is_empty() && (stops.contains(&rec.pc) || at_return) {
             let mut ins = Ins::new(Opc::Exit, Ty::None, IrRef::NONE, IrRef::NONE);
             ins.snap = rec.snap(rec.pc);
             rec.t.push(ins);

@@ -20,7 +20,10 @@ fn code(text: &str) -> (Vec<String>, usize) {
     let t = trace(text);
     let alloc = allocate(&t, true, 256).expect("allocation");
     let lay = Layout::probe().expect("layout");
-    let c = emit::compile(&t, &alloc, lay, false).expect("code");
+    // An empty link table (the code is only disassembled, never run).
+    let table = vec![0u64; t.snaps.len().max(1)];
+    let link = emit::LinkInfo { trace: 0, table: table.as_ptr() };
+    let c = emit::compile(&t, &alloc, lay, false, link).expect("code");
     let start = c.entry.0;
     let asm = disasm::disassemble(&c.code[start..], 0);
     let rows: Vec<(u64, String)> = asm

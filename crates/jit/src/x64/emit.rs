@@ -15,12 +15,14 @@
 //! no later read of an operand needs that register (the allocator may give the result
 //! the register of an operand or snapshot value whose interval ends there).
 //!
-//! Exit stubs (one per snapshot) store the snapshot number and jump to a shared routine
-//! that saves all allocatable registers into the context and returns. With exit stress
-//! on, every guard first decrements `ctx.stress` and exits when it reaches zero.
+//! Exit stubs (one per snapshot) write the snapshot to the frame, then either jump to
+//! the trace named by the snapshot's link-table word (exit.rs, direct links) or return
+//! to the engine; values they cannot write (big integers) go through a shared routine
+//! that saves all allocatable registers into the context. With exit stress on, every
+//! guard first decrements `ctx.stress` and exits when it reaches zero.
 
 use super::layout::Layout;
-use crate::exit::JitCtx;
+use crate::exit::{JitCtx, SLOAD_SLOT, SLOAD_TRUSTED};
 use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -37,6 +39,17 @@ const R12: u8 = 12;
 pub struct Compiled {
     pub code: dynasmrt::ExecutableBuffer,
     pub entry: dynasmrt::AssemblyOffset,
+    /// Entry for direct links from other traces' exit stubs: after the prologue (all
+    /// traces share the same machine frame, `rbx`/`r12` are already set).
+    pub link_entry: dynasmrt::AssemblyOffset,
+}
+
+/// What an exit stub needs for direct linking (exit.rs): the trace's index (stored in
+/// `ctx.trace` when returning to the engine) and its link table (one word per snapshot).
+#[derive(Clone, Copy)]
+pub struct LinkInfo {
+    pub trace: u32,
+    pub table: *const u64,
 }
 
 struct Em<'a> {
@@ -538,9 +551,11 @@ impl<'a> Em<'a> {
             }
             Opc::SLoad => {
                 let e = exit.ok_or("sload without snapshot")?;
-                let o = (ins.k * 8) as i32;
-                // Ints and tables: the tag (the top 16 bits) is compared in memory, then
-                // the value loaded straight into the result's register.
+                let o = ((ins.k & SLOAD_SLOT) * 8) as i32;
+                let trusted = ins.k & SLOAD_TRUSTED != 0;
+                // Ints and tables: the tag (the top 16 bits) is compared in memory (not at
+                // all for a slot the parent's exit wrote with this type, exit.rs), then the
+                // value is loaded straight into the result's register.
                 let tag = match ins.ty {
                     Ty::Int => Some(TAG_INT as u16 as i16),
                     Ty::Tab => Some(TAG_TABLE as u16 as i16),
@@ -549,9 +564,10 @@ impl<'a> Em<'a> {
                 match tag {
                     Some(tag) => {
                         let d = self.dst_gpr(i);
-                        dynasm!(self.ops ; .arch x64
-                            ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>e
-                            ; mov Rq(d), QWORD [Rq(RBX) + o]);
+                        if !trusted {
+                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>e);
+                        }
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
                         if ins.ty == Ty::Int {
                             dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
                         }
@@ -559,7 +575,9 @@ impl<'a> Em<'a> {
                     }
                     None => {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
-                        self.check_type(RAX, ins.ty, e);
+                        if !trusted {
+                            self.check_type(RAX, ins.ty, e);
+                        }
                         self.def_gpr(i, RAX);
                     }
                 }
@@ -899,7 +917,7 @@ impl<'a> Em<'a> {
 }
 
 /// Generates machine code for an allocated trace.
-pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Result<Compiled, String> {
+pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: LinkInfo) -> Result<Compiled, String> {
     let ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
     let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new() };
     for _ in 0..t.snaps.len() {
@@ -912,6 +930,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
     dynasm!(em.ops ; .arch x64
         ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
         ; mov rbx, rdi ; mov r12, rsi);
+    let link_entry = em.ops.offset();
     if t.head().is_none() {
         dynasm!(em.ops ; .arch x64 ; =>top);
     }
@@ -923,17 +942,25 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
             em.untag(p);
         }
     }
-    // Exit stubs: each writes its snapshot's values to the frame's registers itself
-    // (`ctx.restored` = 1); an integer outside the inline range (which needs a heap box)
+    // Exit stubs: each writes its snapshot's values to the frame's registers itself;
+    // then, if the trace's link table has a target for the snapshot and the iteration
+    // budget allows, jumps there (exit.rs, direct links); otherwise it returns with
+    // `ctx.restored` = 1. An integer outside the inline range (which needs a heap box)
     // or a value without a location falls back to the shared register save, after
-    // which `exit::restore` writes the snapshot.
+    // which `exit::restore` writes the snapshot (never linked).
     let eo = offset_of!(JitCtx, exit) as i32;
     let ro = offset_of!(JitCtx, restored) as i32;
+    let to = offset_of!(JitCtx, trace) as i32;
+    let bo = offset_of!(JitCtx, budget) as i32;
+    let so = offset_of!(JitCtx, stress) as i32;
+    let lo = offset_of!(JitCtx, linked) as i32;
+    let tidx = link.trace as i32;
     let done = em.ops.new_dynamic_label();
     for (s, &l) in em.exits.clone().iter().enumerate() {
         let slow = em.ops.new_dynamic_label();
+        let ret = em.ops.new_dynamic_label();
         let snum = s as i32;
-        dynasm!(em.ops ; .arch x64 ; =>l ; mov QWORD [r12 + eo], snum);
+        dynasm!(em.ops ; .arch x64 ; =>l);
         let entries = t.snaps[s].entries.clone();
         let all_located = entries.iter().all(|&(_, r)| t.get(r).op == Opc::K || em.loc(r) != Loc::None);
         if all_located {
@@ -945,9 +972,26 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
                 }
                 dynasm!(em.ops ; .arch x64 ; mov QWORD [rbx + o], rax);
             }
-            dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + ro], 1 ; jmp =>done);
+            // SAFETY (of the generated code): the table lives as long as the trace
+            // (both owned by the engine's `CompiledTrace`).
+            let word = link.table.wrapping_add(s) as i64;
+            dynasm!(em.ops ; .arch x64
+                ; mov rax, QWORD word ; mov rax, QWORD [rax]
+                ; test rax, rax ; jz =>ret
+                ; sub QWORD [r12 + bo], 1 ; jle =>ret
+                ; add QWORD [r12 + lo], 1);
+            if em.stress {
+                // Re-arm an expired exit-stress countdown so the linked trace exits too.
+                let k = 1 + ((s as i32 * 7 + tidx * 3) % 17);
+                let armed = em.ops.new_dynamic_label();
+                dynasm!(em.ops ; .arch x64 ; cmp QWORD [r12 + so], 0 ; jg =>armed ; mov QWORD [r12 + so], k ; =>armed);
+            }
+            dynasm!(em.ops ; .arch x64
+                ; jmp rax
+                ; =>ret
+                ; mov QWORD [r12 + eo], snum ; mov QWORD [r12 + to], tidx ; mov QWORD [r12 + ro], 1 ; jmp =>done);
         }
-        dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
+        dynasm!(em.ops ; .arch x64 ; =>slow ; mov QWORD [r12 + eo], snum ; mov QWORD [r12 + to], tidx ; mov QWORD [r12 + ro], 0 ; jmp =>save_all);
     }
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
@@ -968,5 +1012,5 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool) -> Resu
         dynasm!(em.ops ; .arch x64 ; =>l ; .i64 k);
     }
     let code = em.ops.finalize().map_err(|_| "cannot finalize code".to_string())?;
-    Ok(Compiled { code, entry })
+    Ok(Compiled { code, entry, link_entry })
 }
