@@ -216,8 +216,20 @@ opcodes! {
     Box = "box", true, false;
     /// Guard that table `a` has no metatable.
     GuardNoMeta = "nometa", true, false;
+    /// Guard that value `a` is a script closure whose prototype is at address `k` (the
+    /// guard of an inlined call: inlined code never reads upvalues, so every closure of
+    /// the prototype runs the same trace code).
+    GuardProto = "fproto", true, false;
     /// Load `a[b]` from the array part of table `a` (int key `b`); guards 1 <= b <= len.
     ALoad = "aload", true, false;
+    /// The array part of table `a`, split for hoisting (`opt_mem.rs`): `ABase` is the
+    /// address of its items, `ASize` its length (raw ints; never in snapshots).
+    /// `ALoadB` loads item `b` (1-based) of the array at address `a` with length `c`,
+    /// guarding 1 <= b <= c. No trace instruction moves an array (appends guard the
+    /// capacity), so `ABase` changes only between trace entries.
+    ABase = "abase", false, false;
+    ASize = "asize", false, false;
+    ALoadB = "aloadb", true, false;
     /// Store value `c` into `a[b]` in the array part; guards 1 <= b <= len.
     AStore = "astore", true, false;
     /// Append value `c` to the array part of table `a` as key `b`: guards b == len + 1,

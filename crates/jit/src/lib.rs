@@ -20,8 +20,11 @@
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
-//!   as PHIs in registers, invariant hoisting), the verifier (`verify.rs`) after each of
-//!   them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
+//!   as PHIs in registers, invariant hoisting), the memory optimisation (`opt_mem.rs`,
+//!   `-jopt=-mem`: alias analysis, invariant load hoisting, forwarding, proven hash
+//!   checks), snapshot liveness (`opt_snap.rs`, `-jopt=-snap`: dead registers leave the
+//!   snapshots, so `Loop` does not store temporaries), the verifier (`verify.rs`) after
+//!   each of them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
 //!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
 //! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
 //!   entry; its body runs one iteration per pass; `Loop` writes back modified slots that
@@ -52,8 +55,7 @@
 //! machine code.
 //!
 //! Next steps (see docs/jit.md for measurements): values passed from exit stubs to linked
-//! side traces in registers (today through the frame), not writing back dead temporaries
-//! at `Loop`,
+//! side traces in registers (today through the frame),
 //! inlined callees with stores (needs frame reconstruction in
 //! snapshots), more builtins.
 //!
@@ -69,6 +71,8 @@ pub mod ir_text;
 pub mod opt_dce;
 pub mod opt_fold;
 pub mod opt_loop;
+pub mod opt_mem;
+pub mod opt_snap;
 pub mod record;
 pub mod regalloc;
 pub mod verify;
@@ -113,11 +117,16 @@ pub struct Options {
     pub loop_opt: bool,
     /// Side traces from hot exits (`-jopt=-side` turns them off).
     pub side: bool,
+    /// Alias analysis, load hoisting and forwarding (`opt_mem.rs`).
+    pub mem: bool,
+    /// Dead slots dropped from snapshots (`opt_snap.rs`): no write-back of dead
+    /// temporaries at `Loop` or at exits.
+    pub snap: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true }
     }
 }
 
@@ -154,6 +163,8 @@ impl Options {
                             "regs" => self.regs = on,
                             "loop" => self.loop_opt = on,
                             "side" => self.side = on,
+                            "mem" => self.mem = on,
+                            "snap" => self.snap = on,
                             _ => return false,
                         }
                     }
@@ -287,7 +298,7 @@ impl Engine {
     /// Runs the pass pipeline and the backend on a recorded trace.
     /// `trusted`: for a side trace, the IR type of each slot its parent's exit wrote
     /// (its `SLoad`s of those slots skip the type check).
-    fn compile(&self, mut t: Trace, trusted: &[(u16, ir::Ty)]) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable), String> {
+    fn compile(&self, mut t: Trace, trusted: &[(u16, ir::Ty)], proto: Gc<ProtoObj>) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable), String> {
         verify::verify(&t).map_err(|e| format!("verifier (record): {}", e))?;
         self.dump("after record+fold", &t);
         if self.opts.dce {
@@ -299,6 +310,20 @@ impl Engine {
             t = opt_loop::optimize(&t);
             verify::verify(&t).map_err(|e| format!("verifier (loop): {}", e))?;
             self.dump("after loop", &t);
+        }
+        if self.opts.mem {
+            t = opt_mem::optimize(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (mem): {}", e))?;
+            self.dump("after mem", &t);
+        }
+        if self.opts.snap {
+            let live = opt_snap::Liveness::new(&proto);
+            t = opt_snap::prune(&t, |pc, slot| live.dead(pc, slot));
+            if self.opts.dce {
+                t = opt_dce::dce(&t);
+            }
+            verify::verify(&t).map_err(|e| format!("verifier (snap): {}", e))?;
+            self.dump("after snap", &t);
         }
         trust_sloads(&mut t, trusted);
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
@@ -334,7 +359,7 @@ impl Engine {
         let result = match recorded {
             Ok(rec) => {
                 let roots = rec.roots;
-                self.compile(rec.trace, &[]).map(|c| (c, roots)).map_err(|reason| (header, reason))
+                self.compile(rec.trace, &[], proto).map(|c| (c, roots)).map_err(|reason| (header, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
@@ -542,7 +567,7 @@ impl Engine {
             Ok(rec) => {
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
-                self.compile(rec.trace, &trusted).map(|(ir, alloc, code, links)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
+                self.compile(rec.trace, &trusted, proto).map(|(ir, alloc, code, links)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };

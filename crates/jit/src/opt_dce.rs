@@ -11,7 +11,8 @@ pub fn dce(t: &Trace) -> Trace {
         live[next.idx()] = true;
     }
     for (i, ins) in t.ins.iter().enumerate().rev() {
-        let removable = ins.op.is_pure() || ins.op == Opc::SLoad;
+        // ABase/ASize read memory but cannot fail and change nothing.
+        let removable = ins.op.is_pure() || matches!(ins.op, Opc::SLoad | Opc::ABase | Opc::ASize);
         if !removable {
             live[i] = true;
         }

@@ -22,6 +22,9 @@ use vm::table::Table;
 use vm::value::Value;
 use vm::Vm;
 
+// `GuardProto` compares a closure's `proto` field with a prototype's address.
+const _: () = assert!(std::mem::size_of::<Gc<ProtoObj>>() == 8);
+
 /// Maximum number of bytecode instructions in one recorded iteration.
 const MAX_RECORD: usize = 2000;
 
@@ -358,10 +361,13 @@ impl<'a> Rec<'a> {
         if self.inlined.is_empty() {
             self.call_snap = self.snap(self.pc);
         }
-        let kf = self.kval(fv);
-        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
-        g.k = 1;
+        // Guarded by the prototype, not the closure: inlined code reads no upvalues, and
+        // a closure created anew for each call of a loop's function (a callback literal)
+        // would fail an identity guard at every trace entry.
+        let mut g = Ins::new(Opc::GuardProto, Ty::None, fr, IrRef::NONE);
+        g.k = p.as_ptr() as i64;
         self.guard(g);
+        // Keeps the prototype alive.
         self.roots.push(fv);
         // Arguments: the callee's registers 0..nargs; missing parameters are nil.
         let mut args = Vec::with_capacity(p.num_params);

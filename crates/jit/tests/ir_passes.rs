@@ -4,9 +4,11 @@
 //! a comma-separated list) followed by `--- input` and `--- expect` sections. The input
 //! is parsed, verified, run through the passes (verifying after each), printed and
 //! compared with the expected text (whitespace-trimmed lines). For `verify-error` the
-//! expected section is a substring of the verifier's message.
+//! expected section is a substring of the verifier's message. Passes: `fold`, `dce`,
+//! `loop`, `mem` (`hoist` + `forward`), `hoist`, `forward`, `snap` (the dead registers
+//! come from `dead: PC=SLOT,SLOT ...` lines, since a test has no bytecode).
 
-use jit::{ir_text, opt_dce, opt_fold, opt_loop, verify};
+use jit::{ir_text, opt_dce, opt_fold, opt_loop, opt_mem, opt_snap, verify};
 use std::path::Path;
 
 fn section<'a>(text: &'a str, name: &str) -> &'a str {
@@ -41,12 +43,28 @@ fn run_file(path: &Path) -> Result<(), String> {
     if ir_text::print(&again) != ir_text::print(&input) {
         return Err("text form does not round-trip".into());
     }
+    // `dead: 5=6,7 9=3`: registers dead at a pc, for the `snap` pass.
+    let mut dead: Vec<(usize, u16)> = Vec::new();
+    for l in text.lines().filter_map(|l| l.strip_prefix("dead:")) {
+        for w in l.split_whitespace() {
+            let (pc, slots) = w.split_once('=').ok_or("bad dead: entry")?;
+            let pc: usize = pc.parse().map_err(|_| "bad dead: pc")?;
+            for s in slots.split(',') {
+                dead.push((pc, s.parse().map_err(|_| "bad dead: slot")?));
+            }
+        }
+    }
     let mut t = input;
     for p in passes.split(',').map(str::trim) {
         t = match p {
             "fold" => opt_fold::fold_pass(&t),
             "dce" => opt_dce::dce(&t),
             "loop" => opt_loop::optimize(&t),
+            "mem" => opt_mem::optimize(&t),
+            "hoist" => opt_mem::hoist(&t),
+            "forward" => opt_mem::forward(&t),
+            "mark_checked" => opt_mem::mark_checked(&t),
+            "snap" => opt_snap::prune(&t, |pc, slot| dead.contains(&(pc, slot))),
             other => return Err(format!("unknown pass {}", other)),
         };
         verify::verify(&t).map_err(|e| format!("after {}: {}", p, e))?;

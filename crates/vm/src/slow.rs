@@ -21,6 +21,8 @@ use crate::vm::{Tm, Vm};
 
 /// Largest concatenation buffer (bytes) kept in `Heap::scratch` for reuse.
 const SCRATCH_KEEP: usize = 1 << 16;
+/// Concatenations of strings up to this many bytes in all use a stack buffer.
+const SMALL_CONCAT: usize = 40;
 use compiler::Op;
 
 const MAX_META_CHAIN: usize = 2000;
@@ -182,6 +184,16 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn index_slow_op(&mut self, dst: usize, obj: Value, key: Value, reg: Option<usize>) -> Result<Flow, RtError> {
+        // First a raw lookup of a plain key (hash-part integers, strings): it completes
+        // the access when it finds a value or there is no metatable.
+        if let Some(t) = value_as::<Table>(obj) {
+            let mut dst_reg = Value::NIL;
+            if t.get_into(key, &mut dst_reg) {
+                let mut th = self.current;
+                th.stack[dst] = dst_reg;
+                return Ok(Flow::Done);
+            }
+        }
         match self.lookup(obj, key)? {
             Lookup::Value(v) => {
                 let mut th = self.current;
@@ -201,6 +213,13 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn newindex_slow_op(&mut self, obj: Value, key: Value, val: Value, reg: Option<usize>) -> Result<Flow, RtError> {
+        // First a raw set of a plain key when no `__newindex` can apply (no metatable,
+        // or the key is present).
+        if let Some(mut t) = value_as::<Table>(obj) {
+            if t.set_out_of_line(key, val) {
+                return Ok(Flow::Done);
+            }
+        }
         match self.assign(obj, key, val)? {
             Lookup::Value(_) => Ok(Flow::Done),
             Lookup::Call(h, o) => Ok(match self.call_meta(h, &[o, key, val])? {
@@ -382,6 +401,30 @@ impl Vm {
     /// right; a pair that is not both strings/numbers goes to `__concat`.
     pub fn concat_op(&mut self, first: usize, n: usize) -> Result<Flow, RtError> {
         let mut th = self.current;
+        // Short strings only (`a .. b`, words built from pieces): joined in a stack buffer,
+        // no scratch-buffer juggling.
+        if let Some(vals) = th.stack.get(first..first + n) {
+            let mut small = [0u8; SMALL_CONCAT];
+            let mut len = 0;
+            let mut all_short = true;
+            for &v in vals {
+                match Vm::str_bytes(v) {
+                    Some(b) if len + b.len() <= SMALL_CONCAT => {
+                        small[len..len + b.len()].copy_from_slice(b);
+                        len += b.len();
+                    }
+                    _ => {
+                        all_short = false;
+                        break;
+                    }
+                }
+            }
+            if all_short && n >= 2 && len <= self.limits.max_string {
+                let s = self.str_value(&small[..len]);
+                th.stack[first] = s;
+                return Ok(Flow::Done);
+            }
+        }
         let mut n = n;
         // A reused scratch buffer: most concatenations build short strings, which are
         // then copied into the string object; this saves a malloc/free pair per `..`.

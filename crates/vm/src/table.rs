@@ -286,6 +286,48 @@ impl Table {
         true
     }
 
+    /// Raw get of an inline-integer or string key into `*dst` when that completes an
+    /// index operation (found, or no metatable); false leaves `*dst` alone (`__index`
+    /// lookup next). The GETTABLE path for keys outside the array part (hash-part
+    /// integers, string variables): a raw lookup instead of the metamethod slow path.
+    #[inline(never)]
+    pub fn get_into(&self, key: Value, dst: *mut Value) -> bool {
+        if !key.is_inline_int() && !key.is_str() {
+            return false;
+        }
+        let v = self.get(key);
+        if v.is_nil() && self.meta.is_some() {
+            return false;
+        }
+        // SAFETY: as in `get_str_into`: `dst` is a register of the running frame and a
+        // raw get neither allocates nor runs code.
+        unsafe { *dst = v };
+        true
+    }
+
+    /// Raw set of an inline-integer or string key that completes an assignment: always
+    /// without a metatable; with one only if the key is present with a non-nil value
+    /// (`__newindex` applies to absent keys only). False: nothing done. Out of line: the
+    /// interpreter reloads its state after it (`off_line!`).
+    #[inline(never)]
+    pub fn set_out_of_line(&mut self, key: Value, value: Value) -> bool {
+        if !key.is_inline_int() && !key.is_str() {
+            return false;
+        }
+        if self.meta.is_some() {
+            // Array-part keys were handled inline; here only hash-part entries count.
+            return match self.find(key) {
+                Some(e) if !self.entries[e].value.is_nil() => {
+                    self.entries[e].value = value;
+                    true
+                }
+                _ => false,
+            };
+        }
+        self.set(key, value);
+        true
+    }
+
     /// The array-part slot of key `i`, if `i` is inside the array part.
     #[inline(always)]
     pub fn array_slot(&mut self, i: i64) -> Option<&mut Value> {
@@ -302,8 +344,31 @@ impl Table {
     /// interpreter); always true (the `off_line!` protocol: the store is done).
     #[inline(never)]
     pub fn set_int_out_of_line(&mut self, i: i64, value: Value) -> bool {
-        self.set_small_int(i, value);
+        if !self.try_push(i, value) {
+            self.set_small_int(i, value);
+        }
         true
+    }
+
+    /// Appends `value` as key `i` when that is a plain push: `i` is the key just after
+    /// the array part, the buffer has room, there is no hash part (whose integer keys
+    /// might have to move into the array) and the value is not nil. The common append
+    /// (`t[#t + 1] = v`, filling a fresh array) without the general path; false: nothing
+    /// done.
+    #[inline(always)]
+    fn try_push(&mut self, i: i64, value: Value) -> bool {
+        let len = self.array.len();
+        if (i as u64).wrapping_sub(1) == len as u64 && len < self.array.capacity() && self.entries.is_empty() && !value.is_nil() {
+            // SAFETY: len < capacity, so slot `len` is allocated; it is initialised
+            // before the length covers it.
+            unsafe {
+                self.array.as_mut_ptr().add(len).write(value);
+                self.array.set_len(len + 1);
+            }
+            true
+        } else {
+            false
+        }
     }
 
     #[inline(always)]

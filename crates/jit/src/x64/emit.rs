@@ -27,7 +27,7 @@ use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
-use vm::value::{Value, PAYLOAD_MASK, TAG_INT, TAG_TABLE};
+use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_TABLE};
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
@@ -789,6 +789,47 @@ impl<'a> Em<'a> {
                 let o = lay.tab_meta;
                 dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + o], 0 ; jne =>e);
             }
+            Opc::ABase | Opc::ASize => {
+                let o = if ins.op == Opc::ABase { lay.tab_array + lay.vec_ptr } else { lay.tab_array + lay.vec_len };
+                let tb = self.tab_ptr(RAX, ins.a);
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(tb) + o]);
+                self.def_gpr(i, d);
+            }
+            Opc::ALoadB => {
+                // a = the items' address, b = the 1-based index, c = the length; the
+                // result is written after the bounds check.
+                let e = exit.ok_or("array access without snapshot")?;
+                match self.gpr(ins.b) {
+                    Some(g) => dynasm!(self.ops ; .arch x64 ; lea Rq(R11), [Rq(g) - 1]),
+                    None => {
+                        self.load_gpr(R11, ins.b);
+                        dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1);
+                    }
+                }
+                let len = self.int_src(ins.c, RCX);
+                self.alu(Alu::Cmp, R11, len);
+                dynasm!(self.ops ; .arch x64 ; jae =>e);
+                let base = self.in_gpr(ins.a, RDX);
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(base) + Rq(R11) * 8]);
+                self.def_gpr(i, d);
+            }
+            Opc::GuardProto => {
+                // A function value, a closure (not a builtin), with prototype k.
+                let e = exit.ok_or("guard without snapshot")?;
+                let ko = (offset_of!(vm::function::Closure, header) + offset_of!(vm::object::GcHeader, kind)) as i32;
+                let po = offset_of!(vm::function::Closure, proto) as i32;
+                let kind = vm::object::ObjKind::Closure as u8 as i8;
+                let p = ins.k;
+                self.load_gpr(RAX, ins.a);
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RCX), Rq(RAX) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_FUNC as i32 ; jne =>e);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64
+                    ; cmp BYTE [Rq(RAX) + ko], kind ; jne =>e
+                    ; mov Rq(RCX), QWORD p ; cmp Rq(RCX), QWORD [Rq(RAX) + po] ; jne =>e);
+            }
             Opc::ALoad | Opc::AStore => {
                 // rax = the table, rdx = its array, r11 = index - 1 (or a constant
                 // displacement); the result is written after the bounds check.
@@ -838,12 +879,18 @@ impl<'a> Em<'a> {
                 let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
-                let key = self.in_gpr(ins.b, R11);
+                // Checks proven by earlier accesses (opt_mem.rs) are skipped.
+                let proven = ins.op == Opc::HStore && ins.k & crate::opt_mem::HSTORE_PROVEN != 0;
+                let count_ok = proven || ins.k & crate::opt_mem::HREF_CHECKED != 0;
                 let ln = self.pool(nil);
-                dynasm!(self.ops ; .arch x64
-                    ; cmp QWORD [Rq(tb) + lo], entry ; jbe =>e
-                    ; mov Rq(RDX), QWORD [Rq(tb) + po]
-                    ; cmp Rq(key), QWORD [Rq(RDX) + ko] ; jne =>e);
+                if !count_ok {
+                    dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + lo], entry ; jbe =>e);
+                }
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(tb) + po]);
+                if !proven {
+                    let key = self.in_gpr(ins.b, R11);
+                    dynasm!(self.ops ; .arch x64 ; cmp Rq(key), QWORD [Rq(RDX) + ko] ; jne =>e);
+                }
                 if ins.op == Opc::HLoad {
                     let d = if ins.k & crate::record::HLOAD_NONNIL != 0 {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
@@ -855,7 +902,9 @@ impl<'a> Em<'a> {
                     };
                     self.def_gpr(i, d);
                 } else {
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
+                    if !proven {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
+                    }
                     let v = self.in_gpr(ins.c, RCX);
                     dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + vo], Rq(v));
                 }

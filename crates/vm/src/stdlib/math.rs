@@ -125,6 +125,13 @@ fn floor(vm: &mut Vm, a: Args) -> R {
     if v.is_int() {
         return vm.ret1(v);
     }
+    // The usual case (`math.floor(x / y)`): a float whose result is an inline integer.
+    if v.is_float() {
+        let f = v.as_float_unchecked().floor();
+        if f.abs() < crate::value::INLINE_INT_MAX as f64 {
+            return vm.ret1(Value::inline_int(f as i64));
+        }
+    }
     let f = vm.check_f64(a, 1)?;
     ret_num(vm, num_int(f.floor()))
 }
@@ -133,6 +140,13 @@ fn ceil(vm: &mut Vm, a: Args) -> R {
     let v = vm.arg(a, 1);
     if v.is_int() {
         return vm.ret1(v);
+    }
+    // The usual case (`math.ceil(x / y)`): a float whose result is an inline integer.
+    if v.is_float() {
+        let f = v.as_float_unchecked().ceil();
+        if f.abs() < crate::value::INLINE_INT_MAX as f64 {
+            return vm.ret1(Value::inline_int(f as i64));
+        }
     }
     let f = vm.check_f64(a, 1)?;
     ret_num(vm, num_int(f.ceil()))
