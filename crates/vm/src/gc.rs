@@ -19,6 +19,7 @@
 //! following an allocation.
 
 use crate::object::*;
+use crate::slab::BigIntSlabs;
 use crate::table::{hash_bytes, Table};
 use crate::value::{Value, TAG_FUNC, TAG_OBJ, TAG_STR, TAG_TABLE};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,8 +27,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Strings up to this many bytes are interned.
 pub const MAX_SHORT_STRING: usize = 40;
 const MIN_THRESHOLD: usize = 4 << 20;
-/// Most freed allocations kept for reuse, per pooled kind.
-const POOL_MAX: usize = 1 << 16;
+/// Freed allocations kept for reuse, per pooled kind: at least this many, and up to as
+/// many as the next cycle can allocate (`Heap::sweep`).
+const POOL_MIN: usize = 1 << 16;
 /// Largest array buffer (in values) a pooled table keeps for reuse.
 const POOL_KEEP_ARRAY: usize = 8;
 
@@ -38,22 +40,14 @@ fn pool_index(kind: ObjKind) -> Option<usize> {
         ObjKind::Table => Some(0),
         ObjKind::Closure => Some(1),
         ObjKind::Upvalue => Some(2),
-        // Boxed integers (64-bit values beyond the inline range): bit-manipulation code
-        // allocates one per operation.
-        ObjKind::BigInt => Some(3),
+        // Boxed integers live in their own slabs (`Heap::alloc_big_int`).
         _ => None,
     }
 }
 
-/// Most freed allocations kept in pool `index`: boxed integers are small (24 bytes) and
-/// die by the hundred thousand per collection in bit-manipulation loops.
-fn pool_max(index: usize) -> usize {
-    if index == 3 {
-        POOL_MAX * 4
-    } else {
-        POOL_MAX
-    }
-}
+/// Most free boxed-integer cells a sweep keeps (4 MiB): bit-manipulation loops box one
+/// integer per operation, and their boxes die by the hundred thousand per collection.
+const BIG_INT_KEEP_MAX: usize = (MIN_THRESHOLD / std::mem::size_of::<BigInt>()) * 2;
 
 /// Drops an object's contents in place, keeping its allocation (for a pool). A pooled
 /// table keeps one field alive: `array`, an empty `Vec` (see `Heap::alloc_table`).
@@ -81,7 +75,6 @@ unsafe fn drop_contents(h: *mut GcHeader) {
             }
             ObjKind::Closure => std::ptr::drop_in_place(h as *mut crate::function::Closure),
             ObjKind::Upvalue => std::ptr::drop_in_place(h as *mut Upvalue),
-            ObjKind::BigInt => std::ptr::drop_in_place(h as *mut BigInt),
             _ => unreachable!("not a pooled kind"),
         }
     }
@@ -100,8 +93,7 @@ unsafe fn dealloc_pooled(index: usize, p: *mut u8) {
     let layout = match index {
         0 => Layout::new::<Table>(),
         1 => Layout::new::<crate::function::Closure>(),
-        2 => Layout::new::<Upvalue>(),
-        _ => Layout::new::<BigInt>(),
+        _ => Layout::new::<Upvalue>(),
     };
     // SAFETY: same allocator and layout as the Box that allocated it.
     unsafe { dealloc(p, layout) };
@@ -186,13 +178,18 @@ pub struct Heap {
     string_count: usize,
     /// The previous table's buffer, reused by the next rebuild.
     spare_strings: Vec<InternSlot>,
-    /// Memory of freed tables, closures, upvalues and boxed integers (contents dropped)
-    /// for reuse: they
+    /// Memory of freed tables, closures and upvalues (contents dropped) for reuse: they
     /// are the most frequently allocated objects; this skips a malloc/free pair each.
-    pools: [Vec<*mut u8>; 4],
+    pools: [Vec<*mut u8>; 3],
+    /// Boxed integers (not in `objects`; see slab.rs).
+    big_ints: BigIntSlabs,
     /// Every live thread (sweeping must close dead threads' open upvalues first).
     threads: Vec<*mut GcHeader>,
     gray: Vec<*mut GcHeader>,
+    /// Values found by tracing whose headers are being prefetched (null: empty slot);
+    /// see `mark_value_deferred`.
+    mark_ring: [*mut GcHeader; MARK_RING],
+    ring_pos: usize,
     pub collections: u64,
     /// Longest collection pause so far (wall clock), and the sum of all pauses
     /// (`GSCRIPT_GC_STATS` prints them).
@@ -224,9 +221,12 @@ impl Heap {
             strings: vec![InternSlot::EMPTY; MIN_INTERN_SLOTS],
             string_count: 0,
             spare_strings: Vec::new(),
-            pools: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
+            pools: [Vec::new(), Vec::new(), Vec::new()],
+            big_ints: BigIntSlabs::new(),
             threads: Vec::new(),
             gray: Vec::new(),
+            mark_ring: [std::ptr::null_mut(); MARK_RING],
+            ring_pos: 0,
             collections: 0,
             max_pause: std::time::Duration::ZERO,
             total_pause: std::time::Duration::ZERO,
@@ -270,15 +270,38 @@ impl Heap {
         unsafe { Gc::from_raw(ptr) }
     }
 
+    /// A new boxed integer (for integers outside the inline range): a free slab cell,
+    /// no malloc and no all-objects entry (slab.rs).
+    #[inline(always)]
+    pub fn alloc_big_int(&mut self, value: i64) -> Gc<BigInt> {
+        let p = self.big_ints.alloc(value);
+        self.allocated += std::mem::size_of::<BigInt>();
+        self.allocated_since_gc = true;
+        // SAFETY: a fresh, initialised cell.
+        unsafe { Gc::from_raw(p) }
+    }
+
+    /// Number of boxed-integer slabs (tests and statistics).
+    pub fn big_int_slabs(&self) -> usize {
+        self.big_ints.slab_count()
+    }
+
     /// Allocates an empty table with room for `narr` array items and `nhash` fields,
     /// reusing a pooled table's memory and array buffer when there is one.
     pub fn alloc_table(&mut self, narr: usize, nhash: usize) -> Gc<Table> {
         let Some(p) = self.pools[0].pop() else {
             return self.alloc(Table::new(narr, nhash), 0);
         };
-        if let Some(&next) = self.pools[0].last() {
-            // The next table allocation will write there.
-            prefetch(next as *mut GcHeader);
+        // Pooled tables are scattered (freed in sweep order): start loading the table
+        // that a later allocation will write, and the array buffer of a nearer one (its
+        // table was prefetched a few allocations ago, so reading the pointer is cheap).
+        let pool = &self.pools[0];
+        if let Some(&later) = pool.len().checked_sub(POOL_PREFETCH_TABLE).map(|i| &pool[i]) {
+            prefetch(later as *mut GcHeader);
+        }
+        if let Some(&nearer) = pool.len().checked_sub(POOL_PREFETCH_ARRAY).map(|i| &pool[i]) {
+            // SAFETY: pooled tables keep a valid (empty) `array` Vec (see `drop_contents`).
+            prefetch(unsafe { (*(nearer as *const Table)).array.as_ptr() } as *mut GcHeader);
         }
         let p = p as *mut Table;
         // SAFETY: pool 0 holds Box<Table> allocations whose fields are all dropped except
@@ -286,7 +309,22 @@ impl Heap {
         // table afresh.
         unsafe {
             let array = std::ptr::read(std::ptr::addr_of!((*p).array));
-            std::ptr::write(p, Table::with_array(array, narr, nhash));
+            if nhash == 0 {
+                // The common case (`{}`, `{a, b}`): initialise in place, then size the
+                // array part there. Building the table on the stack and copying it made
+                // the copy's wide loads wait on the narrow field stores (no store
+                // forwarding).
+                std::ptr::write(p, Table::with_array(array, 0, 0));
+                if narr > 0 {
+                    let array = &mut *std::ptr::addr_of_mut!((*p).array);
+                    if array.capacity() < narr {
+                        array.reserve_exact(narr);
+                    }
+                    account(narr * 8);
+                }
+            } else {
+                std::ptr::write(p, Table::with_array(array, narr, nhash));
+            }
         }
         self.objects.push(p as *mut GcHeader);
         self.allocated += std::mem::size_of::<Table>();
@@ -414,6 +452,11 @@ impl Heap {
             (*h).marked = true;
             match (*h).kind {
                 ObjKind::String | ObjKind::BigInt => {}
+                ObjKind::Table => {
+                    // Tracing it reads its array buffer next: start loading that too.
+                    prefetch((*(h as *const Table)).array.as_ptr() as *mut GcHeader);
+                    self.gray.push(h)
+                }
                 _ => self.gray.push(h),
             }
         }
@@ -423,11 +466,42 @@ impl Heap {
         self.mark_header(g.header());
     }
 
-    /// Processes the gray stack until everything reachable is marked.
+    /// Marks a value found while tracing, a few values later: its header is prefetched
+    /// now and the value waits in a small ring (`mark_ring`), so the header has loaded
+    /// by the time its mark is read. Marking a tree of small tables is otherwise one
+    /// cache miss after another (each table has only a couple of children to prefetch).
+    #[inline(always)]
+    fn mark_value_deferred(&mut self, v: Value) {
+        if (TAG_STR..=TAG_OBJ).contains(&v.tag()) {
+            let h = v.as_ptr();
+            prefetch_object(h);
+            let slot = self.ring_pos % MARK_RING;
+            self.ring_pos = slot + 1;
+            let waiting = std::mem::replace(&mut self.mark_ring[slot], h);
+            if !waiting.is_null() {
+                self.mark_header(waiting);
+            }
+        }
+    }
+
+    /// Processes the gray stack and the mark ring until everything reachable is marked.
     pub fn trace(&mut self) {
-        while let Some(h) = self.gray.pop() {
-            // SAFETY: gray objects are live and of the kind in their header.
-            unsafe { self.trace_object(h) }
+        loop {
+            while let Some(h) = self.gray.pop() {
+                // SAFETY: gray objects are live and of the kind in their header.
+                unsafe { self.trace_object(h) }
+            }
+            let mut flushed = false;
+            for slot in 0..MARK_RING {
+                let waiting = std::mem::replace(&mut self.mark_ring[slot], std::ptr::null_mut());
+                if !waiting.is_null() {
+                    flushed = true;
+                    self.mark_header(waiting);
+                }
+            }
+            if !flushed {
+                break;
+            }
         }
     }
 
@@ -442,22 +516,10 @@ impl Heap {
                     if let Some(m) = t.meta {
                         self.mark(m);
                     }
-                    // Array part: start loading the headers of the next few items while
-                    // marking this one (marking is one cache miss per object otherwise).
-                    let array = &t.array;
-                    let prefetch_value = |v: Value| {
-                        if (TAG_STR..=TAG_OBJ).contains(&v.tag()) {
-                            prefetch(v.as_ptr());
-                        }
-                    };
-                    array.iter().take(TRACE_PREFETCH).for_each(|&v| prefetch_value(v));
-                    for (i, &v) in array.iter().enumerate() {
-                        if let Some(&ahead) = array.get(i + TRACE_PREFETCH) {
-                            prefetch_value(ahead);
-                        }
-                        self.mark_value(v);
+                    for &v in t.array.iter() {
+                        self.mark_value_deferred(v);
                     }
-                    t.for_each_entry_value(|v| self.mark_value(v));
+                    t.for_each_entry_value(|v| self.mark_value_deferred(v));
                 }
                 ObjKind::Closure => {
                     let c = &*(h as *const crate::function::Closure);
@@ -527,14 +589,22 @@ impl Heap {
             len /= 2;
         }
         self.rebuild_strings(len, true);
-        // 3. Free the unmarked, unmark the rest.
+        // 3. Free the unmarked, unmark the rest. A pool keeps as many allocations as the
+        // next cycle can use (it allocates about `threshold` bytes): freeing more only
+        // for malloc to give the pages back and take them again, zeroed, next cycle.
+        let pool_cap = |size: usize| (self.threshold / size).max(POOL_MIN);
+        let pool_max = [
+            pool_cap(std::mem::size_of::<Table>()),
+            pool_cap(std::mem::size_of::<crate::function::Closure>()),
+            pool_cap(std::mem::size_of::<Upvalue>()),
+        ];
         let mut live = 0usize;
         let mut objects = std::mem::take(&mut self.objects);
         let n = objects.len();
         let mut kept = 0;
         for r in 0..n {
             if let Some(&ahead) = objects.get(r + SWEEP_PREFETCH) {
-                prefetch(ahead);
+                prefetch_object(ahead);
             }
             let h = objects[r];
             // SAFETY: the vector holds every object not yet freed, each exactly once; a
@@ -546,7 +616,7 @@ impl Heap {
                     objects[kept] = h;
                     kept += 1;
                 } else {
-                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max(i));
+                    let pool = pool_index((*h).kind).filter(|&i| self.pools[i].len() < pool_max[i]);
                     if let Some(i) = pool {
                         // Keep the allocation; drop only the object's own buffers.
                         drop_contents(h);
@@ -559,6 +629,9 @@ impl Heap {
         }
         objects.truncate(kept);
         self.objects = objects;
+        // 4. Boxed integers: keep about as many free cells as the next cycle may use.
+        let keep_free = (live.max(MIN_THRESHOLD) / std::mem::size_of::<BigInt>()).min(BIG_INT_KEEP_MAX);
+        live += self.big_ints.sweep(keep_free) * std::mem::size_of::<BigInt>();
         take_extra();
         self.live_bytes = live;
         self.allocated = 0;
@@ -583,8 +656,13 @@ impl Drop for Heap {
     }
 }
 
-/// How many array items ahead of the one being marked to prefetch.
-const TRACE_PREFETCH: usize = 4;
+/// How many pooled tables ahead of the one being reused to prefetch (the table, and
+/// its kept array buffer).
+const POOL_PREFETCH_TABLE: usize = 8;
+const POOL_PREFETCH_ARRAY: usize = 4;
+
+/// How many traced values wait (their headers loading) before being marked.
+const MARK_RING: usize = 8;
 
 /// How many objects ahead of the one being swept to prefetch.
 const SWEEP_PREFETCH: usize = 8;
@@ -600,6 +678,14 @@ fn prefetch(h: *mut GcHeader) {
     };
     #[cfg(not(target_arch = "x86_64"))]
     let _ = h;
+}
+
+/// Prefetches both cache lines an object may span (a table is 80 bytes: its hash part
+/// and metatable fields are usually in the second line).
+#[inline(always)]
+fn prefetch_object(h: *mut GcHeader) {
+    prefetch(h);
+    prefetch(h.wrapping_byte_add(64));
 }
 
 /// Approximate size of an object and its buffers.
@@ -647,5 +733,56 @@ pub fn tag_for(kind: ObjKind) -> u64 {
         ObjKind::Table => TAG_TABLE,
         ObjKind::Closure | ObjKind::Native => TAG_FUNC,
         _ => TAG_OBJ,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big(heap: &mut Heap, i: i64) -> Value {
+        Value::from_ptr(TAG_OBJ, heap.alloc_big_int(i).header())
+    }
+
+    #[test]
+    fn boxed_ints_and_tables_survive_through_the_mark_ring() {
+        let mut heap = Heap::new();
+        let mut root = heap.alloc_table(0, 0);
+        // More children than the mark ring holds, of every marked-leaf and traced kind.
+        for i in 0..100i64 {
+            let v = big(&mut heap, (1 << 60) + i);
+            let mut child = heap.alloc_table(1, 0);
+            let inner = big(&mut heap, -(1 << 60) - i);
+            child.array.push(inner);
+            let s = heap.new_str(format!("s{i}").as_bytes());
+            root.array.push(v);
+            root.array.push(Value::from_ptr(TAG_TABLE, child.header()));
+            root.array.push(Value::from_ptr(TAG_STR, s.header()));
+            // Garbage between the live boxes.
+            for j in 0..50 {
+                big(&mut heap, i64::MIN + j);
+            }
+        }
+        heap.mark(root);
+        heap.trace();
+        heap.sweep();
+        // Reuse the freed cells; survivors must keep their values.
+        for j in 0..10_000 {
+            big(&mut heap, i64::MAX - j);
+        }
+        for i in 0..100usize {
+            assert_eq!(root.array[3 * i].as_int(), Some((1 << 60) + i as i64));
+            let child = crate::object::value_as::<Table>(root.array[3 * i + 1]).unwrap();
+            assert_eq!(child.array[0].as_int(), Some(-(1 << 60) - i as i64));
+            let s = crate::object::value_as::<Str>(root.array[3 * i + 2]).unwrap();
+            assert_eq!(s.as_bytes(), format!("s{i}").as_bytes());
+        }
+        // 200 live boxes, 100 children, 100 strings, the root: all accounted live.
+        assert!(heap.live_bytes >= 200 * std::mem::size_of::<BigInt>() + 101 * std::mem::size_of::<Table>());
+        // Unreachable now: everything goes, and the heap stays usable.
+        heap.trace();
+        heap.sweep();
+        assert_eq!(heap.live_bytes, 0);
+        assert_eq!(big(&mut heap, 1 << 62).as_int(), Some(1 << 62));
     }
 }

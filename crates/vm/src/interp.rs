@@ -1148,7 +1148,8 @@ impl Vm {
     #[inline(never)]
     fn store_number(&mut self, dst: usize, a: Value, b: Value, int: Option<i64>, op: ArithOp) -> bool {
         let v = match int {
-            Some(i) => self.int(i),
+            Some(i) if fits_inline(i) => Value::inline_int(i),
+            Some(i) => Vm::object_value(self.heap.alloc_big_int(i)),
             None => match self.arith_fast(op, a, b) {
                 Some(v) => v,
                 None => return false,

@@ -2,9 +2,9 @@
 //! errors, coroutines and the standard library.
 //!
 //! Layout: `value` (NaN-boxed values), `object` (heap layouts), `gc` (heap, collector,
-//! interning), `table`, `function`, `thread` (stacks and frames), `vm` (the state and
-//! builtin API), `api` (argument helpers), `call` (calls, returns, unwinding,
-//! coroutines), `interp` (dispatch loop), `slow` (metamethod slow paths), `ops`
+//! interning), `slab` (boxed-integer cells), `table`, `function`, `thread` (stacks and
+//! frames), `vm` (the state and builtin API), `api` (argument helpers), `call` (calls,
+//! returns, unwinding, coroutines), `interp` (dispatch loop), `slow` (metamethod slow paths), `ops`
 //! (operator semantics), `error` (messages, tracebacks), `load` (chunks), `number`
 //! (numeral parsing/formatting), `stdlib` (libraries).
 
@@ -22,6 +22,7 @@ pub mod number;
 pub mod object;
 pub mod ops;
 pub mod sched;
+pub mod slab;
 pub mod slow;
 pub mod stdlib;
 pub mod table;

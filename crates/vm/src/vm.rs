@@ -4,7 +4,7 @@
 use crate::error::RtError;
 use crate::function::{Args, Native, NativeFn, NativeKind};
 use crate::gc::{tag_for, Heap};
-use crate::object::{value_as, BigInt, Gc, GcHeader, HeapObject, ObjKind, Str};
+use crate::object::{value_as, Gc, GcHeader, HeapObject, ObjKind, Str};
 use crate::table::Table;
 use crate::thread::{flags, Thread};
 use crate::value::{fits_inline, Value, TAG_STR, TAG_TABLE};
@@ -193,9 +193,12 @@ impl Vm {
         }
     }
 
-    #[cold]
-    fn box_int(&mut self, i: i64) -> Value {
-        let b = self.heap.alloc(BigInt { header: GcHeader::new(ObjKind::BigInt), value: i }, 0);
+    /// Boxes an integer (a slab cell: a few instructions, see slab.rs). Out of line:
+    /// most callers are cold; the interpreter's number stores inline
+    /// [`Heap::alloc_big_int`] themselves.
+    #[inline(never)]
+    pub fn box_int(&mut self, i: i64) -> Value {
+        let b = self.heap.alloc_big_int(i);
         Value::from_ptr(crate::value::TAG_OBJ, b.header())
     }
 
