@@ -2,9 +2,18 @@
 //!
 //! Frame: `rbx` = the frame's first VM register (`base`), `r12` = the [`JitCtx`]; the
 //! callee-saved registers are pushed in the prologue. Scratch registers: rax, rcx, rdx,
-//! r11, xmm0, xmm1. Every instruction first reads its operands into scratch registers,
-//! performs its checks (jumping to the exit stub of its snapshot) and only then writes
-//! its result to its location — the register allocator relies on this order.
+//! r11, xmm0, xmm1.
+//!
+//! Lowering: each instruction works on its operands' and its result's allocated
+//! locations directly. Arithmetic is two-address on the result's register (`mov d, a`
+//! only when `a` is elsewhere; commutative operands swapped so that the one already in
+//! `d`, or a constant, comes second); operands are registers, spill slots, 32-bit
+//! immediates or RIP-relative constants of a per-trace pool (floats, tag limits, nil),
+//! constant tables are untagged at emission. Invariant: an instruction performs all its
+//! checks (jumps to the exit stub of its snapshot) before it writes its result
+//! location, and it only writes the result's register early when no exit follows and
+//! no later read of an operand needs that register (the allocator may give the result
+//! the register of an operand or snapshot value whose interval ends there).
 //!
 //! Exit stubs (one per snapshot) write the snapshot to the frame, then either jump to
 //! the trace named by the snapshot's link-table word (exit.rs, direct links) or return
@@ -59,10 +68,54 @@ struct Em<'a> {
     new_table: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
+    /// 8-byte constants read RIP-relative (`pool`), emitted after the code.
+    pool: Vec<(i64, DynamicLabel)>,
 }
 
 fn off_spill(s: u16) -> i32 {
     (offset_of!(JitCtx, spill) + s as usize * 8) as i32
+}
+
+/// A source operand of an integer instruction.
+#[derive(Clone, Copy)]
+enum Src {
+    Imm(i32),
+    Reg(u8),
+    /// A spill slot (offset from the context register).
+    Mem(i32),
+}
+
+/// A source operand of an SSE instruction.
+#[derive(Clone, Copy)]
+enum FSrc {
+    Reg(u8),
+    Mem(i32),
+    /// A constant of the trace's pool (RIP-relative).
+    Pool(DynamicLabel),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Alu {
+    Add,
+    Sub,
+    Imul,
+    Cmp,
+}
+
+/// The condition `b c' a` equivalent to `a c b` (operands swapped).
+fn mirror(c: Cond) -> Cond {
+    match c {
+        Cond::Lt => Cond::Gt,
+        Cond::Le => Cond::Ge,
+        Cond::Gt => Cond::Lt,
+        Cond::Ge => Cond::Le,
+        Cond::NLt => Cond::NGt,
+        Cond::NLe => Cond::NGe,
+        Cond::NGt => Cond::NLt,
+        Cond::NGe => Cond::NLe,
+        Cond::Eq => Cond::Eq,
+        Cond::Ne => Cond::Ne,
+    }
 }
 
 impl<'a> Em<'a> {
@@ -70,31 +123,89 @@ impl<'a> Em<'a> {
         self.alloc.locs[r.idx()]
     }
 
-    /// Loads value `r` (int/tab/val, or a num's bits) into GPR `dst`.
+    /// The GPR holding value `r`, if it lives in one.
+    fn gpr(&self, r: IrRef) -> Option<u8> {
+        match self.loc(r) {
+            Loc::Gpr(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// The SSE register holding value `r` (a num or a float constant kept in a register).
+    fn xmm(&self, r: IrRef) -> Option<u8> {
+        match self.loc(r) {
+            Loc::Xmm(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// The register an integer-class result of instruction `i` is computed in: its own
+    /// register, or rax when it lives elsewhere (then stored by `def_gpr`).
+    fn dst_gpr(&self, i: usize) -> u8 {
+        match self.alloc.locs[i] {
+            Loc::Gpr(g) => g,
+            _ => RAX,
+        }
+    }
+
+    /// The SSE register a num result of instruction `i` is computed in (xmm0 if spilled).
+    fn dst_xmm(&self, i: usize) -> u8 {
+        match self.alloc.locs[i] {
+            Loc::Xmm(x) => x,
+            _ => 0,
+        }
+    }
+
+    /// The label of the 8-byte pool constant `bits` (emitted after the code).
+    fn pool(&mut self, bits: i64) -> DynamicLabel {
+        if let Some(&(_, l)) = self.pool.iter().find(|(k, _)| *k == bits) {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.pool.push((bits, l));
+        l
+    }
+
+    /// Loads value `r` (int/tab/val, or a num's bits) into GPR `dst`. Leaves the flags
+    /// alone.
     fn load_gpr(&mut self, dst: u8, r: IrRef) {
         let ins = self.t.get(r);
         if ins.op == Opc::K {
             let k = ins.k;
-            dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD k);
+            match i32::try_from(k) {
+                Ok(k32) => dynasm!(self.ops ; .arch x64 ; mov Rq(dst), k32),
+                Err(_) => dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD k),
+            }
             return;
         }
         match self.loc(r) {
+            Loc::Gpr(g) if g == dst => {}
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(dst), Rq(g)),
             Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rq(dst), Rx(x)),
             Loc::Spill(s) => {
                 let o = off_spill(s);
                 dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD [Rq(R12) + o])
             }
-            Loc::None => dynasm!(self.ops ; .arch x64 ; xor Rd(dst), Rd(dst)),
+            Loc::None => dynasm!(self.ops ; .arch x64 ; mov Rq(dst), 0),
         }
     }
 
-    /// Loads num `r` into SSE register `dst` (clobbers r11 for constants).
+    /// The GPR holding value `r`, loading it into `scratch` when it is not in one.
+    fn in_gpr(&mut self, r: IrRef, scratch: u8) -> u8 {
+        match self.gpr(r) {
+            Some(g) => g,
+            None => {
+                self.load_gpr(scratch, r);
+                scratch
+            }
+        }
+    }
+
+    /// Loads num `r` into SSE register `dst` (constants come from the pool).
     fn load_xmm(&mut self, dst: u8, r: IrRef) {
         let ins = self.t.get(r);
         if ins.op == Opc::K && !matches!(self.loc(r), Loc::Xmm(_)) {
-            let k = ins.k;
-            dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(dst), Rq(R11));
+            self.load_fconst(dst, ins.k);
             return;
         }
         match self.loc(r) {
@@ -109,9 +220,20 @@ impl<'a> Em<'a> {
         }
     }
 
+    /// Loads the float bits `k` into SSE register `dst`.
+    fn load_fconst(&mut self, dst: u8, k: i64) {
+        if k == 0 {
+            dynasm!(self.ops ; .arch x64 ; xorpd Rx(dst), Rx(dst));
+        } else {
+            let l = self.pool(k);
+            dynasm!(self.ops ; .arch x64 ; movsd Rx(dst), QWORD [=>l]);
+        }
+    }
+
     /// Stores GPR `src` as the result of instruction `i`.
     fn def_gpr(&mut self, i: usize, src: u8) {
         match self.alloc.locs[i] {
+            Loc::Gpr(g) if g == src => {}
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; mov Rq(g), Rq(src)),
             Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(src)),
             Loc::Spill(s) => {
@@ -124,6 +246,7 @@ impl<'a> Em<'a> {
 
     fn def_xmm(&mut self, i: usize, src: u8) {
         match self.alloc.locs[i] {
+            Loc::Xmm(x) if x == src => {}
             Loc::Xmm(x) => dynasm!(self.ops ; .arch x64 ; movapd Rx(x), Rx(src)),
             Loc::Gpr(g) => dynasm!(self.ops ; .arch x64 ; movq Rq(g), Rx(src)),
             Loc::Spill(s) => {
@@ -132,6 +255,96 @@ impl<'a> Em<'a> {
             }
             Loc::None => {}
         }
+    }
+
+    /// Integer source operand `r`: an immediate, its register or its spill slot, else
+    /// loaded into `scratch`.
+    fn int_src(&mut self, r: IrRef, scratch: u8) -> Src {
+        if let Some(k) = self.imm32(r) {
+            return Src::Imm(k);
+        }
+        match self.loc(r) {
+            Loc::Gpr(g) => Src::Reg(g),
+            Loc::Spill(s) if self.t.get(r).op != Opc::K => Src::Mem(off_spill(s)),
+            _ => {
+                self.load_gpr(scratch, r);
+                Src::Reg(scratch)
+            }
+        }
+    }
+
+    /// `d = d op s` (or `cmp d, s`).
+    fn alu(&mut self, op: Alu, d: u8, s: Src) {
+        match (op, s) {
+            (Alu::Add, Src::Imm(k)) => dynasm!(self.ops ; .arch x64 ; add Rq(d), k),
+            (Alu::Add, Src::Reg(r)) => dynasm!(self.ops ; .arch x64 ; add Rq(d), Rq(r)),
+            (Alu::Add, Src::Mem(o)) => dynasm!(self.ops ; .arch x64 ; add Rq(d), QWORD [Rq(R12) + o]),
+            (Alu::Sub, Src::Imm(k)) => dynasm!(self.ops ; .arch x64 ; sub Rq(d), k),
+            (Alu::Sub, Src::Reg(r)) => dynasm!(self.ops ; .arch x64 ; sub Rq(d), Rq(r)),
+            (Alu::Sub, Src::Mem(o)) => dynasm!(self.ops ; .arch x64 ; sub Rq(d), QWORD [Rq(R12) + o]),
+            (Alu::Imul, Src::Imm(k)) => dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(d), k),
+            (Alu::Imul, Src::Reg(r)) => dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(r)),
+            (Alu::Imul, Src::Mem(o)) => dynasm!(self.ops ; .arch x64 ; imul Rq(d), QWORD [Rq(R12) + o]),
+            (Alu::Cmp, Src::Imm(k)) => dynasm!(self.ops ; .arch x64 ; cmp Rq(d), k),
+            (Alu::Cmp, Src::Reg(r)) => dynasm!(self.ops ; .arch x64 ; cmp Rq(d), Rq(r)),
+            (Alu::Cmp, Src::Mem(o)) => dynasm!(self.ops ; .arch x64 ; cmp Rq(d), QWORD [Rq(R12) + o]),
+        }
+    }
+
+    /// SSE source operand `r`: its register, spill slot or pool constant (a num in a GPR
+    /// goes through xmm1).
+    fn fp_src(&mut self, r: IrRef) -> FSrc {
+        if let Some(x) = self.xmm(r) {
+            return FSrc::Reg(x);
+        }
+        let ins = self.t.get(r);
+        if ins.op == Opc::K {
+            let k = ins.k;
+            return FSrc::Pool(self.pool(k));
+        }
+        match self.loc(r) {
+            Loc::Spill(s) => FSrc::Mem(off_spill(s)),
+            _ => {
+                self.load_xmm(1, r);
+                FSrc::Reg(1)
+            }
+        }
+    }
+
+    /// `d = d op s` for the float arithmetic opcodes.
+    fn fop(&mut self, op: Opc, d: u8, s: FSrc) {
+        macro_rules! fop {
+            ($ins:ident) => {
+                match s {
+                    FSrc::Reg(x) => dynasm!(self.ops ; .arch x64 ; $ins Rx(d), Rx(x)),
+                    FSrc::Mem(o) => dynasm!(self.ops ; .arch x64 ; $ins Rx(d), QWORD [Rq(R12) + o]),
+                    FSrc::Pool(l) => dynasm!(self.ops ; .arch x64 ; $ins Rx(d), QWORD [=>l]),
+                }
+            };
+        }
+        match op {
+            Opc::AddN => fop!(addsd),
+            Opc::SubN => fop!(subsd),
+            Opc::MulN => fop!(mulsd),
+            _ => fop!(divsd),
+        }
+    }
+
+    /// The register holding the pointer of table value `r`: its pointer register
+    /// (regalloc.rs), else `dst` after loading it (constants are untagged here).
+    fn tab_ptr(&mut self, dst: u8, r: IrRef) -> u8 {
+        if let Some(p) = self.alloc.ptrs.get(r.idx()).copied().flatten() {
+            return p;
+        }
+        let ins = self.t.get(r);
+        if ins.op == Opc::K {
+            let p = (ins.k as u64 & PAYLOAD_MASK) as i64;
+            dynasm!(self.ops ; .arch x64 ; mov Rq(dst), QWORD p);
+            return dst;
+        }
+        self.load_gpr(dst, r);
+        self.untag(dst);
+        dst
     }
 
     /// Exit-stress check at a guard.
@@ -158,8 +371,8 @@ impl<'a> Em<'a> {
                 self.big_ints.push((big, done, reg, exit));
             }
             Ty::Num => {
-                let max = vm::value::FLOAT_MAX_BITS as i64;
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD max ; cmp Rq(reg), Rq(RCX) ; ja =>exit);
+                let max = self.pool(vm::value::FLOAT_MAX_BITS as i64);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(reg), QWORD [=>max] ; ja =>exit);
             }
             Ty::Tab => {
                 dynasm!(self.ops ; .arch x64
@@ -219,11 +432,10 @@ impl<'a> Em<'a> {
 
     /// Boxes the int in rax into a value (exits if it is outside the inline range).
     fn box_int_rax(&mut self, exit: DynamicLabel) {
-        let mask = PAYLOAD_MASK as i64;
-        let tag = (TAG_INT << 48) as i64;
+        let tag = self.pool((TAG_INT << 48) as i64);
         dynasm!(self.ops ; .arch x64
             ; mov Rq(RCX), Rq(RAX) ; shl Rq(RCX), 16 ; sar Rq(RCX), 16 ; cmp Rq(RCX), Rq(RAX) ; jne =>exit
-            ; mov Rq(RCX), QWORD mask ; and Rq(RAX), Rq(RCX) ; mov Rq(RCX), QWORD tag ; or Rq(RAX), Rq(RCX));
+            ; shl Rq(RAX), 16 ; shr Rq(RAX), 16 ; or Rq(RAX), QWORD [=>tag]);
     }
 
     /// Copies location `src` to location `dst` (any classes; rcx/xmm1 for memory to
@@ -301,10 +513,68 @@ impl<'a> Em<'a> {
             }
         }
         for (dst, k) in konsts {
-            self.load_gpr(RAX, k);
-            self.mov_loc(dst, Loc::Gpr(RAX));
+            match dst {
+                Loc::Gpr(g) => self.load_gpr(g, k),
+                Loc::Xmm(x) => self.load_xmm(x, k),
+                _ => {
+                    self.load_gpr(RAX, k);
+                    self.mov_loc(dst, Loc::Gpr(RAX));
+                }
+            }
         }
         Ok(())
+    }
+
+    /// Integer add/sub/mul in two-address form on the result's register: the left
+    /// operand is copied there unless it already is (commutative operands are swapped to
+    /// make that so, and to turn a constant into an immediate).
+    fn int_arith(&mut self, i: usize, op: Opc) {
+        let ins = self.t.ins[i];
+        let d = self.dst_gpr(i);
+        let (mut a, mut b) = (ins.a, ins.b);
+        if op != Opc::SubI && self.gpr(a) != Some(d) && (self.gpr(b) == Some(d) || (self.imm32(a).is_some() && self.imm32(b).is_none())) {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let alu = match op {
+            Opc::AddI => Alu::Add,
+            Opc::SubI => Alu::Sub,
+            _ => Alu::Imul,
+        };
+        if self.gpr(b) == Some(d) && self.gpr(a) != Some(d) {
+            // Only a subtraction gets here: d = a - d = -d + a.
+            dynasm!(self.ops ; .arch x64 ; neg Rq(d));
+            let s = self.int_src(a, RCX);
+            self.alu(Alu::Add, d, s);
+        } else if let (Alu::Imul, Some(k), Some(ga)) = (alu, self.imm32(b), self.gpr(a)) {
+            dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(ga), k);
+        } else {
+            self.load_gpr(d, a);
+            let s = self.int_src(b, RCX);
+            self.alu(alu, d, s);
+        }
+        self.def_gpr(i, d);
+    }
+
+    /// Float add/sub/mul/div in two-address form on the result's register.
+    fn num_arith(&mut self, i: usize, op: Opc) {
+        let ins = self.t.ins[i];
+        let d = self.dst_xmm(i);
+        let (mut a, mut b) = (ins.a, ins.b);
+        let commutative = matches!(op, Opc::AddN | Opc::MulN);
+        if commutative && self.xmm(a) != Some(d) && self.xmm(b) == Some(d) {
+            std::mem::swap(&mut a, &mut b);
+        }
+        if self.xmm(b) == Some(d) && self.xmm(a) != Some(d) {
+            // d = a op d (not commutative): compute in xmm0.
+            self.load_xmm(0, a);
+            self.fop(op, 0, FSrc::Reg(d));
+            dynasm!(self.ops ; .arch x64 ; movapd Rx(d), xmm0);
+        } else {
+            self.load_xmm(d, a);
+            let s = self.fp_src(b);
+            self.fop(op, d, s);
+        }
+        self.def_xmm(i, d);
     }
 
     fn ins(&mut self, i: usize, top: DynamicLabel) -> Result<(), String> {
@@ -322,29 +592,61 @@ impl<'a> Em<'a> {
             Opc::K => {
                 // A constant kept in a register (regalloc.rs).
                 if let Loc::Xmm(x) = self.alloc.locs[i] {
-                    let k = ins.k;
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD k ; movq Rx(x), Rq(R11));
+                    self.load_fconst(x, ins.k);
                 }
             }
             Opc::SLoad => {
                 let e = exit.ok_or("sload without snapshot")?;
                 let o = ((ins.k & SLOAD_SLOT) * 8) as i32;
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
-                if ins.k & SLOAD_TRUSTED != 0 {
-                    // The parent's exit wrote this type (exit.rs): only unbox.
-                    if ins.ty == Ty::Int {
-                        dynasm!(self.ops ; .arch x64 ; shl Rq(RAX), 16 ; sar Rq(RAX), 16);
+                let trusted = ins.k & SLOAD_TRUSTED != 0;
+                // Ints and tables: the tag (the top 16 bits) is compared in memory (not at
+                // all for a slot the parent's exit wrote with this type, exit.rs), then the
+                // value is loaded straight into the result's register.
+                let tag = match ins.ty {
+                    Ty::Int => Some(TAG_INT as u16 as i16),
+                    Ty::Tab => Some(TAG_TABLE as u16 as i16),
+                    _ => None,
+                };
+                match tag {
+                    Some(tag) => {
+                        let d = self.dst_gpr(i);
+                        if !trusted {
+                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>e);
+                        }
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
+                        if ins.ty == Ty::Int {
+                            dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        }
+                        self.def_gpr(i, d);
                     }
-                } else {
-                    self.check_type(RAX, ins.ty, e);
+                    None => {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
+                        if !trusted {
+                            self.check_type(RAX, ins.ty, e);
+                        }
+                        self.def_gpr(i, RAX);
+                    }
                 }
-                self.def_gpr(i, RAX);
             }
             Opc::Unbox => {
+                // Checks in scratch registers, then writes the result.
                 let e = exit.ok_or("unbox without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                self.check_type(RAX, ins.ty, e);
-                self.def_gpr(i, RAX);
+                let src = self.in_gpr(ins.a, RAX);
+                match ins.ty {
+                    Ty::Int => {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), Rq(src) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>e);
+                        let d = self.dst_gpr(i);
+                        if d != src {
+                            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(src));
+                        }
+                        dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        self.def_gpr(i, d);
+                    }
+                    ty => {
+                        self.check_type(src, ty, e);
+                        self.def_gpr(i, src);
+                    }
+                }
             }
             Opc::Box => {
                 let e = exit.ok_or("box without snapshot")?;
@@ -352,35 +654,19 @@ impl<'a> Em<'a> {
                 if self.t.ty(ins.a) == Ty::Int {
                     self.load_gpr(RAX, ins.a);
                     self.box_int_rax_alloc();
+                    self.def_gpr(i, RAX);
                 } else {
-                    self.load_gpr(RAX, ins.a);
+                    let d = self.dst_gpr(i);
+                    self.load_gpr(d, ins.a);
+                    self.def_gpr(i, d);
                 }
-                self.def_gpr(i, RAX);
             }
-            Opc::AddI | Opc::SubI if self.imm32(ins.b).is_some() => {
-                let k = self.imm32(ins.b).unwrap_or(0);
-                self.load_gpr(RAX, ins.a);
-                if ins.op == Opc::AddI {
-                    dynasm!(self.ops ; .arch x64 ; add Rq(RAX), k);
-                } else {
-                    dynasm!(self.ops ; .arch x64 ; sub Rq(RAX), k);
-                }
-                self.def_gpr(i, RAX);
-            }
-            Opc::AddI | Opc::SubI | Opc::MulI => {
-                self.load_gpr(RAX, ins.a);
-                self.load_gpr(RCX, ins.b);
-                match ins.op {
-                    Opc::AddI => dynasm!(self.ops ; .arch x64 ; add Rq(RAX), Rq(RCX)),
-                    Opc::SubI => dynasm!(self.ops ; .arch x64 ; sub Rq(RAX), Rq(RCX)),
-                    _ => dynasm!(self.ops ; .arch x64 ; imul Rq(RAX), Rq(RCX)),
-                }
-                self.def_gpr(i, RAX);
-            }
+            Opc::AddI | Opc::SubI | Opc::MulI => self.int_arith(i, ins.op),
             Opc::NegI => {
-                self.load_gpr(RAX, ins.a);
-                dynasm!(self.ops ; .arch x64 ; neg Rq(RAX));
-                self.def_gpr(i, RAX);
+                let d = self.dst_gpr(i);
+                self.load_gpr(d, ins.a);
+                dynasm!(self.ops ; .arch x64 ; neg Rq(d));
+                self.def_gpr(i, d);
             }
             Opc::AbsI => {
                 self.load_gpr(RAX, ins.a);
@@ -475,38 +761,18 @@ impl<'a> Em<'a> {
                     ; =>done);
                 self.def_gpr(i, RAX);
             }
-            Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => {
-                // Two-address form straight into the result's register when the right
-                // operand is in another register (it is read after the left one is
-                // copied into the result's register).
-                let (dst, rb) = (self.alloc.locs[i], self.loc(ins.b));
-                if let (Loc::Xmm(d), Loc::Xmm(b)) = (dst, rb) {
-                    if d != b {
-                        self.load_xmm(d, ins.a);
-                        match ins.op {
-                            Opc::AddN => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(b)),
-                            Opc::SubN => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), Rx(b)),
-                            Opc::MulN => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), Rx(b)),
-                            _ => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), Rx(b)),
-                        }
-                        return Ok(());
-                    }
+            Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN => self.num_arith(i, ins.op),
+            Opc::NegN | Opc::AbsN => {
+                let d = self.dst_xmm(i);
+                self.load_xmm(d, ins.a);
+                let mask = if ins.op == Opc::NegN { i64::MIN } else { i64::MAX };
+                dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; movq xmm1, Rq(R11));
+                if ins.op == Opc::NegN {
+                    dynasm!(self.ops ; .arch x64 ; xorpd Rx(d), xmm1);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; andpd Rx(d), xmm1);
                 }
-                self.load_xmm(0, ins.a);
-                self.load_xmm(1, ins.b);
-                match ins.op {
-                    Opc::AddN => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
-                    Opc::SubN => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
-                    Opc::MulN => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
-                    _ => dynasm!(self.ops ; .arch x64 ; divsd xmm0, xmm1),
-                }
-                self.def_xmm(i, 0);
-            }
-            Opc::NegN => {
-                self.load_xmm(0, ins.a);
-                let sign = i64::MIN;
-                dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD sign ; movq xmm1, Rq(R11) ; xorpd xmm0, xmm1);
-                self.def_xmm(i, 0);
+                self.def_xmm(i, d);
             }
             Opc::NewTab => {
                 let k = ins.k & 0xFFFF_FFFF;
@@ -515,65 +781,70 @@ impl<'a> Em<'a> {
                 self.def_gpr(i, RAX);
             }
             Opc::SqrtN => {
-                self.load_xmm(0, ins.a);
-                dynasm!(self.ops ; .arch x64 ; sqrtsd xmm0, xmm0);
-                self.def_xmm(i, 0);
-            }
-            Opc::AbsN => {
-                self.load_xmm(0, ins.a);
-                let mask = i64::MAX;
-                dynasm!(self.ops ; .arch x64 ; mov Rq(R11), QWORD mask ; movq xmm1, Rq(R11) ; andpd xmm0, xmm1);
-                self.def_xmm(i, 0);
+                let d = self.dst_xmm(i);
+                match self.fp_src(ins.a) {
+                    // As for cvtsi2sd: break the dependency on d's previous value.
+                    FSrc::Reg(x) if x != d => dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(d) ; sqrtsd Rx(d), Rx(x)),
+                    FSrc::Reg(x) => dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), Rx(x)),
+                    FSrc::Mem(o) => dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), QWORD [Rq(R12) + o]),
+                    FSrc::Pool(l) => dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), QWORD [=>l]),
+                }
+                self.def_xmm(i, d);
             }
             Opc::APush => {
                 let e = exit.ok_or("array push without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
+                let tb = self.tab_ptr(RAX, ins.a);
                 self.load_gpr(R11, ins.b);
                 self.load_gpr(RCX, ins.c);
                 let c_def = self.t.get(ins.c);
                 let never_nil = c_def.op == Opc::Box || (c_def.op == Opc::K && c_def.k != nil);
                 if !never_nil {
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD nil ; cmp Rq(RCX), Rq(RDX) ; je =>e);
+                    let l = self.pool(nil);
+                    dynasm!(self.ops ; .arch x64 ; cmp Rq(RCX), QWORD [=>l] ; je =>e);
                 }
                 let (lo, po, co) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_array + lay.vec_cap);
                 let elo = lay.tab_entries + lay.vec_len;
                 dynasm!(self.ops ; .arch x64
                     ; sub Rq(R11), 1
-                    ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jne =>e
-                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e);
-                // At full capacity: grow the array part (a call out of the trace).
+                    ; cmp Rq(R11), QWORD [Rq(tb) + lo] ; jne =>e
+                    ; cmp QWORD [Rq(tb) + elo], 0 ; jne =>e);
+                // At full capacity: grow the array part (a call out of the trace that
+                // preserves the allocatable registers; scratch ones are reloaded).
                 let room = self.ops.new_dynamic_label();
                 let grow = self.grow;
                 dynasm!(self.ops ; .arch x64
-                    ; cmp Rq(R11), QWORD [Rq(RAX) + co] ; jb =>room
-                    ; push rcx ; push r11 ; call =>grow ; pop r11 ; pop rcx);
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
+                    ; cmp Rq(R11), QWORD [Rq(tb) + co] ; jb =>room
+                    ; push rcx ; push r11 ; mov rax, Rq(tb) ; call =>grow ; pop r11 ; pop rcx);
+                if self.tab_ptr(RAX, ins.a) != tb {
+                    return Err("apush: table pointer register changed".into());
+                }
                 dynasm!(self.ops ; .arch x64
                     ; =>room
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]
+                    ; mov Rq(RDX), QWORD [Rq(tb) + po]
                     ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX)
                     ; add Rq(R11), 1
-                    ; mov QWORD [Rq(RAX) + lo], Rq(R11));
+                    ; mov QWORD [Rq(tb) + lo], Rq(R11));
             }
             Opc::ConvIN => {
-                self.load_gpr(RAX, ins.a);
-                dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, Rq(RAX));
-                self.def_xmm(i, 0);
+                let d = self.dst_xmm(i);
+                let s = self.in_gpr(ins.a, RAX);
+                // cvtsi2sd writes only the low half of `d`: clear it first so the result
+                // does not depend on d's previous value (which would chain iterations).
+                dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(d) ; cvtsi2sd Rx(d), Rq(s));
+                self.def_xmm(i, d);
             }
             Opc::GuardI => {
                 let e = exit.ok_or("guard without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                match self.imm32(ins.b) {
-                    Some(k) => dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), k),
-                    None => {
-                        self.load_gpr(RCX, ins.b);
-                        dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
-                    }
+                let (mut a, mut b, mut c) = (ins.a, ins.b, ins.cond());
+                if self.gpr(a).is_none() && self.gpr(b).is_some() {
+                    std::mem::swap(&mut a, &mut b);
+                    c = mirror(c);
                 }
+                let ra = self.in_gpr(a, RAX);
+                let s = self.int_src(b, RCX);
+                self.alu(Alu::Cmp, ra, s);
                 // Exit when the condition does not hold.
-                match ins.cond() {
+                match c {
                     Cond::Lt | Cond::NGe => dynasm!(self.ops ; .arch x64 ; jge =>e),
                     Cond::Le | Cond::NGt => dynasm!(self.ops ; .arch x64 ; jg =>e),
                     Cond::Gt | Cond::NLe => dynasm!(self.ops ; .arch x64 ; jle =>e),
@@ -584,31 +855,51 @@ impl<'a> Em<'a> {
             }
             Opc::GuardN => {
                 let e = exit.ok_or("guard without snapshot")?;
-                self.load_xmm(0, ins.a);
-                self.load_xmm(1, ins.b);
-                // ucomisd sets CF=ZF=PF=1 when unordered.
-                match ins.cond() {
-                    // a < b  <=>  b > a
-                    Cond::Lt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jbe =>e),
-                    Cond::Le => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jb =>e),
-                    Cond::Gt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jbe =>e),
-                    Cond::Ge => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jb =>e),
-                    Cond::NLt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; ja =>e),
-                    Cond::NLe => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0 ; jae =>e),
-                    Cond::NGt => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; ja =>e),
-                    Cond::NGe => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jae =>e),
-                    Cond::Eq => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jne =>e ; jp =>e),
+                let c = ins.cond();
+                // ucomisd x, y sets CF=ZF=PF=1 when unordered; a < b is tested as b > a.
+                let (mut x, mut y) = if matches!(c, Cond::Lt | Cond::Le | Cond::NLt | Cond::NLe) { (ins.b, ins.a) } else { (ins.a, ins.b) };
+                if matches!(c, Cond::Eq | Cond::Ne) && self.xmm(x).is_none() && self.xmm(y).is_some() {
+                    std::mem::swap(&mut x, &mut y);
+                }
+                let rx = match self.xmm(x) {
+                    Some(r) => r,
+                    None => {
+                        self.load_xmm(0, x);
+                        0
+                    }
+                };
+                match self.fp_src(y) {
+                    FSrc::Reg(r) => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(rx), Rx(r)),
+                    FSrc::Mem(o) => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(rx), QWORD [Rq(R12) + o]),
+                    FSrc::Pool(l) => dynasm!(self.ops ; .arch x64 ; ucomisd Rx(rx), QWORD [=>l]),
+                }
+                match c {
+                    Cond::Lt | Cond::Gt => dynasm!(self.ops ; .arch x64 ; jbe =>e),
+                    Cond::Le | Cond::Ge => dynasm!(self.ops ; .arch x64 ; jb =>e),
+                    Cond::NLt | Cond::NGt => dynasm!(self.ops ; .arch x64 ; ja =>e),
+                    Cond::NLe | Cond::NGe => dynasm!(self.ops ; .arch x64 ; jae =>e),
+                    Cond::Eq => dynasm!(self.ops ; .arch x64 ; jne =>e ; jp =>e),
                     Cond::Ne => {
                         let ok = self.ops.new_dynamic_label();
-                        dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1 ; jp =>ok ; je =>e ; =>ok);
+                        dynasm!(self.ops ; .arch x64 ; jp =>ok ; je =>e ; =>ok);
                     }
                 }
             }
             Opc::GuardV => {
                 let e = exit.ok_or("guard without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                self.load_gpr(RCX, ins.b);
-                dynasm!(self.ops ; .arch x64 ; cmp Rq(RAX), Rq(RCX));
+                let (mut a, mut b) = (ins.a, ins.b);
+                if self.gpr(a).is_none() && self.gpr(b).is_some() {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                let ra = self.in_gpr(a, RAX);
+                let bk = self.t.get(b);
+                if bk.op == Opc::K && i32::try_from(bk.k).is_err() {
+                    let l = self.pool(bk.k);
+                    dynasm!(self.ops ; .arch x64 ; cmp Rq(ra), QWORD [=>l]);
+                } else {
+                    let s = self.int_src(b, RCX);
+                    self.alu(Alu::Cmp, ra, s);
+                }
                 if ins.k != 0 {
                     dynasm!(self.ops ; .arch x64 ; jne =>e);
                 } else {
@@ -617,42 +908,51 @@ impl<'a> Em<'a> {
             }
             Opc::GuardT => {
                 let e = exit.ok_or("guard without snapshot")?;
-                self.load_gpr(RAX, ins.a);
+                let ra = self.in_gpr(ins.a, RAX);
+                let (ln, lf) = (self.pool(nil), self.pool(fals));
                 if ins.k != 0 {
                     dynasm!(self.ops ; .arch x64
-                        ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e
-                        ; mov Rq(RCX), QWORD fals ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                        ; cmp Rq(ra), QWORD [=>ln] ; je =>e
+                        ; cmp Rq(ra), QWORD [=>lf] ; je =>e);
                 } else {
                     let ok = self.ops.new_dynamic_label();
                     dynasm!(self.ops ; .arch x64
-                        ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>ok
-                        ; mov Rq(RCX), QWORD fals ; cmp Rq(RAX), Rq(RCX) ; jne =>e
+                        ; cmp Rq(ra), QWORD [=>ln] ; je =>ok
+                        ; cmp Rq(ra), QWORD [=>lf] ; jne =>e
                         ; =>ok);
                 }
             }
             Opc::GuardNoMeta => {
                 let e = exit.ok_or("guard without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let o = lay.tab_meta;
-                dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(RAX) + o], 0 ; jne =>e);
+                dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + o], 0 ; jne =>e);
             }
             Opc::ABase | Opc::ASize => {
                 let o = if ins.op == Opc::ABase { lay.tab_array + lay.vec_ptr } else { lay.tab_array + lay.vec_len };
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RAX) + o]);
-                self.def_gpr(i, RAX);
+                let tb = self.tab_ptr(RAX, ins.a);
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(tb) + o]);
+                self.def_gpr(i, d);
             }
             Opc::ALoadB => {
-                // a = the items' address, b = the 1-based index, c = the length.
+                // a = the items' address, b = the 1-based index, c = the length; the
+                // result is written after the bounds check.
                 let e = exit.ok_or("array access without snapshot")?;
-                self.load_gpr(R11, ins.b);
-                self.load_gpr(RCX, ins.c);
-                dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1 ; cmp Rq(R11), Rq(RCX) ; jae =>e);
-                self.load_gpr(RDX, ins.a);
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + Rq(R11) * 8]);
-                self.def_gpr(i, RAX);
+                match self.gpr(ins.b) {
+                    Some(g) => dynasm!(self.ops ; .arch x64 ; lea Rq(R11), [Rq(g) - 1]),
+                    None => {
+                        self.load_gpr(R11, ins.b);
+                        dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1);
+                    }
+                }
+                let len = self.int_src(ins.c, RCX);
+                self.alu(Alu::Cmp, R11, len);
+                dynasm!(self.ops ; .arch x64 ; jae =>e);
+                let base = self.in_gpr(ins.a, RDX);
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(base) + Rq(R11) * 8]);
+                self.def_gpr(i, d);
             }
             Opc::GuardProto => {
                 // A function value, a closure (not a builtin), with prototype k.
@@ -670,72 +970,97 @@ impl<'a> Em<'a> {
                     ; mov Rq(RCX), QWORD p ; cmp Rq(RCX), QWORD [Rq(RAX) + po] ; jne =>e);
             }
             Opc::ALoad | Opc::AStore => {
+                // rax = the table, rdx = its array, r11 = index - 1 (or a constant
+                // displacement); the result is written after the bounds check.
                 let e = exit.ok_or("array access without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
-                self.load_gpr(R11, ins.b);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr);
-                dynasm!(self.ops ; .arch x64
-                    ; sub Rq(R11), 1
-                    ; cmp Rq(R11), QWORD [Rq(RAX) + lo] ; jae =>e
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
-                if ins.op == Opc::ALoad {
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + Rq(R11) * 8]);
-                    self.def_gpr(i, RAX);
+                let kidx = self.imm32(ins.b).filter(|&k| k >= 1 && k <= (1 << 27));
+                if let Some(k) = kidx {
+                    dynasm!(self.ops ; .arch x64
+                        ; cmp QWORD [Rq(tb) + lo], k ; jb =>e
+                        ; mov Rq(RDX), QWORD [Rq(tb) + po]);
                 } else {
-                    self.load_gpr(RCX, ins.c);
-                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(RCX));
+                    match self.gpr(ins.b) {
+                        Some(g) => dynasm!(self.ops ; .arch x64 ; lea Rq(R11), [Rq(g) - 1]),
+                        None => {
+                            self.load_gpr(R11, ins.b);
+                            dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1);
+                        }
+                    }
+                    dynasm!(self.ops ; .arch x64
+                        ; cmp Rq(R11), QWORD [Rq(tb) + lo] ; jae =>e
+                        ; mov Rq(RDX), QWORD [Rq(tb) + po]);
+                }
+                let disp = kidx.map_or(0, |k| (k - 1) * 8);
+                if ins.op == Opc::ALoad {
+                    let d = self.dst_gpr(i);
+                    if kidx.is_some() {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + disp]);
+                    } else {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + Rq(R11) * 8]);
+                    }
+                    self.def_gpr(i, d);
+                } else {
+                    let v = self.in_gpr(ins.c, RCX);
+                    if kidx.is_some() {
+                        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + disp], Rq(v));
+                    } else {
+                        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + Rq(R11) * 8], Rq(v));
+                    }
                 }
             }
             Opc::HLoad | Opc::HStore => {
                 let e = exit.ok_or("hash access without snapshot")?;
                 let entry = ins.k & 0xFFFF_FFFF;
                 let disp = entry.checked_mul(lay.entry_size as i64).filter(|d| *d < (1 << 30)).ok_or("entry index too large")? as i32;
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
+                let entry = entry as i32;
+                let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
                 // Checks proven by earlier accesses (opt_mem.rs) are skipped.
                 let proven = ins.op == Opc::HStore && ins.k & crate::opt_mem::HSTORE_PROVEN != 0;
                 let count_ok = proven || ins.k & crate::opt_mem::HREF_CHECKED != 0;
+                let ln = self.pool(nil);
                 if !count_ok {
-                    dynasm!(self.ops ; .arch x64
-                        ; mov Rq(RDX), QWORD entry
-                        ; cmp Rq(RDX), QWORD [Rq(RAX) + lo] ; jae =>e);
+                    dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + lo], entry ; jbe =>e);
                 }
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(RAX) + po]);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(tb) + po]);
                 if !proven {
-                    self.load_gpr(R11, ins.b);
-                    dynasm!(self.ops ; .arch x64
-                        ; cmp Rq(R11), QWORD [Rq(RDX) + ko] ; jne =>e
-                        ; mov Rq(RAX), QWORD [Rq(RDX) + vo]);
+                    let key = self.in_gpr(ins.b, R11);
+                    dynasm!(self.ops ; .arch x64 ; cmp Rq(key), QWORD [Rq(RDX) + ko] ; jne =>e);
                 }
                 if ins.op == Opc::HLoad {
-                    if ins.k & crate::record::HLOAD_NONNIL != 0 {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
-                    }
-                    self.def_gpr(i, RAX);
+                    let d = if ins.k & crate::record::HLOAD_NONNIL != 0 {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
+                        RAX
+                    } else {
+                        let d = self.dst_gpr(i);
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + vo]);
+                        d
+                    };
+                    self.def_gpr(i, d);
                 } else {
                     if !proven {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD nil ; cmp Rq(RAX), Rq(RCX) ; je =>e);
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
                     }
-                    self.load_gpr(RCX, ins.c);
-                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + vo], Rq(RCX));
+                    let v = self.in_gpr(ins.c, RCX);
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RDX) + vo], Rq(v));
                 }
             }
             Opc::ALen => {
                 let e = exit.ok_or("len without snapshot")?;
-                self.load_gpr(RAX, ins.a);
-                self.untag(RAX);
+                let tb = self.tab_ptr(RAX, ins.a);
                 let (elo, alo, apo) = (lay.tab_entries + lay.vec_len, lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr);
                 let done = self.ops.new_dynamic_label();
+                let ln = self.pool(nil);
                 dynasm!(self.ops ; .arch x64
-                    ; cmp QWORD [Rq(RAX) + elo], 0 ; jne =>e
-                    ; mov Rq(RCX), QWORD [Rq(RAX) + alo]
+                    ; cmp QWORD [Rq(tb) + elo], 0 ; jne =>e
+                    ; mov Rq(RCX), QWORD [Rq(tb) + alo]
                     ; test Rq(RCX), Rq(RCX) ; jz =>done
-                    ; mov Rq(RDX), QWORD [Rq(RAX) + apo]
+                    ; mov Rq(RDX), QWORD [Rq(tb) + apo]
                     ; mov Rq(R11), QWORD [Rq(RDX) + Rq(RCX) * 8 - 8]
-                    ; mov Rq(RDX), QWORD nil ; cmp Rq(R11), Rq(RDX) ; je =>e
+                    ; cmp Rq(R11), QWORD [=>ln] ; je =>e
                     ; =>done);
                 self.def_gpr(i, RCX);
             }
@@ -751,11 +1076,18 @@ impl<'a> Em<'a> {
                         continue;
                     }
                     let o = slot as i32 * 8;
-                    self.load_gpr(RAX, r);
-                    if self.t.ty(r) == Ty::Int {
-                        self.box_int_rax_alloc();
+                    match (self.t.ty(r), self.loc(r)) {
+                        (Ty::Num, Loc::Xmm(x)) => dynasm!(self.ops ; .arch x64 ; movq QWORD [Rq(RBX) + o], Rx(x)),
+                        (Ty::Int, _) => {
+                            self.load_gpr(RAX, r);
+                            self.box_int_rax_alloc();
+                            dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RBX) + o], Rq(RAX));
+                        }
+                        _ => {
+                            let g = self.in_gpr(r, RAX);
+                            dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RBX) + o], Rq(g));
+                        }
                     }
-                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(RBX) + o], Rq(RAX));
                 }
                 self.stress_check(e);
                 let bo = offset_of!(JitCtx, budget) as i32;
@@ -778,7 +1110,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let box_big = ops.new_dynamic_label();
     let grow = ops.new_dynamic_label();
     let new_table = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), box_big, grow, new_table, big_ints: Vec::new() };
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, big_ints: Vec::new() };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -795,6 +1127,11 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     }
     for i in 0..t.ins.len() {
         em.ins(i, top)?;
+        if let Some(p) = alloc.ptrs.get(i).copied().flatten() {
+            // The table's untagged pointer (regalloc.rs).
+            em.load_gpr(p, IrRef(i as u32));
+            em.untag(p);
+        }
     }
     em.big_int_paths();
     // Exit stubs: each writes its snapshot's values to the frame's registers itself;
@@ -869,6 +1206,10 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
         ; mov rax, QWORD [r12 + eo]
         ; add rsp, 8 ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
         ; ret);
+    dynasm!(em.ops ; .arch x64 ; .align 8);
+    for (k, l) in em.pool.clone() {
+        dynasm!(em.ops ; .arch x64 ; =>l ; .i64 k);
+    }
     let code = em.ops.finalize().map_err(|_| "cannot finalize code".to_string())?;
     Ok(Compiled { code, entry, link_entry })
 }
