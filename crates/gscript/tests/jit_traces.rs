@@ -254,3 +254,18 @@ fn linked_traces_run_without_the_engine() {
     let (_, err) = run(&["-jv", "-jexit-stress"], "linked.gs");
     assert!(linked(&err) >= 1, "{}", err);
 }
+
+/// A guard that fails in every new side trace (side_chain.gs) once grew a chain of
+/// thousands of one-iteration side traces; the engine's per-root cap bounds it.
+#[test]
+fn side_trace_chains_are_bounded() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "side_chain.gs");
+    let (out, err) = run(&["-jhot=1", "-jv"], "side_chain.gs");
+    assert_eq!(out, reference);
+    assert!(count(&err, "compiled") >= 1, "no trace compiled:\n{}", err);
+    let compiled_sides = err.lines().filter(|l| l.contains("side trace") && l.contains("compiled")).count();
+    assert!(compiled_sides <= 2 * jit::MAX_SIDE_PER_ROOT as usize, "{} side traces compiled", compiled_sides);
+}

@@ -101,6 +101,13 @@ pub const BLACKLIST_PENALTY: i32 = 1 << 15;
 pub const HOT_EXIT: u32 = 10;
 /// No more traces are recorded once there are this many.
 pub const MAX_TRACES: usize = 4000;
+/// Side traces of one root trace, all generations together (as LuaJIT's `maxside`): a
+/// guard that fails in every new side trace would otherwise grow an unbounded chain of
+/// one-iteration traces, each recorded, compiled and linked (seen with a big-integer
+/// type change); beyond the limit such exits return to the interpreter.
+pub const MAX_SIDE_PER_ROOT: u32 = 100;
+/// Generations of side traces below a root (side trace of a side trace of ...).
+pub const MAX_SIDE_DEPTH: u32 = 12;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -222,6 +229,12 @@ struct CompiledTrace {
     /// Direct links of the exit stubs (exit.rs), one word per snapshot.
     links: exit::LinkTable,
     proto: Gc<ProtoObj>,
+    /// The root trace (itself for a loop or entry trace) and, for a side trace, how many
+    /// side traces lie between it and the root (0 for roots).
+    root: usize,
+    depth: u32,
+    /// For a root: side traces recorded below it so far.
+    sides: u32,
 }
 
 /// Statistics (for tests and `-jv`).
@@ -370,7 +383,8 @@ impl Engine {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
                 self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto });
+                let root = self.traces.len();
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth: 0, sides: 0 });
                 self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
                 self.stats.traces += 1;
             }
@@ -530,12 +544,14 @@ impl Engine {
     fn follow_exit(&mut self, vm: &mut Vm, idx: usize, snap: u32, pc: usize, pkey: usize) -> Option<usize> {
         let threshold = self.opts.hot.clamp(1, HOT_EXIT);
         let ntraces = self.traces.len();
+        let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
+        let side_budget_left = depth < MAX_SIDE_DEPTH && self.traces.get(root).is_some_and(|r| r.sides < MAX_SIDE_PER_ROOT);
         let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
         if let Some(t) = st.link {
             return Some(t);
         }
         // Exits at a loop header (budget, entry type checks) go to the interpreter.
-        if !self.opts.side || st.aborts >= MAX_ABORTS || matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_))) || ntraces >= MAX_TRACES {
+        if !self.opts.side || !side_budget_left || st.aborts >= MAX_ABORTS || matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_))) || ntraces >= MAX_TRACES {
             return None;
         }
         st.count += 1;
@@ -578,7 +594,11 @@ impl Engine {
                 if self.opts.verbose {
                     eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
                 }
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto });
+                let (root, depth) = (self.traces[idx].root, self.traces[idx].depth + 1);
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth, sides: 0 });
+                if let Some(r) = self.traces.get_mut(root) {
+                    r.sides += 1;
+                }
                 self.stats.traces += 1;
                 self.stats.side_traces += 1;
                 let new = self.traces.len() - 1;

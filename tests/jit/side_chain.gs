@@ -1,0 +1,15 @@
+// A loop whose state switches between a heap-boxed (beyond 48 bits) and other integers:
+// the guard that fails in each new side trace must not grow an unbounded chain of side
+// traces (the engine caps side traces per root trace and per generation).
+x := 88172645463325252
+n := 0
+for i := 1; i <= 200000; i++ {
+    x = x ^ (x << 13)
+    x = x ^ (x >> 7)
+    x = x ^ (x << 17)
+    if i % 50000 == 0 {
+        n = n + 1
+    }
+}
+print(x, n)
+// expect: -4273665215485949273	4
