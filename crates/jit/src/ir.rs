@@ -329,6 +329,22 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// After a pass rebuilt the instruction list (`map`: old ref -> new ref), points the
+    /// snapshot entries at the new refs.
+    pub fn remap_snapshots(&mut self, map: &[IrRef]) {
+        for s in &mut self.snaps {
+            for e in &mut s.entries {
+                e.1 = map[e.1.idx()];
+            }
+        }
+    }
+
+    /// As [`Trace::remap_snapshots`], and the PHIs of `old` (entry value, carried value).
+    pub fn remap_snapshots_and_phis(&mut self, old: &Trace, map: &[IrRef]) {
+        self.remap_snapshots(map);
+        self.phis = old.phis.iter().map(|&(e, x)| (map[e.idx()], map[x.idx()])).collect();
+    }
+
     pub fn get(&self, r: IrRef) -> &Ins {
         &self.ins[r.idx()]
     }

@@ -134,11 +134,7 @@ pub fn optimize(t: &Trace) -> Trace {
         x.c = m(&map, x.c);
         map[i] = out.push(x);
     }
-    for s in &mut out.snaps {
-        for e in &mut s.entries {
-            e.1 = map[e.1.idx()];
-        }
-    }
+    out.remap_snapshots(&map);
     out.phis = carried.iter().map(|&(_, e, x)| (map[e.idx()], map[x.idx()])).collect();
 
     // Body snapshots mention every carried slot (its stack copy is stale after the first

@@ -304,12 +304,7 @@ pub fn split_arrays(t: &Trace) -> Trace {
             map[i] = out.push(x);
         }
     }
-    for s in &mut out.snaps {
-        for e in &mut s.entries {
-            e.1 = map[e.1.idx()];
-        }
-    }
-    out.phis = t.phis.iter().map(|&(e, x)| (map[e.idx()], map[x.idx()])).collect();
+    out.remap_snapshots_and_phis(t, &map);
     out
 }
 
@@ -366,12 +361,7 @@ pub fn hoist(t: &Trace) -> Trace {
         }
         map[i] = out.push(x);
     }
-    for s in &mut out.snaps {
-        for e in &mut s.entries {
-            e.1 = map[e.1.idx()];
-        }
-    }
-    out.phis = t.phis.iter().map(|&(e, x)| (map[e.idx()], map[x.idx()])).collect();
+    out.remap_snapshots_and_phis(t, &map);
     out
 }
 
@@ -449,11 +439,6 @@ pub fn forward(t: &Trace) -> Trace {
         x.c = remap(&map, x.c);
         map[i] = out.push(x);
     }
-    for s in &mut out.snaps {
-        for e in &mut s.entries {
-            e.1 = map[e.1.idx()];
-        }
-    }
-    out.phis = t.phis.iter().map(|&(e, x)| (map[e.idx()], map[x.idx()])).collect();
+    out.remap_snapshots_and_phis(t, &map);
     out
 }
