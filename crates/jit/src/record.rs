@@ -109,6 +109,35 @@ fn int_of(v: Value) -> i64 {
 type R<T> = Result<T, String>;
 
 impl<'a> Rec<'a> {
+    /// A recorder at the current frame's pc (a loop header, or a side trace's exit pc).
+    fn start(vm: &'a mut Vm, fold: bool, side: bool) -> Result<Rec<'a>, Abort> {
+        let th = vm.current;
+        let Some(frame) = th.frames.last() else { return Err(Abort { pc: 0, reason: "no frame".into() }) };
+        let pc = frame.pc;
+        let Some(closure) = frame.closure else { return Err(Abort { pc, reason: "not a script frame".into() }) };
+        let base = frame.base;
+        let proto = closure.proto;
+        let nslots = proto.max_stack;
+        Ok(Rec {
+            vm,
+            proto,
+            base,
+            t: Trace::default(),
+            fold: Folder::new(fold),
+            slots: vec![IrRef::NONE; nslots],
+            modified: vec![false; nslots],
+            pc,
+            nroot: nslots,
+            off: 0,
+            inlined: Vec::new(),
+            call_snap: SnapId::NONE,
+            virt: Vec::new(),
+            roots: Vec::new(),
+            side,
+            back_targets: Vec::new(),
+        })
+    }
+
     /// Runtime value of register `r` of the frame being recorded. Inlined callees'
     /// registers are virtual (`virt`): the VM stack keeps the state before the
     /// outermost inlined call, so that an abort inside it can resume there.
@@ -980,31 +1009,8 @@ pub const HLOAD_NONNIL: i64 = 1 << 40;
 /// the backward jump at `from_pc`. On success the VM is at the loop header again (after
 /// one iteration); on abort it is at `Abort::pc`.
 pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort> {
-    let th = vm.current;
-    let Some(frame) = th.frames.last() else { return Err(Abort { pc: 0, reason: "no frame".into() }) };
-    let header = frame.pc;
-    let Some(closure) = frame.closure else { return Err(Abort { pc: header, reason: "not a script frame".into() }) };
-    let base = frame.base;
-    let proto = closure.proto;
-    let nslots = proto.max_stack;
-    let mut rec = Rec {
-        vm,
-        proto,
-        base,
-        t: Trace::default(),
-        fold: Folder::new(fold),
-        slots: vec![IrRef::NONE; nslots],
-        modified: vec![false; nslots],
-        pc: header,
-        nroot: nslots,
-        off: 0,
-        inlined: Vec::new(),
-        call_snap: SnapId::NONE,
-        virt: Vec::new(),
-        roots: Vec::new(),
-        side: false,
-        back_targets: Vec::new(),
-    };
+    let mut rec = Rec::start(vm, fold, false)?;
+    let header = rec.pc;
     for _ in 0..MAX_RECORD {
         if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
             if rec.close_left_loop(from_pc) {
@@ -1046,31 +1052,7 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
 /// snapshot is the state at that header (or return);
 /// on success the VM is there, on abort at `Abort::pc`.
 pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded, Abort> {
-    let th = vm.current;
-    let Some(frame) = th.frames.last() else { return Err(Abort { pc: 0, reason: "no frame".into() }) };
-    let start = frame.pc;
-    let Some(closure) = frame.closure else { return Err(Abort { pc: start, reason: "not a script frame".into() }) };
-    let base = frame.base;
-    let proto = closure.proto;
-    let nslots = proto.max_stack;
-    let mut rec = Rec {
-        vm,
-        proto,
-        base,
-        t: Trace::default(),
-        fold: Folder::new(fold),
-        slots: vec![IrRef::NONE; nslots],
-        modified: vec![false; nslots],
-        pc: start,
-        nroot: nslots,
-        off: 0,
-        inlined: Vec::new(),
-        call_snap: SnapId::NONE,
-        virt: Vec::new(),
-        roots: Vec::new(),
-        side: true,
-        back_targets: Vec::new(),
-    };
+    let mut rec = Rec::start(vm, fold, true)?;
     for n in 0..MAX_RECORD {
         // A return of the traced function also ends the side trace (the interpreter
         // executes it): the tail of a loop at the end of a function gets compiled.
