@@ -30,7 +30,7 @@ fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 11] = [
+const FILES: [&str; 12] = [
     "int_loops.gs",
     "float_loops.gs",
     "tables.gs",
@@ -42,6 +42,7 @@ const FILES: [&str; 11] = [
     "newtable.gs",
     "mixed_compare.gs",
     "floor_abs.gs",
+    "variants.gs",
 ];
 
 #[test]
@@ -268,4 +269,45 @@ fn side_trace_chains_are_bounded() {
     assert!(count(&err, "compiled") >= 1, "no trace compiled:\n{}", err);
     let compiled_sides = err.lines().filter(|l| l.contains("side trace") && l.contains("compiled")).count();
     assert!(compiled_sides <= 2 * jit::MAX_SIDE_PER_ROOT as usize, "{} side traces compiled", compiled_sides);
+}
+
+/// Number of `[jit] exit` events at snapshot 0 of any trace at `file:line` (the entry
+/// guards of a loop trace).
+fn entry_exits(haystack: &str, at: &str) -> usize {
+    haystack.lines().filter(|l| l.starts_with("[jit] exit trace") && l.contains("snapshot 0 ") && l.ends_with(at)).count()
+}
+
+/// A loop trace whose hoisted guard (a test of a parameter) fails at its entry gets a
+/// variant for the other case, linked from the failed entry; where the variant cannot be
+/// recorded, failed entries are penalised instead of repeated at every back-edge.
+#[test]
+fn failed_entries_get_variants_or_penalties() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "variants.gs");
+    let (out, err) = run(&["-jv"], "variants.gs");
+    assert_eq!(out, reference);
+    // isSorted (line 10): one variant, compiled and linked from the first trace's entry.
+    assert!(err.contains("compiled variants.gs:10"), "{}", err);
+    let variants: Vec<&str> = err.lines().filter(|l| l.contains("(variant of trace")).collect();
+    assert!(variants.iter().any(|l| l.ends_with("variants.gs:10 (variant of trace 2)")), "{}", err);
+    assert!(err.contains("link trace 2 exit 0 -> trace 3"), "{}", err);
+    // 40 calls of each direction with 299 iterations: without the variant, every
+    // back-edge of the other direction exits at the entry (12,000 exits).
+    assert!(entry_exits(&err, "variants.gs:10") <= 20, "{}", entry_exits(&err, "variants.gs:10"));
+    // mix (line 42): the variant aborts (CONCAT); 10,500 iterations of the other case
+    // exit at the trace's entry only a few hundred times thanks to the penalty.
+    assert!(count(&err, "abort at variants.gs:45: unsupported CONCAT") >= 1, "{}", err);
+    let mix_exits = entry_exits(&err, "variants.gs:42");
+    assert!((1..=1000).contains(&mix_exits), "{} entry exits of mix's loop", mix_exits);
+    // sum (line 67): int and float accumulators, one trace each.
+    assert!(entry_exits(&err, "variants.gs:67") <= 20, "{}", entry_exits(&err, "variants.gs:67"));
+    // Variants are bounded per loop, also when every entry fails (exit stress, -jhot=1).
+    let (out, err) = run(&["-jexit-stress", "-jv"], "variants.gs");
+    assert_eq!(out, reference);
+    let per_loop = |line: &str| err.lines().filter(|l| l.contains("compiled") && l.contains(line) && !l.contains("side trace")).count();
+    for line in ["variants.gs:10 ", "variants.gs:42 ", "variants.gs:67 "] {
+        assert!(per_loop(line) <= jit::MAX_VARIANTS as usize, "{}: {} traces", line, per_loop(line));
+    }
 }

@@ -108,6 +108,11 @@ pub const MAX_TRACES: usize = 4000;
 pub const MAX_SIDE_PER_ROOT: u32 = 100;
 /// Generations of side traces below a root (side trace of a side trace of ...).
 pub const MAX_SIDE_DEPTH: u32 = 12;
+/// Traces of one loop: its first trace and the variants recorded at failed entries.
+pub const MAX_VARIANTS: u32 = 4;
+/// Largest penalty (in back-edges, before the random extra) of a loop trace whose entry
+/// keeps failing at the loop header with nowhere to go.
+pub const MAX_ENTRY_PENALTY: i32 = 64;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -235,6 +240,32 @@ struct CompiledTrace {
     depth: u32,
     /// For a root: side traces recorded below it so far.
     sides: u32,
+    /// Loop traces (roots and their variants): the loop header and the pc of the
+    /// back-edge that closes the loop (None for side and entry traces).
+    loop_pcs: Option<(usize, usize)>,
+    /// Snapshot of the trace's `Loop` instruction (its loop-end exit), if any.
+    loop_snap: Option<u32>,
+    /// Loop traces: the loop's first trace (itself for the first) and, on the first,
+    /// the number of variants recorded for the loop (see [`Engine::record_variant`]).
+    first: usize,
+    variants: u32,
+    /// Loop traces: back-edges to wait before entering the trace again after its last
+    /// entry failed at the loop header (0 after an entry that got past it).
+    entry_penalty: i32,
+}
+
+impl CompiledTrace {
+    fn new(ir: Trace, alloc: regalloc::Allocation, code: x64::emit::Compiled, links: exit::LinkTable, proto: Gc<ProtoObj>, root: usize, depth: u32) -> CompiledTrace {
+        let loop_snap = ir.ins.last().filter(|i| i.op == ir::Opc::Loop).map(|i| i.snap.0);
+        CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth, sides: 0, loop_pcs: None, loop_snap, first: root, variants: 0, entry_penalty: 0 }
+    }
+
+    /// Whether exit `snap` (at `pc`) is a loop trace's exit at its own loop header other
+    /// than its loop end: a guard of the pre-header (entry type checks, hoisted invariant
+    /// guards) failed, so the trace did not run an iteration.
+    fn is_entry_exit(&self, snap: u32, pc: usize) -> bool {
+        self.loop_pcs.is_some_and(|(header, _)| header == pc) && self.loop_snap != Some(snap)
+    }
 }
 
 /// Statistics (for tests and `-jv`).
@@ -249,6 +280,10 @@ pub struct Stats {
     pub links: u64,
     /// Transitions taken through direct links (without returning to the engine).
     pub linked: u64,
+    /// Variants of loop traces (counted in `traces` too).
+    pub variants: u64,
+    /// Trace entries that failed at the loop header and were penalised.
+    pub entry_penalties: u64,
 }
 
 /// Per exit (trace, snapshot): how often it was taken, failed side-trace recordings, and
@@ -384,7 +419,11 @@ impl Engine {
                 }
                 self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
                 let root = self.traces.len();
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth: 0, sides: 0 });
+                let mut tr = CompiledTrace::new(ir, alloc, code, links, proto, root, 0);
+                if !entry {
+                    tr.loop_pcs = Some((header, from_pc));
+                }
+                self.traces.push(tr);
                 self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
                 self.stats.traces += 1;
             }
@@ -418,22 +457,25 @@ impl Engine {
     /// trace runs it, and a side trace's final `Exit` at a traced loop header runs that
     /// loop's trace, each transition counting one unit of the iteration budget. A hot
     /// exit without a side trace gets one recorded. Returns to the interpreter at the
-    /// first exit that has nowhere to go.
-    fn run(&mut self, vm: &mut Vm, mut idx: usize) -> Flow {
+    /// first exit that has nowhere to go. Also returns whether that exit was a failed
+    /// entry of a loop trace (a pre-header guard failed: no iteration ran).
+    fn run(&mut self, vm: &mut Vm, mut idx: usize) -> (Flow, bool) {
         let th = vm.current;
-        let Some(frame) = th.frames.last() else { return Flow::Done };
+        let Some(frame) = th.frames.last() else { return (Flow::Done, false) };
         let base = frame.base;
-        let Some(tr) = self.traces.get(idx) else { return Flow::Done };
+        let Some(tr) = self.traces.get(idx) else { return (Flow::Done, false) };
         let proto = tr.proto;
         let pkey = proto.header() as usize;
         if base + proto.max_stack > th.stack.len() {
-            return Flow::Done;
+            return (Flow::Done, false);
         }
         // The trace's iterations count against the periodic-hook countdown.
         self.ctx.budget = vm.hook_countdown.max(1);
+        let mut entry_failed = false;
         loop {
             let Some((exited, snap, pc, is_final)) = self.run_one(vm, idx, base) else { break };
             idx = exited;
+            entry_failed = !is_final && self.traces.get(idx).is_some_and(|t| t.is_entry_exit(snap, pc));
             if self.ctx.budget <= 1 {
                 break;
             }
@@ -471,7 +513,30 @@ impl Engine {
         }
         self.stats.linked = self.ctx.linked;
         vm.hook_countdown = self.ctx.budget.max(1);
-        Flow::Enter
+        (Flow::Enter, entry_failed)
+    }
+
+    /// Runs loop trace `idx` from the back-edge whose hot counter is `slot`, then sets
+    /// that counter: 1 (enter again at the next back-edge), or after a failed entry a
+    /// penalty that doubles with each consecutive failure (up to [`MAX_ENTRY_PENALTY`])
+    /// plus a random extra, like LuaJIT's hot-count penalties: a trace specialised to
+    /// another context (e.g. a hoisted guard on a parameter) would otherwise be entered
+    /// and exit at every back-edge of the loop.
+    fn enter(&mut self, vm: &mut Vm, slot: usize, idx: usize) -> Flow {
+        let (flow, entry_failed) = self.run(vm, idx);
+        let mut counter = 1;
+        if let Some(t) = self.traces.get_mut(idx) {
+            if entry_failed {
+                t.entry_penalty = t.entry_penalty.saturating_mul(2).clamp(2, MAX_ENTRY_PENALTY);
+                self.seed = self.seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                counter = t.entry_penalty + ((self.seed >> 33) % t.entry_penalty as u64) as i32;
+                self.stats.entry_penalties += 1;
+            } else {
+                t.entry_penalty = 0;
+            }
+        }
+        vm.jit_set_hot(slot, counter);
+        flow
     }
 
     /// Runs trace `idx` (and the traces it links to) until one returns, and restores the
@@ -546,12 +611,19 @@ impl Engine {
         let ntraces = self.traces.len();
         let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
         let side_budget_left = depth < MAX_SIDE_DEPTH && self.traces.get(root).is_some_and(|r| r.sides < MAX_SIDE_PER_ROOT);
+        // A failed entry of a loop trace may get a variant (another trace of the loop).
+        let variant_left = self.traces.get(idx).is_some_and(|t| t.is_entry_exit(snap, pc) && self.traces.get(t.first).is_some_and(|f| f.variants + 1 < MAX_VARIANTS));
         let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
         if let Some(t) = st.link {
             return Some(t);
         }
-        // Exits at a loop header (budget, entry type checks) go to the interpreter.
-        if !self.opts.side || !side_budget_left || st.aborts >= MAX_ABORTS || matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_))) || ntraces >= MAX_TRACES {
+        if !self.opts.side || st.aborts >= MAX_ABORTS || ntraces >= MAX_TRACES {
+            return None;
+        }
+        // Other exits at a loop header (the budget, entries of side traces) go to the
+        // interpreter.
+        let at_header = matches!(self.loops.get(&(pkey, pc)), Some(LoopState::Traced(_)));
+        if (at_header && !variant_left) || (!at_header && !side_budget_left) {
             return None;
         }
         st.count += 1;
@@ -559,10 +631,78 @@ impl Engine {
             return None;
         }
         st.count = 0;
+        if at_header {
+            return self.record_variant(vm, idx, snap);
+        }
         let t = self.record_side(vm, idx, snap, pkey)?;
         match self.loops.get(&(pkey, t)) {
             Some(LoopState::Traced(n)) => Some(*n),
             _ => None,
+        }
+    }
+
+    /// Records a *variant* of loop trace `idx` after its entry failed at exit `snap`
+    /// (the VM is at the loop header): a new trace of the same loop, recorded from the
+    /// current state, to which the exit links. A trace specialised by its pre-header
+    /// (slot types, hoisted invariant guards such as a test of a parameter) thus gets a
+    /// sibling for each hot other case (at most [`MAX_VARIANTS`] per loop) instead of
+    /// failing its entry at every back-edge. Returns the variant if the VM is at the
+    /// loop header (the recording ran one iteration), else None.
+    fn record_variant(&mut self, vm: &mut Vm, idx: usize, snap: u32) -> Option<usize> {
+        let (proto, (header, from_pc), first) = {
+            let t = self.traces.get(idx)?;
+            (t.proto, t.loop_pcs?, t.first)
+        };
+        let id = self.traces.len() + 1;
+        let closure = vm.current.frames.last().and_then(|f| f.closure)?;
+        if self.opts.verbose {
+            eprintln!("[jit] trace {} start {} (variant of trace {})", id, Self::where_(proto, header), idx + 1);
+        }
+        let result = match record::record(vm, from_pc, self.opts.fold) {
+            Ok(rec) => {
+                let roots = rec.roots;
+                self.compile(rec.trace, &[], proto).map(|c| (c, roots)).map_err(|reason| (header, reason))
+            }
+            Err(a) => Err((a.pc, a.reason)),
+        };
+        match result {
+            Ok(((ir, alloc, code, links), roots)) => {
+                self.roots.extend(roots);
+                self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
+                if self.opts.verbose {
+                    eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
+                }
+                let new = self.traces.len();
+                let mut tr = CompiledTrace::new(ir, alloc, code, links, proto, new, 0);
+                tr.loop_pcs = Some((header, from_pc));
+                tr.first = first;
+                self.traces.push(tr);
+                if let Some(f) = self.traces.get_mut(first) {
+                    f.variants += 1;
+                }
+                self.stats.traces += 1;
+                self.stats.variants += 1;
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.link = Some(new);
+                }
+                self.link(idx, snap, new);
+                let at_header = vm.current.frames.last().is_some_and(|f| f.pc == header);
+                at_header.then_some(new)
+            }
+            Err((pc, reason)) => {
+                self.stats.aborts += 1;
+                if self.opts.verbose {
+                    eprintln!("[jit] trace {} abort at {}: {}", id, Self::where_(proto, pc), reason);
+                }
+                let mut th = vm.current;
+                if let Some(f) = th.frames.last_mut() {
+                    f.pc = pc;
+                }
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.aborts += 1;
+                }
+                None
+            }
         }
     }
 
@@ -595,7 +735,7 @@ impl Engine {
                     eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
                 }
                 let (root, depth) = (self.traces[idx].root, self.traces[idx].depth + 1);
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth, sides: 0 });
+                self.traces.push(CompiledTrace::new(ir, alloc, code, links, proto, root, depth));
                 if let Some(r) = self.traces.get_mut(root) {
                     r.sides += 1;
                 }
@@ -657,8 +797,7 @@ impl JitEngine for Engine {
         // Fast path: the loop of this hot-counter slot has a trace.
         if let Some(&(k0, k1, idx)) = self.slot_traces.get(slot) {
             if (k0, k1) == key {
-                vm.jit_set_hot(slot, 1);
-                return self.run(vm, idx);
+                return self.enter(vm, slot, idx);
             }
         }
         let state = self.loops.entry(key).or_insert(LoopState::Counting { aborts: 0, inner: false });
@@ -672,8 +811,7 @@ impl JitEngine for Engine {
                 if let Some(c) = self.slot_traces.get_mut(slot) {
                     *c = (key.0, key.1, idx);
                 }
-                vm.jit_set_hot(slot, 1);
-                self.run(vm, idx)
+                self.enter(vm, slot, idx)
             }
             LoopState::Counting { .. } => {
                 let flow = self.record(vm, closure, key, from_pc);
