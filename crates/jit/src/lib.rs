@@ -228,6 +228,10 @@ struct CompiledTrace {
     /// Side traces: the trace of the loop header their final `Exit` reaches (looked up
     /// on first use).
     exit_to: Option<usize>,
+    /// Side traces: the trace count when `exit_to` was last looked up and not found
+    /// (a final `Exit` at a `RETURN` or an untraced header looks again only after a new
+    /// trace was made).
+    exit_to_miss: u64,
     ir: Trace,
     alloc: regalloc::Allocation,
     code: x64::emit::Compiled,
@@ -257,7 +261,7 @@ struct CompiledTrace {
 impl CompiledTrace {
     fn new(ir: Trace, alloc: regalloc::Allocation, code: x64::emit::Compiled, links: exit::LinkTable, proto: Gc<ProtoObj>, root: usize, depth: u32) -> CompiledTrace {
         let loop_snap = ir.ins.last().filter(|i| i.op == ir::Opc::Loop).map(|i| i.snap.0);
-        CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth, sides: 0, loop_pcs: None, loop_snap, first: root, variants: 0, entry_penalty: 0 }
+        CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, exit_to_miss: u64::MAX, ir, alloc, code, links, proto, root, depth, sides: 0, loop_pcs: None, loop_snap, first: root, variants: 0, entry_penalty: 0 }
     }
 
     /// Whether exit `snap` (at `pc`) is a loop trace's exit at its own loop header other
@@ -481,14 +485,18 @@ impl Engine {
             }
             self.ctx.budget -= 1;
             let next = if is_final {
-                match self.traces[idx].exit_to {
+                let traces_made = self.stats.traces;
+                let tr = &self.traces[idx];
+                match tr.exit_to {
                     Some(t) => Some(t),
+                    None if tr.exit_to_miss == traces_made => None,
                     None => {
                         let t = match self.loops.get(&(pkey, pc)) {
                             Some(LoopState::Traced(t)) => Some(*t),
                             _ => None,
                         };
                         self.traces[idx].exit_to = t;
+                        self.traces[idx].exit_to_miss = traces_made;
                         if let Some(t) = t {
                             self.link(idx, snap, t);
                         }
