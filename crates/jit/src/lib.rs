@@ -41,6 +41,14 @@
 //!   the executed path (backward jumps included) until a loop header with a trace or a
 //!   return of the traced function, and ends with `Exit`. A loop whose recording aborted
 //!   at an inner loop gets an *entry trace* (recorded the same way from its header).
+//! * **Variants and entry penalties** ([`Engine::record_variant`], [`Engine::enter`]): a
+//!   loop trace whose pre-header guard fails (entry types, hoisted invariant guards such
+//!   as a test of a parameter) did not run an iteration; a hot such exit gets a
+//!   *variant*, another trace of the same loop recorded from the current state and
+//!   linked from the exit (at most [`MAX_VARIANTS`] traces per loop). A failed entry with
+//!   nowhere to go sets the loop's hot counter to a penalty that doubles per consecutive
+//!   failure (up to [`MAX_ENTRY_PENALTY`], plus a random extra) instead of 1, so such a
+//!   trace is not entered and left at every back-edge.
 //! * **Direct links** (`exit.rs`): an exit stub jumps straight to the trace its link-table
 //!   word names (its side trace, or the loop trace a side trace's final `Exit` reaches),
 //!   so nested loops run in linked traces without returning to the engine; each linked
@@ -462,7 +470,8 @@ impl Engine {
     /// loop's trace, each transition counting one unit of the iteration budget. A hot
     /// exit without a side trace gets one recorded. Returns to the interpreter at the
     /// first exit that has nowhere to go. Also returns whether that exit was a failed
-    /// entry of a loop trace (a pre-header guard failed: no iteration ran).
+    /// entry (a pre-header guard failed: no iteration ran) of a trace of the loop that
+    /// `idx` belongs to.
     fn run(&mut self, vm: &mut Vm, mut idx: usize) -> (Flow, bool) {
         let th = vm.current;
         let Some(frame) = th.frames.last() else { return (Flow::Done, false) };
@@ -475,11 +484,12 @@ impl Engine {
         }
         // The trace's iterations count against the periodic-hook countdown.
         self.ctx.budget = vm.hook_countdown.max(1);
+        let start_header = tr.loop_pcs.map(|(header, _)| header);
         let mut entry_failed = false;
         loop {
             let Some((exited, snap, pc, is_final)) = self.run_one(vm, idx, base) else { break };
             idx = exited;
-            entry_failed = !is_final && self.traces.get(idx).is_some_and(|t| t.is_entry_exit(snap, pc));
+            entry_failed = !is_final && Some(pc) == start_header && self.traces.get(idx).is_some_and(|t| t.is_entry_exit(snap, pc));
             if self.ctx.budget <= 1 {
                 break;
             }
