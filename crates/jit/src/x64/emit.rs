@@ -470,6 +470,12 @@ impl<'a> Em<'a> {
         }
     }
 
+    /// Whether `Loop` has PHI moves to make (a next value not already in its entry's
+    /// location, or a constant).
+    fn phi_moves_needed(&self) -> bool {
+        self.t.phis.iter().any(|&(entry, next)| self.t.get(next).op == Opc::K || self.loc(next) != self.loc(entry))
+    }
+
     /// The PHI moves at `Loop`: each PHI's next value into its entry's location, as a
     /// parallel move (cycles are broken through rax / xmm0), constants last.
     fn phi_moves(&mut self) -> Result<(), String> {
@@ -1103,15 +1109,19 @@ impl<'a> Em<'a> {
                     }
                 }
                 self.stress_check(e);
+                let bo = offset_of!(JitCtx, budget) as i32;
                 match self.alloc.budget {
-                    Some(b) => dynasm!(self.ops ; .arch x64 ; sub Rq(b), 1 ; jle =>e),
-                    None => {
-                        let bo = offset_of!(JitCtx, budget) as i32;
-                        dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e);
-                    }
+                    Some(b) => dynasm!(self.ops ; .arch x64 ; sub Rq(b), 1),
+                    None => dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1),
                 }
-                self.phi_moves()?;
-                dynasm!(self.ops ; .arch x64 ; jmp =>top);
+                if self.phi_moves_needed() {
+                    dynasm!(self.ops ; .arch x64 ; jle =>e);
+                    self.phi_moves()?;
+                    dynasm!(self.ops ; .arch x64 ; jmp =>top);
+                } else {
+                    // No moves: the budget check itself branches back.
+                    dynasm!(self.ops ; .arch x64 ; jg =>top ; jmp =>e);
+                }
             }
             Opc::Exit => {
                 let e = exit.ok_or("exit without snapshot")?;
