@@ -23,7 +23,9 @@
 //!   as PHIs in registers, invariant hoisting), the memory optimisation (`opt_mem.rs`,
 //!   `-jopt=-mem`: alias analysis, invariant load hoisting, forwarding, proven hash
 //!   checks), snapshot liveness (`opt_snap.rs`, `-jopt=-snap`: dead registers leave the
-//!   snapshots, so `Loop` does not store temporaries), the verifier (`verify.rs`) after
+//!   snapshots, so `Loop` does not store temporaries), bounds-check hoisting for
+//!   induction-variable array loads (`opt_abc.rs`, `-jopt=-abc`; a loop whose hoisted
+//!   check fails gets a copy of its trace without it), the verifier (`verify.rs`) after
 //!   each of them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
 //!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
 //! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
@@ -34,7 +36,8 @@
 //!   writes the snapshot to the frame's registers itself (falling back to the engine's
 //!   `restore` for integers that need a heap box); the engine sets the frame's pc; the
 //!   interpreter re-executes the guarded instruction. A trace also exits at its loop end
-//!   when its iteration budget (the interpreter's periodic-hook countdown) runs out, so
+//!   when its iteration budget (the interpreter's periodic-hook countdown, kept in a free
+//!   register inside a loop body, `regalloc::budget_register`) runs out, so
 //!   interrupts, instruction budgets and goroutine preemption keep working.
 //! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
 //!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
