@@ -30,7 +30,7 @@ fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 13] = [
+const FILES: [&str; 14] = [
     "int_loops.gs",
     "float_loops.gs",
     "tables.gs",
@@ -43,6 +43,7 @@ const FILES: [&str; 13] = [
     "mixed_compare.gs",
     "floor_abs.gs",
     "variants.gs",
+    "abc_hoist.gs",
     "big_int_slots.gs",
 ];
 
@@ -311,12 +312,35 @@ fn failed_entries_get_variants_or_penalties() {
     assert!((1..=1000).contains(&mix_exits), "{} entry exits of mix's loop", mix_exits);
     // sum (line 67): int and float accumulators, one trace each.
     assert!(entry_exits(&err, "variants.gs:67") <= 20, "{}", entry_exits(&err, "variants.gs:67"));
-    // Variants are bounded per loop, also when every entry fails (exit stress, -jhot=1).
+    // Variants are bounded per loop, also when every entry fails (exit stress, -jhot=1):
+    // at most MAX_VARIANTS traces of a loop, each with at most one copy without hoisted
+    // bounds checks (opt_abc.rs).
     let (out, err) = run(&["-jexit-stress", "-jv"], "variants.gs");
     assert_eq!(out, reference);
     let per_loop = |line: &str| err.lines().filter(|l| l.contains("compiled") && l.contains(line) && !l.contains("side trace")).count();
-    for line in ["variants.gs:10 ", "variants.gs:42 ", "variants.gs:67 "] {
-        assert!(per_loop(line) <= jit::MAX_VARIANTS as usize, "{}: {} traces", line, per_loop(line));
+    for line in ["variants.gs:10 ", "variants.gs:24 ", "variants.gs:42 ", "variants.gs:67 "] {
+        assert!(per_loop(line) <= 2 * jit::MAX_VARIANTS as usize, "{}: {} traces", line, per_loop(line));
+    }
+}
+
+/// Bounds checks of induction-variable array loads are hoisted to the pre-header
+/// (opt_abc.rs); a loop whose limit lies beyond the array fails them at every entry and
+/// gets a copy of its trace without the hoisting, linked from that exit.
+#[test]
+fn hoisted_bounds_checks_fall_back() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "abc_hoist.gs");
+    let (out, err) = run(&["-jv"], "abc_hoist.gs");
+    assert_eq!(out, reference);
+    assert!(count(&err, "without hoisted bounds checks") >= 2, "{}", err);
+    let (out, dump) = run(&["-jdump"], "abc_hoist.gs");
+    assert_eq!(out, reference);
+    assert!(dump.contains("IR after abc") && dump.contains("aloadb") && dump.contains(" k=1 @"), "{}", dump);
+    for flags in [&["-jopt=-abc"][..], &["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "abc_hoist.gs");
+        assert_eq!(out, reference, "{:?}", flags);
     }
 }
 
