@@ -79,6 +79,9 @@ pub struct JitCtx {
     /// The VM running the trace (set by the engine before each call), for
     /// [`jit_box_int`].
     pub vm: *mut Vm,
+    /// The value of the running frame's closure (set by the engine before each call; all
+    /// linked traces run on that frame), read by `curfn`.
+    pub closure: u64,
 }
 
 /// Grows the array part of table `t` for an append (`APush` at full capacity), as the
@@ -129,7 +132,7 @@ pub extern "sysv64" fn jit_box_int(ctx: *mut JitCtx, i: i64) -> u64 {
 
 impl JitCtx {
     pub fn new() -> Box<JitCtx> {
-        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut() })
+        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut(), closure: Value::NIL.0 })
     }
 }
 

@@ -268,6 +268,27 @@ opcodes! {
     /// The length `#a` of a table: guards a non-nil last array item (or an empty array)
     /// and an empty hash part.
     ALen = "alen", true, false;
+    /// The running function's value (the frame's closure, `JitCtx::closure`, set by the
+    /// engine before every trace call; linked traces share the frame).
+    CurFn = "curfn", false, true;
+    /// The cell address (a raw int, never in snapshots) of upvalue `k & 0xFFFF_FFFF` of
+    /// closure `a` (whose prototype is known: the trace's own, or guarded by
+    /// `fproto`). Guards that the cell is not one of the trace's frame registers
+    /// `0..k >> 32` (an open upvalue of this frame, which the trace may hold in a
+    /// register): closed cells and open cells of other frames are never written by
+    /// anything but `uvstore` inside a trace.
+    UvRef = "uvref", true, false;
+    /// Load / store the value of upvalue cell `a` (store: value `b`).
+    UvLoad = "uvload", false, false;
+    UvStore = "uvstore", false, false;
+    /// Guard that value `a` has Lua type `k` (`vm::value::Type` as an index: nil,
+    /// boolean, number (int, big int or float), string, table, function).
+    GuardType = "guardtype", true, false;
+    /// The byte length of string `a` (type-checked by `guardtype`; strings are
+    /// immutable).
+    StrLen = "strlen", false, true;
+    /// Byte `b` (1-based int) of string `a` as an int; guards 1 <= b <= len.
+    StrByte = "strbyte", true, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

@@ -487,6 +487,7 @@ impl Engine {
         }
         let ptr = code_entry(&tr.code);
         self.ctx.vm = vm as *mut Vm;
+        self.ctx.closure = th.frames.last().and_then(|f| f.closure).map_or(Value::NIL.0, |c| Vm::object_value(c).0);
         // SAFETY: `ptr` is the entry of finalised code generated for this trace, with the
         // signature of `TraceFn`. The code reads and writes only the frame's registers
         // `base..base + max_stack` (inside the stack, checked by `run` for this frame's

@@ -60,6 +60,9 @@ struct InlineFrame {
     /// The call's register `a` (caller-relative) and result count (`c - 1`).
     func: usize,
     want: usize,
+    /// The caller's closure and its IR value (NONE: the trace's own frame, `curfn`).
+    closure: Gc<Closure>,
+    fn_ref: IrRef,
 }
 
 struct Rec<'a> {
@@ -76,6 +79,10 @@ struct Rec<'a> {
     /// Register offset of the frame being recorded (0 outside inlined calls).
     off: usize,
     inlined: Vec<InlineFrame>,
+    /// The closure of the frame being recorded (for upvalue access) and its IR value
+    /// (NONE in the trace's own frame: `curfn` then loads it).
+    closure: Gc<Closure>,
+    fn_ref: IrRef,
     /// Snapshot of the outermost inlined `CALL`: guards inside inlined calls exit there
     /// and the interpreter re-executes the call (inlined calls have no side effects).
     call_snap: SnapId,
@@ -130,6 +137,8 @@ impl<'a> Rec<'a> {
             nroot: nslots,
             off: 0,
             inlined: Vec::new(),
+            closure,
+            fn_ref: IrRef::NONE,
             call_snap: SnapId::NONE,
             virt: Vec::new(),
             roots: Vec::new(),
@@ -428,6 +437,115 @@ impl<'a> Rec<'a> {
         Ok(self.emit(Ins::new(Opc::ConvIN, Ty::Num, r, IrRef::NONE)))
     }
 
+    /// The cell of upvalue `idx` of the frame being recorded (`uvref`, guarded not to be
+    /// a register of the trace's frame) and its current value. An open upvalue of the
+    /// trace's own frame aborts: the trace may hold that register's value in a machine
+    /// register.
+    fn upvalue_cell(&mut self, idx: usize) -> R<(IrRef, Value)> {
+        let Some(&uv) = self.closure.upvalues.get(idx) else { return Err("upvalue index out of range".into()) };
+        let th = self.vm.current;
+        let frame = th.stack.as_ptr().wrapping_add(self.base) as usize;
+        let cell = uv.location as usize;
+        if uv.open && cell >= frame && cell < frame + self.nroot * 8 {
+            return Err("upvalue of the trace's own frame".into());
+        }
+        let f = if self.fn_ref.is_none() { self.emit(Ins::new(Opc::CurFn, Ty::Val, IrRef::NONE, IrRef::NONE)) } else { self.fn_ref };
+        let mut ins = Ins::new(Opc::UvRef, Ty::Int, f, IrRef::NONE);
+        ins.k = idx as i64 | (self.nroot as i64) << 32;
+        let r = self.guard(ins);
+        Ok((r, uv.get()))
+    }
+
+    /// Register `s` holding a string, as a value (type-guarded unless constant).
+    fn str_operand(&mut self, s: usize) -> R<IrRef> {
+        if value_as::<vm::object::Str>(self.val(s)).is_none() {
+            return Err("not a string".into());
+        }
+        let r = self.get(s)?;
+        if self.t.ty(r) != Ty::Val {
+            return Err("string type confusion".into());
+        }
+        if self.t.get(r).op != Opc::K {
+            let mut g = Ins::new(Opc::GuardType, Ty::None, r, IrRef::NONE);
+            g.k = vm::value::Type::String as i64;
+            self.guard(g);
+        }
+        Ok(r)
+    }
+
+    /// Guards that register `a` holds the function value `fv` (by identity: a builtin
+    /// replaced by the script fails it) and keeps `fv` alive.
+    fn guard_identity(&mut self, a: usize, fv: Value) -> R<()> {
+        let fr = self.get(a)?;
+        let kf = self.kval(fv);
+        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
+        g.k = 1;
+        self.guard(g);
+        self.roots.push(fv);
+        Ok(())
+    }
+
+    /// Builtins with non-float results: `type`, `string.byte`, `string.len`. True if
+    /// `n` is one of them (and was recorded).
+    fn call_value_builtin(&mut self, n: &Native, fv: Value, a: usize, b: usize, c: usize) -> R<bool> {
+        match n.qualified {
+            "type" if b == 2 => {
+                let v = self.val(a + 1);
+                let ty = v.type_of();
+                if (ty as usize) > vm::value::Type::Function as usize {
+                    return Err("type of a coroutine or channel".into());
+                }
+                self.guard_identity(a, fv)?;
+                let r = self.get(a + 1)?;
+                // Typed IR values and constants need no check.
+                if self.t.ty(r) == Ty::Val && self.t.get(r).op != Opc::K {
+                    let mut g = Ins::new(Opc::GuardType, Ty::None, r, IrRef::NONE);
+                    g.k = ty as i64;
+                    self.guard(g);
+                }
+                if c == 2 {
+                    let name = Vm::object_value(self.vm.type_names[ty as usize]);
+                    let kr = self.kval(name);
+                    self.set(a, kr, name);
+                }
+                Ok(true)
+            }
+            "string.len" if b == 2 => {
+                let Some(s) = value_as::<vm::object::Str>(self.val(a + 1)) else { return Err("string.len of a non-string".into()) };
+                self.guard_identity(a, fv)?;
+                let sr = self.str_operand(a + 1)?;
+                let r = self.emit(Ins::new(Opc::StrLen, Ty::Int, sr, IrRef::NONE));
+                if c == 2 {
+                    self.set(a, r, Value::inline_int(s.len() as i64));
+                }
+                Ok(true)
+            }
+            // One byte: string.byte(s) or string.byte(s, i) with 1 <= i <= #s (guarded;
+            // other indices exit and the interpreter handles them).
+            "string.byte" if b == 2 || b == 3 => {
+                let Some(s) = value_as::<vm::object::Str>(self.val(a + 1)) else { return Err("string.byte of a non-string".into()) };
+                let iv = if b == 3 { self.val(a + 2) } else { Value::inline_int(1) };
+                if !iv.is_inline_int() {
+                    return Err("string.byte with a non-integer index".into());
+                }
+                let idx = iv.as_inline_int_unchecked();
+                if idx < 1 || idx as u64 > s.len() as u64 {
+                    return Err("string.byte outside the string".into());
+                }
+                let byte = s.as_bytes()[idx as usize - 1];
+                self.guard_identity(a, fv)?;
+                let sr = self.str_operand(a + 1)?;
+                let ir = if b == 3 { self.get_as(a + 2, Ty::Int)? } else { self.kint(1) };
+                let r = self.guard(Ins::new(Opc::StrByte, Ty::Int, sr, ir));
+                if c == 2 {
+                    self.set(a, r, Value::inline_int(byte as i64));
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// `CALL a b c` of a script closure with fixed parameters, inlined: guarded by the
     /// closure's identity; the callee's instructions are recorded next, in its own
     /// register window above the caller's `a`.
@@ -453,9 +571,10 @@ impl<'a> Rec<'a> {
         if self.inlined.is_empty() {
             self.call_snap = self.snap(self.pc);
         }
-        // Guarded by the prototype, not the closure: inlined code reads no upvalues, and
-        // a closure created anew for each call of a loop's function (a callback literal)
-        // would fail an identity guard at every trace entry.
+        // Guarded by the prototype, not the closure: inlined code reads upvalues through
+        // the closure value (`uvref`), and a closure created anew for each call of a
+        // loop's function (a callback literal) would fail an identity guard at every
+        // trace entry.
         let mut g = Ins::new(Opc::GuardProto, Ty::None, fr, IrRef::NONE);
         g.k = p.as_ptr() as i64;
         self.guard(g);
@@ -471,7 +590,9 @@ impl<'a> Rec<'a> {
                 args.push((r, Value::NIL));
             }
         }
-        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1 });
+        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1, closure: self.closure, fn_ref: self.fn_ref });
+        self.closure = cl;
+        self.fn_ref = fr;
         self.off = new_off;
         // The callee's registers start unset (it writes before it reads).
         for s in new_off..need {
@@ -502,6 +623,8 @@ impl<'a> Rec<'a> {
             top.call_pc = caller.call_pc;
             top.func = caller.func;
             top.want = caller.want;
+            top.closure = caller.closure;
+            top.fn_ref = caller.fn_ref;
         }
         Ok(())
     }
@@ -517,6 +640,8 @@ impl<'a> Rec<'a> {
         let callee_off = f.off + f.func + 1;
         self.off = f.off;
         self.proto = f.proto;
+        self.closure = f.closure;
+        self.fn_ref = f.fn_ref;
         self.pc = f.call_pc + 1;
         // The callee's registers are dead now.
         for s in callee_off..self.slots.len() {
@@ -538,7 +663,13 @@ impl<'a> Rec<'a> {
     fn call_builtin(&mut self, a: usize, b: usize, c: usize) -> R<()> {
         let fv = self.val(a);
         let Some(n) = value_as::<Native>(fv) else { return Err("unsupported CALL".into()) };
-        if n.kind != NativeKind::Normal || !n.data.is_empty() || b != 2 || !(1..=2).contains(&c) {
+        if n.kind != NativeKind::Normal || !n.data.is_empty() || !(1..=2).contains(&c) {
+            return Err(format!("unsupported call of {}", n.qualified));
+        }
+        if self.call_value_builtin(&n, fv, a, b, c)? {
+            return Ok(());
+        }
+        if b != 2 {
             return Err(format!("unsupported call of {}", n.qualified));
         }
         let xv = self.val(a + 1);
@@ -890,6 +1021,32 @@ impl<'a> Rec<'a> {
                 } else {
                     return Err("negation of a non-number".into());
                 }
+            }
+            Op::GETUPVAL => {
+                let (cell, v) = self.upvalue_cell(i.b())?;
+                let r = self.emit(Ins::new(Opc::UvLoad, Ty::Val, cell, IrRef::NONE));
+                self.set(a, r, v);
+            }
+            Op::SETUPVAL => {
+                if !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
+                let (cell, _) = self.upvalue_cell(i.b())?;
+                let vv = self.val(a);
+                let vr0 = self.get(a)?;
+                let vr = self.boxed(vr0);
+                let mut ins = Ins::new(Opc::UvStore, Ty::None, cell, vr);
+                ins.snap = SnapId::NONE;
+                self.emit(ins);
+                let mut u = self.closure.upvalues[i.b()];
+                u.set(vv);
+            }
+            Op::LEN if value_as::<vm::object::Str>(self.val(i.b())).is_some() => {
+                // Strings ignore __len.
+                let n = value_as::<vm::object::Str>(self.val(i.b())).map_or(0, |s| s.len());
+                let sr = self.str_operand(i.b())?;
+                let r = self.emit(Ins::new(Opc::StrLen, Ty::Int, sr, IrRef::NONE));
+                self.set(a, r, Value::inline_int(n as i64));
             }
             Op::LEN => {
                 let (tr, t) = self.plain_table(i.b())?;

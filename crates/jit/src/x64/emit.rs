@@ -27,7 +27,7 @@ use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
-use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_OBJ, TAG_TABLE};
+use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_OBJ, TAG_STR, TAG_TABLE};
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
@@ -396,6 +396,46 @@ impl<'a> Em<'a> {
                 ; cmp BYTE [Rq(reg) + kind_off], big_kind ; jne =>exit
                 ; mov Rq(reg), QWORD [Rq(reg) + val_off]
                 ; jmp =>done);
+        }
+    }
+
+    /// Exits unless the value in `reg` has Lua type `k` (`vm::value::Type` index: nil,
+    /// boolean, number, string, table, function). Clobbers rcx.
+    fn guard_type(&mut self, reg: u8, k: i64, exit: DynamicLabel) {
+        let tag = |t: u64| t as i32;
+        match k {
+            0 => {
+                let l = self.pool(Value::NIL.0 as i64);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(reg), QWORD [=>l] ; jne =>exit);
+            }
+            1 => {
+                // false and true are the two simple values after nil.
+                let (lf, lt) = (self.pool(Value::FALSE.0 as i64), self.pool(Value::TRUE.0 as i64));
+                let ok = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(reg), QWORD [=>lf] ; je =>ok ; cmp Rq(reg), QWORD [=>lt] ; jne =>exit ; =>ok);
+            }
+            2 => {
+                // A float, an inline int, or a heap-boxed big int.
+                let max = self.pool(vm::value::FLOAT_MAX_BITS as i64);
+                let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
+                let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
+                let ok = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64
+                    ; cmp Rq(reg), QWORD [=>max] ; jbe =>ok
+                    ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), tag(TAG_INT) ; je =>ok
+                    ; cmp Rd(RCX), tag(TAG_OBJ) ; jne =>exit
+                    ; mov Rq(RCX), Rq(reg) ; shl Rq(RCX), 16 ; shr Rq(RCX), 16
+                    ; cmp BYTE [Rq(RCX) + kind_off], big_kind ; jne =>exit
+                    ; =>ok);
+            }
+            _ => {
+                let t = match k {
+                    3 => TAG_STR,
+                    4 => TAG_TABLE,
+                    _ => TAG_FUNC,
+                };
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), tag(t) ; jne =>exit);
+            }
         }
     }
 
@@ -1063,6 +1103,69 @@ impl<'a> Em<'a> {
                     ; cmp Rq(R11), QWORD [=>ln] ; je =>e
                     ; =>done);
                 self.def_gpr(i, RCX);
+            }
+            Opc::CurFn => {
+                let d = self.dst_gpr(i);
+                let o = offset_of!(JitCtx, closure) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o]);
+                self.def_gpr(i, d);
+            }
+            Opc::UvRef => {
+                // closure -> its upvalue list -> upvalue `idx` -> the cell's address;
+                // exits if the cell is one of the frame's registers 0..nslots (an open
+                // upvalue of this frame: unsigned `cell - base < nslots * 8`).
+                let e = exit.ok_or("uvref without snapshot")?;
+                let idx = (ins.k & 0xFFFF_FFFF) as i32;
+                let nslots = (ins.k >> 32) as i32;
+                let lo = offset_of!(vm::object::Upvalue, location) as i32;
+                let po = vm::function::Closure::UPVALUES_PTR_OFFSET as i32;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RAX), QWORD [Rq(RAX) + po]
+                    ; mov Rq(RAX), QWORD [Rq(RAX) + idx * 8]
+                    ; mov Rq(RAX), QWORD [Rq(RAX) + lo]
+                    ; mov Rq(RCX), Rq(RAX) ; sub Rq(RCX), Rq(RBX) ; cmp Rq(RCX), nslots * 8 ; jb =>e);
+                self.def_gpr(i, RAX);
+            }
+            Opc::UvLoad => {
+                let cell = self.in_gpr(ins.a, RAX);
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(cell)]);
+                self.def_gpr(i, d);
+            }
+            Opc::UvStore => {
+                let cell = self.in_gpr(ins.a, RAX);
+                let v = self.in_gpr(ins.b, RCX);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(cell)], Rq(v));
+            }
+            Opc::GuardType => {
+                let e = exit.ok_or("guardtype without snapshot")?;
+                let v = self.in_gpr(ins.a, RAX);
+                self.guard_type(v, ins.k, e);
+            }
+            Opc::StrLen => {
+                let s = self.in_gpr(ins.a, RAX);
+                let d = self.dst_gpr(i);
+                let lo = vm::object::Str::LEN_OFFSET as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), Rq(s));
+                self.untag(RDX);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + lo]);
+                self.def_gpr(i, d);
+            }
+            Opc::StrByte => {
+                // r11 = index - 1, checked against the length (unsigned), then the byte.
+                let e = exit.ok_or("strbyte without snapshot")?;
+                let lo = vm::object::Str::LEN_OFFSET as i32;
+                let data = std::mem::size_of::<vm::object::Str>() as i32;
+                self.load_gpr(R11, ins.b);
+                dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1);
+                self.load_gpr(RDX, ins.a);
+                self.untag(RDX);
+                dynasm!(self.ops ; .arch x64
+                    ; cmp Rq(R11), QWORD [Rq(RDX) + lo] ; jae =>e
+                    ; movzx eax, BYTE [Rq(RDX) + Rq(R11) + data]);
+                self.def_gpr(i, RAX);
             }
             Opc::Head => {
                 dynasm!(self.ops ; .arch x64 ; =>top);
