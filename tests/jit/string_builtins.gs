@@ -151,7 +151,7 @@ func main() {
     // A non-string argument to string.byte: the interpreter's error.
     a[250] = {}
     ok2, err := pcall(firstBytes, a)
-    print("bad argument", ok2, err)
+    print("bad argument", ok2, string.find(err, "bad argument #1 to 'byte' (string expected, got table)", 1, true) != nil)
 }
 main()
 // expect: bytesum	56178770	20551379	0
@@ -168,4 +168,4 @@ main()
 // expect: restored byte	23180
 // expect: replaced type	300	0
 // expect: replaced len	21790
-// expect: bad argument	false	tests/jit/string_builtins.gs:75: bad argument #1 to 'byte' (string expected, got table)
+// expect: bad argument	false	true
