@@ -77,7 +77,18 @@ func firstBytes(a) {
     return s
 }
 
+// FNV-1a: the hash is a big integer (outside the inline range) when the trace is
+// entered: the slot load takes the heap-box path instead of exiting.
+func fnv1a(s) {
+    h := 0xcbf29ce484222325
+    for i := 1; i <= #s; i++ {
+        h = (h ^ string.byte(s, i)) * 0x100000001b3
+    }
+    return h
+}
+
 func main() {
+    print("fnv", fnv1a(string.rep("abc,", 100)), fnv1a("x"))
     text := string.rep("The quick brown fox jumps over the lazy dog. ", 50)
     print("bytesum", bytesum(text, 1), bytesum(text, 7), bytesum("", 1))
 
@@ -154,6 +165,7 @@ func main() {
     print("bad argument", ok2, string.find(err, "bad argument #1 to 'byte' (string expected, got table)", 1, true) != nil)
 }
 main()
+// expect: fnv	-199971488796243547	-5808529385363204345
 // expect: bytesum	56178770	20551379	0
 // expect: lens	3580
 // expect: past end	2083	1

@@ -289,6 +289,13 @@ opcodes! {
     StrLen = "strlen", false, true;
     /// Byte `b` (1-based int) of string `a` as an int; guards 1 <= b <= len.
     StrByte = "strbyte", true, false;
+    /// Argument `k` (0-based) of the next `calln`: value `a` (boxed) into `JitCtx::args`.
+    CArg = "carg", false, false;
+    /// Call of builtin `k & PAYLOAD_MASK` with `k >> 48` arguments (`carg`s just before)
+    /// out of the trace (`callout.rs`: pure builtins only); the result is its first
+    /// result. Guards that the call succeeded (errors and stack growth exit to before
+    /// the `CALL`).
+    CallN = "calln", true, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

@@ -65,6 +65,7 @@
 //! engine keeps the traced closure and every inlined closure or builtin alive
 //! ([`JitEngine::mark_roots`]).
 
+pub mod callout;
 pub mod exit;
 pub mod ir;
 pub mod ir_text;

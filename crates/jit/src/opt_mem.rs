@@ -95,6 +95,9 @@ pub fn effect(op: Opc) -> Effect {
         // a trace; neither does an upvalue's cell (upvalues close only at returns of
         // script frames and `CLOSE`, neither of which a trace contains).
         | Opc::CurFn
+        // Pure builtins (callout.rs) write only new objects and the context.
+        | Opc::CArg
+        | Opc::CallN
         | Opc::UvRef
         | Opc::GuardType
         | Opc::StrLen

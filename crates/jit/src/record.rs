@@ -13,6 +13,8 @@
 //! instruction, whose pc it records: on exit, the interpreter re-executes it (comparisons
 //! and loads have no side effects before their checks), which also takes the other branch.
 
+mod builtins;
+
 use crate::ir::*;
 use crate::opt_fold::Folder;
 use compiler::Op;
@@ -456,96 +458,6 @@ impl<'a> Rec<'a> {
         Ok((r, uv.get()))
     }
 
-    /// Register `s` holding a string, as a value (type-guarded unless constant).
-    fn str_operand(&mut self, s: usize) -> R<IrRef> {
-        if value_as::<vm::object::Str>(self.val(s)).is_none() {
-            return Err("not a string".into());
-        }
-        let r = self.get(s)?;
-        if self.t.ty(r) != Ty::Val {
-            return Err("string type confusion".into());
-        }
-        if self.t.get(r).op != Opc::K {
-            let mut g = Ins::new(Opc::GuardType, Ty::None, r, IrRef::NONE);
-            g.k = vm::value::Type::String as i64;
-            self.guard(g);
-        }
-        Ok(r)
-    }
-
-    /// Guards that register `a` holds the function value `fv` (by identity: a builtin
-    /// replaced by the script fails it) and keeps `fv` alive.
-    fn guard_identity(&mut self, a: usize, fv: Value) -> R<()> {
-        let fr = self.get(a)?;
-        let kf = self.kval(fv);
-        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
-        g.k = 1;
-        self.guard(g);
-        self.roots.push(fv);
-        Ok(())
-    }
-
-    /// Builtins with non-float results: `type`, `string.byte`, `string.len`. True if
-    /// `n` is one of them (and was recorded).
-    fn call_value_builtin(&mut self, n: &Native, fv: Value, a: usize, b: usize, c: usize) -> R<bool> {
-        match n.qualified {
-            "type" if b == 2 => {
-                let v = self.val(a + 1);
-                let ty = v.type_of();
-                if (ty as usize) > vm::value::Type::Function as usize {
-                    return Err("type of a coroutine or channel".into());
-                }
-                self.guard_identity(a, fv)?;
-                let r = self.get(a + 1)?;
-                // Typed IR values and constants need no check.
-                if self.t.ty(r) == Ty::Val && self.t.get(r).op != Opc::K {
-                    let mut g = Ins::new(Opc::GuardType, Ty::None, r, IrRef::NONE);
-                    g.k = ty as i64;
-                    self.guard(g);
-                }
-                if c == 2 {
-                    let name = Vm::object_value(self.vm.type_names[ty as usize]);
-                    let kr = self.kval(name);
-                    self.set(a, kr, name);
-                }
-                Ok(true)
-            }
-            "string.len" if b == 2 => {
-                let Some(s) = value_as::<vm::object::Str>(self.val(a + 1)) else { return Err("string.len of a non-string".into()) };
-                self.guard_identity(a, fv)?;
-                let sr = self.str_operand(a + 1)?;
-                let r = self.emit(Ins::new(Opc::StrLen, Ty::Int, sr, IrRef::NONE));
-                if c == 2 {
-                    self.set(a, r, Value::inline_int(s.len() as i64));
-                }
-                Ok(true)
-            }
-            // One byte: string.byte(s) or string.byte(s, i) with 1 <= i <= #s (guarded;
-            // other indices exit and the interpreter handles them).
-            "string.byte" if b == 2 || b == 3 => {
-                let Some(s) = value_as::<vm::object::Str>(self.val(a + 1)) else { return Err("string.byte of a non-string".into()) };
-                let iv = if b == 3 { self.val(a + 2) } else { Value::inline_int(1) };
-                if !iv.is_inline_int() {
-                    return Err("string.byte with a non-integer index".into());
-                }
-                let idx = iv.as_inline_int_unchecked();
-                if idx < 1 || idx as u64 > s.len() as u64 {
-                    return Err("string.byte outside the string".into());
-                }
-                let byte = s.as_bytes()[idx as usize - 1];
-                self.guard_identity(a, fv)?;
-                let sr = self.str_operand(a + 1)?;
-                let ir = if b == 3 { self.get_as(a + 2, Ty::Int)? } else { self.kint(1) };
-                let r = self.guard(Ins::new(Opc::StrByte, Ty::Int, sr, ir));
-                if c == 2 {
-                    self.set(a, r, Value::inline_int(byte as i64));
-                }
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
-    }
-
     /// `CALL a b c` of a script closure with fixed parameters, inlined: guarded by the
     /// closure's identity; the callee's instructions are recorded next, in its own
     /// register window above the caller's `a`.
@@ -670,7 +582,7 @@ impl<'a> Rec<'a> {
             return Ok(());
         }
         if b != 2 {
-            return Err(format!("unsupported call of {}", n.qualified));
+            return self.call_out(n, fv, a, b, c);
         }
         let xv = self.val(a + 1);
         // Integer results: math.abs of an int (wrapping), math.floor of an int (itself)
@@ -710,7 +622,7 @@ impl<'a> Rec<'a> {
                 (Opc::SqrtN, x.sqrt())
             }
             "math.abs" if xv.is_float() => (Opc::AbsN, xv.as_float_unchecked().abs()),
-            _ => return Err(format!("unsupported call of {}", n.qualified)),
+            _ => return self.call_out(n, fv, a, b, c),
         };
         let fr = self.get(a)?;
         let kf = self.kval(fv);

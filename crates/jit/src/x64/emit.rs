@@ -66,8 +66,14 @@ struct Em<'a> {
     grow: DynamicLabel,
     /// Shared routine: a new table (`exit::jit_new_table`, sizes in rax), value in rax.
     new_table: DynamicLabel,
+    /// Shared routine: a call of a builtin (`callout::jit_call_native`, its descriptor in
+    /// rax), result in rax.
+    call_native: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
+    /// The same for int slot loads whose tag check failed: (entry, back, register,
+    /// slot offset, exit).
+    big_slots: Vec<(DynamicLabel, DynamicLabel, u8, i32, DynamicLabel)>,
     /// 8-byte constants read RIP-relative (`pool`), emitted after the code.
     pool: Vec<(i64, DynamicLabel)>,
 }
@@ -388,6 +394,16 @@ impl<'a> Em<'a> {
         let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
         let val_off = offset_of!(vm::object::BigInt, value) as i32;
         let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
+        for (big, done, reg, o, exit) in std::mem::take(&mut self.big_slots) {
+            dynasm!(self.ops ; .arch x64
+                ; =>big
+                ; mov Rq(reg), QWORD [Rq(RBX) + o]
+                ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_OBJ as i32 ; jne =>exit
+                ; shl Rq(reg), 16 ; shr Rq(reg), 16
+                ; cmp BYTE [Rq(reg) + kind_off], big_kind ; jne =>exit
+                ; mov Rq(reg), QWORD [Rq(reg) + val_off]
+                ; jmp =>done);
+        }
         for (big, done, reg, exit) in std::mem::take(&mut self.big_ints) {
             dynasm!(self.ops ; .arch x64
                 ; =>big
@@ -650,12 +666,24 @@ impl<'a> Em<'a> {
                 match tag {
                     Some(tag) => {
                         let d = self.dst_gpr(i);
+                        // An int slot holding a heap-boxed big integer takes the
+                        // out-of-line path (`big_int_paths`) instead of exiting.
+                        let (miss, done) = if ins.ty == Ty::Int && !trusted {
+                            let (big, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+                            self.big_slots.push((big, done, d, o, e));
+                            (big, Some(done))
+                        } else {
+                            (e, None)
+                        };
                         if !trusted {
-                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>e);
+                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>miss);
                         }
                         dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
                         if ins.ty == Ty::Int {
                             dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        }
+                        if let Some(done) = done {
+                            dynasm!(self.ops ; .arch x64 ; =>done);
                         }
                         self.def_gpr(i, d);
                     }
@@ -1167,6 +1195,24 @@ impl<'a> Em<'a> {
                     ; movzx eax, BYTE [Rq(RDX) + Rq(R11) + data]);
                 self.def_gpr(i, RAX);
             }
+            Opc::CArg => {
+                let v = self.in_gpr(ins.a, RAX);
+                let o = (offset_of!(JitCtx, args) as i64 + (ins.k & 7) * 8) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(v));
+            }
+            Opc::CallN => {
+                // The VM stack may have moved: reload the frame pointer before the check
+                // (the exit stub writes the snapshot through it).
+                let e = exit.ok_or("calln without snapshot")?;
+                let (fo, xo) = (offset_of!(JitCtx, frame) as i32, offset_of!(JitCtx, callout_failed) as i32);
+                let cn = self.call_native;
+                let desc = ins.k;
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RAX), QWORD desc ; call =>cn
+                    ; mov Rq(RBX), QWORD [Rq(R12) + fo]
+                    ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
+                self.def_gpr(i, RAX);
+            }
             Opc::Head => {
                 dynasm!(self.ops ; .arch x64 ; =>top);
             }
@@ -1213,7 +1259,8 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let box_big = ops.new_dynamic_label();
     let grow = ops.new_dynamic_label();
     let new_table = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, big_ints: Vec::new() };
+    let call_native = ops.new_dynamic_label();
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, big_ints: Vec::new(), big_slots: Vec::new() };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -1295,6 +1342,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     call_thunk(&mut em.ops, box_big, crate::exit::jit_box_int as *const () as usize as i64);
     call_thunk(&mut em.ops, grow, crate::exit::jit_array_grow as *const () as usize as i64);
     call_thunk(&mut em.ops, new_table, crate::exit::jit_new_table as *const () as usize as i64);
+    call_thunk(&mut em.ops, call_native, crate::callout::jit_call_native as *const () as usize as i64);
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
         let o = (offset_of!(JitCtx, gpr) + g as usize * 8) as i32;
