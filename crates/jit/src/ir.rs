@@ -291,11 +291,20 @@ opcodes! {
     StrByte = "strbyte", true, false;
     /// Argument `k` (0-based) of the next `calln`: value `a` (boxed) into `JitCtx::args`.
     CArg = "carg", false, false;
-    /// Call of builtin `k & PAYLOAD_MASK` with `k >> 48` arguments (`carg`s just before)
-    /// out of the trace (`callout.rs`: pure builtins only); the result is its first
-    /// result. Guards that the call succeeded (errors and stack growth exit to before
+    /// Call of builtin `k & PAYLOAD_MASK` with `k >> 48 & 0xFF` arguments (`carg`s just
+    /// before) out of the trace (`callout.rs`: pure builtins only), or with
+    /// `callout::CONCAT` in `k` the concatenation of the arguments; the result is its
+    /// first result. Guards that the call succeeded (errors and stack growth exit to before
     /// the `CALL`).
     CallN = "calln", true, false;
+    /// Raw get `a[b]` of table `a` (no metatable) with key `b` (an inline int or a
+    /// string, else the guard exits), by a call out of the trace
+    /// (`callout::jit_table_get`): any key, present or not.
+    TGet = "tget", true, false;
+    /// Raw set `a[b] = c` (no metatable; key an inline int or a string, else the guard
+    /// exits before anything changed), by a call out of the trace
+    /// (`callout::jit_table_set`): may add keys and rehash (a memory barrier).
+    TSet = "tset", true, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

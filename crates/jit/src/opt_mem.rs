@@ -105,7 +105,10 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::Head
         | Opc::Loop
         | Opc::Exit => Effect::None,
-        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad => Effect::Load,
+        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad | Opc::TGet => Effect::Load,
+        // May add keys, rehash (entries move, the entry count changes) and move the
+        // array part.
+        Opc::TSet => Effect::Barrier,
         Opc::AStore | Opc::APush | Opc::HStore | Opc::UvStore => Effect::Store,
     }
 }
@@ -235,13 +238,21 @@ pub fn mark_checked(t: &Trace) -> Trace {
     // Accesses (index) proving that a location holds its key and, if `nonnil` of the
     // value, a non-nil value; cleared at `Head` and killed by aliasing stores.
     let mut facts: Vec<usize> = Vec::new();
+    let has_barrier = t.ins.iter().any(|i| effect(i.op) == Effect::Barrier);
     for i in 0..t.ins.len() {
         let ins = t.ins[i];
         match ins.op {
             Opc::Unbox => nonnil[ins.a.idx()] = true,
             Opc::Box => nonnil[i] = true,
             Opc::K => nonnil[i] = ins.k as u64 != vm::Value::NIL.0,
-            Opc::Head => facts.clear(),
+            // A table store that may rehash also invalidates, for the next iteration,
+            // the count checks made before it in program order.
+            Opc::Head => {
+                facts.clear();
+                if has_barrier {
+                    checked.clear();
+                }
+            }
             Opc::HLoad if ins.k & HLOAD_NONNIL != 0 => nonnil[i] = true,
             _ => {}
         }

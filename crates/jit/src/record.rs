@@ -14,6 +14,7 @@
 //! and loads have no side effects before their checks), which also takes the other branch.
 
 mod builtins;
+mod tables;
 
 use crate::ir::*;
 use crate::opt_fold::Folder;
@@ -766,13 +767,18 @@ impl<'a> Rec<'a> {
             }
             Op::GETTABLE | Op::GETI => {
                 let key = if op == Op::GETI { Value::inline_int(i.c() as i64) } else { self.val(i.c()) };
+                let ks = if op == Op::GETI { None } else { Some(i.c()) };
                 if !key.is_inline_int() {
-                    return Err("non-integer key".into());
+                    self.table_get(a, i.b(), ks, key)?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let (tr, t) = self.plain_table(i.b())?;
                 let idx = key.as_inline_int_unchecked();
                 if idx < 1 || idx as u64 > t.array.len() as u64 {
-                    return Err("key outside the array part".into());
+                    self.table_get(a, i.b(), ks, key)?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let kr = if op == Op::GETI { self.kint(idx) } else { self.get_as(i.c(), Ty::Int)? };
                 let v = t.array[idx as usize - 1];
@@ -795,7 +801,11 @@ impl<'a> Rec<'a> {
             Op::GETFIELD => {
                 let key = kst(i.c())?;
                 let (tr, t) = self.plain_table(i.b())?;
-                let Some(e) = Self::entry_of(&t, key) else { return Err("field not found".into()) };
+                let Some(e) = Self::entry_of(&t, key) else {
+                    self.table_get(a, i.b(), None, key)?;
+                    self.pc += 1;
+                    return Ok(false);
+                };
                 let v = t.entries[e].value;
                 let kr = self.kval(key);
                 let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
@@ -808,8 +818,11 @@ impl<'a> Rec<'a> {
                     return Err("store in an inlined call".into());
                 }
                 let key = if op == Op::SETI { Value::inline_int(i.b() as i64) } else { self.val(i.b()) };
+                let ks = if op == Op::SETI { None } else { Some(i.b()) };
                 if !key.is_inline_int() {
-                    return Err("non-integer key".into());
+                    self.table_set(a, ks, key, i.c())?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let (tr, mut t) = self.plain_table(a)?;
                 let idx = key.as_inline_int_unchecked();
@@ -820,7 +833,9 @@ impl<'a> Rec<'a> {
                 // same way, exit::grow_array).
                 let push = idx >= 1 && idx as u64 == len + 1 && t.entries.is_empty() && !vv.is_nil();
                 if !push && (idx < 1 || idx as u64 > len) {
-                    return Err("store outside the array part".into());
+                    self.table_set(a, ks, key, i.c())?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let kr = if op == Op::SETI { self.kint(idx) } else { self.get_as(i.b(), Ty::Int)? };
                 let vr0 = self.get(i.c())?;
@@ -843,10 +858,14 @@ impl<'a> Rec<'a> {
                 }
                 let key = kst(i.b())?;
                 let (tr, mut t) = self.plain_table(a)?;
-                let Some(e) = Self::entry_of(&t, key) else { return Err("new field".into()) };
-                if t.entries[e].value.is_nil() {
-                    return Err("store to a removed field".into());
-                }
+                let e = match Self::entry_of(&t, key) {
+                    Some(e) if !t.entries[e].value.is_nil() => e,
+                    _ => {
+                        self.table_set(a, None, key, i.c())?;
+                        self.pc += 1;
+                        return Ok(false);
+                    }
+                };
                 let vv = self.val(i.c());
                 let vr0 = self.get(i.c())?;
                 let vr = self.boxed(vr0);
@@ -934,6 +953,7 @@ impl<'a> Rec<'a> {
                     return Err("negation of a non-number".into());
                 }
             }
+            Op::CONCAT => self.concat(a, i.b())?,
             Op::GETUPVAL => {
                 let (cell, v) = self.upvalue_cell(i.b())?;
                 let r = self.emit(Ins::new(Opc::UvLoad, Ty::Val, cell, IrRef::NONE));

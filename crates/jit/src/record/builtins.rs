@@ -110,13 +110,43 @@ impl Rec<'_> {
         if !args.iter().all(|v| v.is_number() || v.is_str()) {
             return Err(format!("call of {} with an argument that is not a number or string", n.qualified));
         }
-        let Some(res) = crate::callout::call_native(self.vm, n, &args) else {
+        let Some(res) = crate::callout::call_native(self.vm, crate::callout::Callee::Builtin(n), &args) else {
             return Err(format!("call of {} failed while recording", n.qualified));
         };
         self.guard_identity(a, fv)?;
+        let desc = n.as_ptr() as u64 & vm::value::PAYLOAD_MASK;
+        let r = self.emit_call_out(desc, a + 1, &args)?;
+        if c == 2 {
+            self.set(a, r, res);
+        }
+        Ok(())
+    }
+
+    /// `CONCAT a b` of numbers and strings (`b` values from register `a`), out of the
+    /// trace (`calln` with `callout::CONCAT`).
+    pub(super) fn concat(&mut self, a: usize, n: usize) -> R<()> {
+        if !(2..=crate::callout::MAX_ARGS).contains(&n) {
+            return Err("concatenation of too many values".into());
+        }
+        let args: Vec<Value> = (0..n).map(|j| self.val(a + j)).collect();
+        if !args.iter().all(|v| v.is_number() || v.is_str()) {
+            return Err("concatenation of a value that is not a number or string".into());
+        }
+        let Some(res) = crate::callout::call_native(self.vm, crate::callout::Callee::Concat, &args) else {
+            return Err("concatenation failed while recording".into());
+        };
+        let r = self.emit_call_out(crate::callout::CONCAT, a, &args)?;
+        self.set(a, r, res);
+        Ok(())
+    }
+
+    /// The `carg`s of registers `first..` (runtime values `args`, type-guarded as number
+    /// or string) and the `calln` with descriptor `desc` (the argument count added).
+    fn emit_call_out(&mut self, desc: u64, first: usize, args: &[Value]) -> R<IrRef> {
+        let nargs = args.len();
         let mut refs = Vec::with_capacity(nargs);
         for (j, v) in args.iter().enumerate() {
-            let r = self.get(a + 1 + j)?;
+            let r = self.get(first + j)?;
             if self.t.ty(r) == Ty::Val && self.t.get(r).op != Opc::K {
                 let mut g = Ins::new(Opc::GuardType, Ty::None, r, IrRef::NONE);
                 g.k = v.type_of() as i64;
@@ -130,11 +160,7 @@ impl Rec<'_> {
             self.emit(ins);
         }
         let mut call = Ins::new(Opc::CallN, Ty::Val, IrRef::NONE, IrRef::NONE);
-        call.k = (n.as_ptr() as u64 & vm::value::PAYLOAD_MASK | (nargs as u64) << 48) as i64;
-        let r = self.guard(call);
-        if c == 2 {
-            self.set(a, r, res);
-        }
-        Ok(())
+        call.k = (desc | (nargs as u64) << 48) as i64;
+        Ok(self.guard(call))
     }
 }

@@ -69,6 +69,10 @@ struct Em<'a> {
     /// Shared routine: a call of a builtin (`callout::jit_call_native`, its descriptor in
     /// rax), result in rax.
     call_native: DynamicLabel,
+    /// Shared routines: raw table get / set (`callout::jit_table_get` / `_set`,
+    /// operands in `ctx.args`), result in rax.
+    table_get: DynamicLabel,
+    table_set: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
     /// The same for int slot loads whose tag check failed: (entry, back, register,
@@ -1213,6 +1217,28 @@ impl<'a> Em<'a> {
                     ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
                 self.def_gpr(i, RAX);
             }
+            Opc::TGet | Opc::TSet => {
+                // Operands to ctx.args[0..3], then the call; exits when it failed (a key
+                // that is not an inline int or string; nothing changed then).
+                let e = exit.ok_or("table call without snapshot")?;
+                let ao = offset_of!(JitCtx, args) as i32;
+                let xo = offset_of!(JitCtx, callout_failed) as i32;
+                for (n, r) in [ins.a, ins.b, ins.c].into_iter().enumerate() {
+                    if r.is_none() {
+                        continue;
+                    }
+                    let g = self.in_gpr(r, RAX);
+                    let o = ao + n as i32 * 8;
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(g));
+                }
+                let routine = if ins.op == Opc::TGet { self.table_get } else { self.table_set };
+                dynasm!(self.ops ; .arch x64
+                    ; call =>routine
+                    ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
+                if ins.op == Opc::TGet {
+                    self.def_gpr(i, RAX);
+                }
+            }
             Opc::Head => {
                 dynasm!(self.ops ; .arch x64 ; =>top);
             }
@@ -1260,7 +1286,9 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let grow = ops.new_dynamic_label();
     let new_table = ops.new_dynamic_label();
     let call_native = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, big_ints: Vec::new(), big_slots: Vec::new() };
+    let table_get = ops.new_dynamic_label();
+    let table_set = ops.new_dynamic_label();
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new(), big_slots: Vec::new() };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -1342,7 +1370,17 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     call_thunk(&mut em.ops, box_big, crate::exit::jit_box_int as *const () as usize as i64);
     call_thunk(&mut em.ops, grow, crate::exit::jit_array_grow as *const () as usize as i64);
     call_thunk(&mut em.ops, new_table, crate::exit::jit_new_table as *const () as usize as i64);
-    call_thunk(&mut em.ops, call_native, crate::callout::jit_call_native as *const () as usize as i64);
+    // The call-out routines only when the trace uses them (each is ~200 bytes).
+    let uses = |op: Opc| t.ins.iter().any(|i| i.op == op);
+    if uses(Opc::CallN) {
+        call_thunk(&mut em.ops, call_native, crate::callout::jit_call_native as *const () as usize as i64);
+    }
+    if uses(Opc::TGet) {
+        call_thunk(&mut em.ops, table_get, crate::callout::jit_table_get as *const () as usize as i64);
+    }
+    if uses(Opc::TSet) {
+        call_thunk(&mut em.ops, table_set, crate::callout::jit_table_set as *const () as usize as i64);
+    }
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
         let o = (offset_of!(JitCtx, gpr) + g as usize * 8) as i32;
