@@ -155,8 +155,9 @@ fn plain_key(k: Value) -> bool {
     k.is_inline_int() || k.is_str()
 }
 
-/// Called from trace code (`tget`): raw get `args[0][args[1]]` of a table without
-/// metatable. Fails (`ctx.callout_failed`) for other keys.
+/// Called from trace code (`tget`): raw get `args[0][args[1]]` (the recorder guards
+/// that the table has no metatable where that matters). Fails (`ctx.callout_failed`)
+/// for keys other than inline ints and strings.
 pub extern "sysv64" fn jit_table_get(ctx: *mut JitCtx, _unused: u64) -> u64 {
     // SAFETY: `ctx` is the running trace's context; `args[0]` holds a table value the
     // trace type-checked (tables never move and stay alive: the trace holds them).
@@ -164,7 +165,7 @@ pub extern "sysv64" fn jit_table_get(ctx: *mut JitCtx, _unused: u64) -> u64 {
         let ctx = &mut *ctx;
         let (t, k) = (Value(ctx.args[0]), Value(ctx.args[1]));
         match vm::object::value_as::<vm::table::Table>(t) {
-            Some(t) if plain_key(k) && t.meta.is_none() => {
+            Some(t) if plain_key(k) => {
                 ctx.callout_failed = 0;
                 t.get(k).0
             }

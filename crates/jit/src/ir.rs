@@ -297,14 +297,16 @@ opcodes! {
     /// first result. Guards that the call succeeded (errors and stack growth exit to before
     /// the `CALL`).
     CallN = "calln", true, false;
-    /// Raw get `a[b]` of table `a` (no metatable) with key `b` (an inline int or a
-    /// string, else the guard exits), by a call out of the trace
+    /// Raw get `a[b]` of table `a` (metatables are not consulted) with key `b` (an
+    /// inline int or a string, else the guard exits), by a call out of the trace
     /// (`callout::jit_table_get`): any key, present or not.
     TGet = "tget", true, false;
     /// Raw set `a[b] = c` (no metatable; key an inline int or a string, else the guard
     /// exits before anything changed), by a call out of the trace
     /// (`callout::jit_table_set`): may add keys and rehash (a memory barrier).
     TSet = "tset", true, false;
+    /// Guard that table `a`'s metatable is the table at address `k`.
+    GuardMeta = "guardmeta", true, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

@@ -134,7 +134,7 @@ impl Folder {
         // of the IR sets one), so a repeated check is proven by the first.
         // The same holds for a value's type, an upvalue's cell (no trace instruction closes
         // an upvalue) and a byte of an immutable string.
-        if matches!(ins.op, Opc::Unbox | Opc::GuardNoMeta | Opc::GuardProto | Opc::GuardType | Opc::UvRef | Opc::StrByte) {
+        if matches!(ins.op, Opc::Unbox | Opc::GuardNoMeta | Opc::GuardProto | Opc::GuardType | Opc::UvRef | Opc::StrByte | Opc::GuardMeta) {
             let key = (ins.op, ins.ty, ins.a, ins.b, ins.k);
             if let Some(&r) = self.cse.get(&key) {
                 return r;

@@ -91,6 +91,7 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::GuardNoMeta
         // A closure's prototype never changes.
         | Opc::GuardProto
+        | Opc::GuardMeta
         // The frame's closure, a value's type and a string's bytes never change inside
         // a trace; neither does an upvalue's cell (upvalues close only at returns of
         // script frames and `CLOSE`, neither of which a trace contains).
@@ -116,7 +117,7 @@ pub fn effect(op: Opc) -> Effect {
 /// Value guards and pure instructions: their outcome depends on their operands only.
 fn value_only(op: Opc) -> bool {
     op.is_pure()
-        || matches!(op, Opc::Unbox | Opc::Box | Opc::ModI | Opc::FloorNI | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto | Opc::UvRef | Opc::GuardType | Opc::StrByte)
+        || matches!(op, Opc::Unbox | Opc::Box | Opc::ModI | Opc::FloorNI | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto | Opc::UvRef | Opc::GuardType | Opc::StrByte | Opc::GuardMeta)
 }
 
 /// Two table refs that are provably different tables.

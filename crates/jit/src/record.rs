@@ -289,6 +289,15 @@ impl<'a> Rec<'a> {
         Ok((r, t))
     }
 
+    /// For register `s` holding a table *with* a metatable: the entry index of field
+    /// `key` if it is present with a non-nil value (None otherwise, and for tables
+    /// without metatables).
+    fn present_field(&self, s: usize, key: Value) -> Option<usize> {
+        let t = value_as::<Table>(self.val(s))?;
+        t.meta?;
+        Self::entry_of(&t, key).filter(|&e| !t.entries[e].value.is_nil())
+    }
+
     /// Entry index of string key `key` in the hash part of `t` (by identity).
     fn entry_of(t: &Table, key: Value) -> Option<usize> {
         t.entries.iter().position(|e| e.key.0 == key.0)
@@ -800,6 +809,20 @@ impl<'a> Rec<'a> {
             }
             Op::GETFIELD => {
                 let key = kst(i.c())?;
+                if let Some(e) = self.present_field(i.b(), key) {
+                    // A table with a metatable: a present, non-nil field is read raw
+                    // (`__index` applies to absent keys only), guarded non-nil.
+                    let tr = self.get_as(i.b(), Ty::Tab)?;
+                    let v = self.val(i.b());
+                    let v = value_as::<Table>(v).map_or(Value::NIL, |t| t.entries[e].value);
+                    let kr = self.kval(key);
+                    let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
+                    ins.k = e as i64 | HLOAD_NONNIL;
+                    let r = self.guard(ins);
+                    self.set(a, r, v);
+                    self.pc += 1;
+                    return Ok(false);
+                }
                 let (tr, t) = self.plain_table(i.b())?;
                 let Some(e) = Self::entry_of(&t, key) else {
                     self.table_get(a, i.b(), None, key)?;
@@ -857,7 +880,16 @@ impl<'a> Rec<'a> {
                     return Err("store in an inlined call".into());
                 }
                 let key = kst(i.b())?;
-                let (tr, mut t) = self.plain_table(a)?;
+                // A table with a metatable: a store to a present, non-nil field (which
+                // `hstore` guards) does not consult `__newindex`.
+                let (tr, mut t) = match self.present_field(a, key) {
+                    Some(_) => {
+                        let tr = self.get_as(a, Ty::Tab)?;
+                        let t = value_as::<Table>(self.val(a)).ok_or("indexing a non-table")?;
+                        (tr, t)
+                    }
+                    None => self.plain_table(a)?,
+                };
                 let e = match Self::entry_of(&t, key) {
                     Some(e) if !t.entries[e].value.is_nil() => e,
                     _ => {
@@ -954,6 +986,10 @@ impl<'a> Rec<'a> {
                 }
             }
             Op::CONCAT => self.concat(a, i.b())?,
+            Op::SELF => {
+                let key = kst(i.c())?;
+                self.method_lookup(a, i.b(), key)?;
+            }
             Op::GETUPVAL => {
                 let (cell, v) = self.upvalue_cell(i.b())?;
                 let r = self.emit(Ins::new(Opc::UvLoad, Ty::Val, cell, IrRef::NONE));

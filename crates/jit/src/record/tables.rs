@@ -58,3 +58,64 @@ impl Rec<'_> {
         Ok(())
     }
 }
+
+impl Rec<'_> {
+    /// `SELF a b c`: `R[a+1] = R[b]; R[a] = R[b][K[c]]`, the method lookup through a
+    /// chain of `__index` tables (as the interpreter's). Each table on the way where the
+    /// key is absent gets a raw-get guard of that (`tget` = nil) and a guard of its
+    /// metatable's identity (`guardmeta`); the metatable's `__index` is loaded and
+    /// guarded by identity (the metatables and `__index` tables are constants, so with
+    /// no stores in the loop these loads are hoisted). The table holding the method is
+    /// read with a non-nil `hload`.
+    pub(super) fn method_lookup(&mut self, a: usize, b: usize, key: Value) -> R<()> {
+        let obj = self.val(b);
+        let Some(mut t) = value_as::<Table>(obj) else { return Err("method call on a non-table".into()) };
+        if !key.is_str() {
+            return Err("method name not a string".into());
+        }
+        let mut tr = self.get_as(b, Ty::Tab)?;
+        let kr = self.kval(key);
+        let index_name = Vm::object_value(self.vm.tm_names[vm::vm::Tm::Index as usize]);
+        for _ in 0..4 {
+            if let Some(e) = Self::entry_of(&t, key).filter(|&e| !t.entries[e].value.is_nil()) {
+                let v = t.entries[e].value;
+                let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
+                ins.k = e as i64 | HLOAD_NONNIL;
+                let r = self.guard(ins);
+                self.set(a + 1, self.slots[self.off + b], obj);
+                self.set(a, r, v);
+                return Ok(());
+            }
+            if !t.get(key).is_nil() {
+                return Err("method not in the hash part".into());
+            }
+            let absent = self.guard(Ins::new(Opc::TGet, Ty::Val, tr, kr));
+            let nil = self.kval(Value::NIL);
+            let mut g = Ins::new(Opc::GuardV, Ty::None, absent, nil);
+            g.k = 1;
+            self.guard(g);
+            let Some(mt) = t.meta else { return Err("method not found".into()) };
+            let mut gm = Ins::new(Opc::GuardMeta, Ty::None, tr, IrRef::NONE);
+            gm.k = mt.as_ptr() as i64;
+            self.guard(gm);
+            let Some(e) = Self::entry_of(&mt, index_name) else { return Err("metatable without __index".into()) };
+            let h = mt.entries[e].value;
+            let Some(ht) = value_as::<Table>(h) else { return Err("__index is not a table".into()) };
+            let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
+            let ir = self.kval(index_name);
+            let mut ld = Ins::new(Opc::HLoad, Ty::Val, mr, ir);
+            ld.k = e as i64 | HLOAD_NONNIL;
+            let hr = self.guard(ld);
+            let kh = self.kval(h);
+            let mut gh = Ins::new(Opc::GuardV, Ty::None, hr, kh);
+            gh.k = 1;
+            self.guard(gh);
+            // Keeps the metatable and the __index table alive (the trace embeds them).
+            self.roots.push(Vm::table_value(mt));
+            self.roots.push(h);
+            tr = self.k(Ty::Tab, h.0 as i64);
+            t = ht;
+        }
+        Err("__index chain too long".into())
+    }
+}

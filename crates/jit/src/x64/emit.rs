@@ -1000,6 +1000,13 @@ impl<'a> Em<'a> {
                 let o = lay.tab_meta;
                 dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + o], 0 ; jne =>e);
             }
+            Opc::GuardMeta => {
+                let e = exit.ok_or("guard without snapshot")?;
+                let tb = self.tab_ptr(RAX, ins.a);
+                let o = lay.tab_meta;
+                let m = ins.k;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD m ; cmp QWORD [Rq(tb) + o], Rq(RCX) ; jne =>e);
+            }
             Opc::ABase | Opc::ASize => {
                 let o = if ins.op == Opc::ABase { lay.tab_array + lay.vec_ptr } else { lay.tab_array + lay.vec_len };
                 let tb = self.tab_ptr(RAX, ins.a);
