@@ -75,9 +75,6 @@ struct Em<'a> {
     table_set: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
-    /// The same for int slot loads whose tag check failed: (entry, back, register,
-    /// slot offset, exit).
-    big_slots: Vec<(DynamicLabel, DynamicLabel, u8, i32, DynamicLabel)>,
     /// 8-byte constants read RIP-relative (`pool`), emitted after the code.
     pool: Vec<(i64, DynamicLabel)>,
 }
@@ -398,16 +395,6 @@ impl<'a> Em<'a> {
         let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
         let val_off = offset_of!(vm::object::BigInt, value) as i32;
         let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
-        for (big, done, reg, o, exit) in std::mem::take(&mut self.big_slots) {
-            dynasm!(self.ops ; .arch x64
-                ; =>big
-                ; mov Rq(reg), QWORD [Rq(RBX) + o]
-                ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_OBJ as i32 ; jne =>exit
-                ; shl Rq(reg), 16 ; shr Rq(reg), 16
-                ; cmp BYTE [Rq(reg) + kind_off], big_kind ; jne =>exit
-                ; mov Rq(reg), QWORD [Rq(reg) + val_off]
-                ; jmp =>done);
-        }
         for (big, done, reg, exit) in std::mem::take(&mut self.big_ints) {
             dynasm!(self.ops ; .arch x64
                 ; =>big
@@ -659,39 +646,28 @@ impl<'a> Em<'a> {
                 let e = exit.ok_or("sload without snapshot")?;
                 let o = ((ins.k & SLOAD_SLOT) * 8) as i32;
                 let trusted = ins.k & SLOAD_TRUSTED != 0;
-                // Ints and tables: the tag (the top 16 bits) is compared in memory (not at
-                // all for a slot the parent's exit wrote with this type, exit.rs), then the
-                // value is loaded straight into the result's register.
-                let tag = match ins.ty {
-                    Ty::Int => Some(TAG_INT as u16 as i16),
-                    Ty::Tab => Some(TAG_TABLE as u16 as i16),
-                    _ => None,
-                };
-                match tag {
-                    Some(tag) => {
+                match ins.ty {
+                    Ty::Int => {
+                        // An int slot may hold an inline int or a heap-boxed big int (never
+                        // trusted, exit.rs): the full check, whose out-of-line half loads
+                        // the box's value.
                         let d = self.dst_gpr(i);
-                        // An int slot holding a heap-boxed big integer takes the
-                        // out-of-line path (`big_int_paths`) instead of exiting.
-                        let (miss, done) = if ins.ty == Ty::Int && !trusted {
-                            let (big, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
-                            self.big_slots.push((big, done, d, o, e));
-                            (big, Some(done))
-                        } else {
-                            (e, None)
-                        };
-                        if !trusted {
-                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>miss);
-                        }
                         dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
-                        if ins.ty == Ty::Int {
-                            dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
-                        }
-                        if let Some(done) = done {
-                            dynasm!(self.ops ; .arch x64 ; =>done);
-                        }
+                        self.check_type(d, Ty::Int, e);
                         self.def_gpr(i, d);
                     }
-                    None => {
+                    Ty::Tab => {
+                        // The tag (the top 16 bits) compared in memory (not at all for a slot
+                        // the parent's exit wrote as a table), then the value loaded straight
+                        // into the result's register.
+                        let d = self.dst_gpr(i);
+                        if !trusted {
+                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], TAG_TABLE as u16 as i16 ; jne =>e);
+                        }
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
+                        self.def_gpr(i, d);
+                    }
+                    _ => {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
                         if !trusted {
                             self.check_type(RAX, ins.ty, e);
@@ -706,12 +682,16 @@ impl<'a> Em<'a> {
                 let src = self.in_gpr(ins.a, RAX);
                 match ins.ty {
                     Ty::Int => {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), Rq(src) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>e);
-                        let d = self.dst_gpr(i);
-                        if d != src {
-                            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(src));
+                        // Inline or heap-boxed big int, converted in rax so that an exit
+                        // still finds the operand (which its snapshot may name) intact.
+                        if src != RAX {
+                            dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), Rq(src));
                         }
-                        dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        self.check_type(RAX, Ty::Int, e);
+                        let d = self.dst_gpr(i);
+                        if d != RAX {
+                            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(RAX));
+                        }
                         self.def_gpr(i, d);
                     }
                     ty => {
@@ -1295,7 +1275,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let call_native = ops.new_dynamic_label();
     let table_get = ops.new_dynamic_label();
     let table_set = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new(), big_slots: Vec::new() };
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new() };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
