@@ -228,8 +228,8 @@ opcodes! {
     /// Guard that table `a` has no metatable.
     GuardNoMeta = "nometa", true, false;
     /// Guard that value `a` is a script closure whose prototype is at address `k` (the
-    /// guard of an inlined call: inlined code never reads upvalues, so every closure of
-    /// the prototype runs the same trace code).
+    /// guard of an inlined call: inlined code reads upvalues through the closure value,
+    /// `uvref`, so every closure of the prototype runs the same trace code).
     GuardProto = "fproto", true, false;
     /// Load `a[b]` from the array part of table `a` (int key `b`); guards 1 <= b <= len.
     ALoad = "aload", true, false;

@@ -13,10 +13,13 @@
 //!   cleanly: the VM is then exactly at the interpreter's state for that pc. A loop whose
 //!   recording aborted [`MAX_ABORTS`] times is blacklisted. Supported: arithmetic and
 //!   comparisons on ints/floats, table array reads/writes/appends, field and global loads
-//!   and stores (guarded by entry index and key), `#`, `math.sqrt`/`math.abs`, and calls
-//!   of script functions, inlined (identity-guarded; guards inside them exit *before* the
-//!   outermost inlined call, which the interpreter re-executes, so callees that store are
-//!   not inlined).
+//!   and stores (guarded by entry index and key), other table keys through raw get/set
+//!   calls (`record/tables.rs`), method calls through `__index` chains, upvalue loads
+//!   and stores, `#` (tables and strings), `type`, `string.byte`/`string.len`,
+//!   `math.sqrt`/`math.abs`/`math.floor`, pure builtins and `..` called out of the trace
+//!   (`callout.rs`), and calls of script functions, inlined (prototype-guarded; guards
+//!   inside them exit *before* the outermost inlined call, which the interpreter
+//!   re-executes, so callees that store are not inlined).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
