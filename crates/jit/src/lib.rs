@@ -13,10 +13,13 @@
 //!   cleanly: the VM is then exactly at the interpreter's state for that pc. A loop whose
 //!   recording aborted [`MAX_ABORTS`] times is blacklisted. Supported: arithmetic and
 //!   comparisons on ints/floats, table array reads/writes/appends, field and global loads
-//!   and stores (guarded by entry index and key), `#`, `math.sqrt`/`math.abs`, and calls
-//!   of script functions, inlined (identity-guarded; guards inside them exit *before* the
-//!   outermost inlined call, which the interpreter re-executes, so callees that store are
-//!   not inlined).
+//!   and stores (guarded by entry index and key), other table keys through raw get/set
+//!   calls (`record/tables.rs`), method calls through `__index` chains, upvalue loads
+//!   and stores, `#` (tables and strings), `type`, `string.byte`/`string.len`,
+//!   `math.sqrt`/`math.abs`/`math.floor`, pure builtins and `..` called out of the trace
+//!   (`callout.rs`), and calls of script functions, inlined (prototype-guarded; guards
+//!   inside them exit *before* the outermost inlined call, which the interpreter
+//!   re-executes, so callees that store are not inlined).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
@@ -76,6 +79,7 @@
 //! engine keeps the traced closure and every inlined closure or builtin alive
 //! ([`JitEngine::mark_roots`]).
 
+pub mod callout;
 pub mod exit;
 pub mod ir;
 pub mod opt_abc;
@@ -592,6 +596,7 @@ impl Engine {
         }
         let ptr = code_entry(&tr.code);
         self.ctx.vm = vm as *mut Vm;
+        self.ctx.closure = th.frames.last().and_then(|f| f.closure).map_or(Value::NIL.0, |c| Vm::object_value(c).0);
         // SAFETY: `ptr` is the entry of finalised code generated for this trace, with the
         // signature of `TraceFn`. The code reads and writes only the frame's registers
         // `base..base + max_stack` (inside the stack, checked by `run` for this frame's

@@ -46,7 +46,7 @@ pub struct Allocation {
 
 /// Table operands: the operand `a` of these ops is a table whose pointer the code uses.
 fn uses_tab_ptr(op: Opc) -> bool {
-    matches!(op, Opc::ALoad | Opc::AStore | Opc::APush | Opc::HLoad | Opc::HStore | Opc::ALen | Opc::GuardNoMeta | Opc::ABase | Opc::ASize)
+    matches!(op, Opc::ALoad | Opc::AStore | Opc::APush | Opc::HLoad | Opc::HStore | Opc::ALen | Opc::GuardNoMeta | Opc::GuardMeta | Opc::ABase | Opc::ASize)
 }
 
 /// Gives table values used in the loop body (or used twice) a second register holding
