@@ -36,16 +36,17 @@ use compiler::{Instr, Op};
 impl Vm {
     /// Runs the top frame's hot instructions until one needs `execute`; returns with the
     /// (possibly different, after calls and returns) top frame's pc at that instruction.
-    /// The top frame must be a script frame.
+    /// The top frame must be a script frame running closure `cl`, at instruction `ip`
+    /// with registers at `regs` (execute passes its dispatch state: no reload here).
     #[inline(never)]
-    pub(crate) fn run_fast(&mut self) {
+    pub(crate) fn run_fast(&mut self, cl: Gc<Closure>, ip: *const Instr, regs: *mut Value) {
         // Only five values live across the loop (self, ip, regs, k, cl), so that they fit
         // the callee-saved registers; the thread, frame index and code start are
         // re-derived where needed. Everything that needs more registers (calls, returns,
         // lookups that miss their cache, method chains) is in out-of-line helpers.
         // `ip` points at the executing instruction and advances at the end of the loop
         // body (so that leaving needs no `ip - 1`, which kept a second copy alive).
-        let Some((mut cl, mut ip, mut regs)) = self.fast_state() else { return };
+        let (mut cl, mut ip, mut regs) = (cl, ip, regs);
         let mut k: *const Value = cl.proto.constants.as_ptr();
 
         // SAFETY (register macros): registers are below max_stack, and precall/the call
@@ -507,18 +508,6 @@ impl Vm {
         let pc = unsafe { ip.offset_from(cl.proto.code.as_ptr()) } as usize;
         // SAFETY: fidx is the running frame.
         unsafe { th.frames.get_unchecked_mut(fidx).pc = pc };
-    }
-
-    /// The dispatch state of the top frame: closure, instruction pointer (at its pc),
-    /// register pointer. None if the top frame is not a script frame.
-    #[inline(always)]
-    fn fast_state(&mut self) -> FastState {
-        let mut th = self.current;
-        let f = th.frames.last()?;
-        let cl = f.closure?;
-        let (pc, base) = (f.pc, f.base);
-        // SAFETY: a script frame's pc is inside its code and its base inside the stack.
-        unsafe { Some((cl, cl.proto.code.as_ptr().add(pc), th.stack.as_mut_ptr().add(base))) }
     }
 
     /// Counts a loop back-edge to `target` on the JIT's hot counter, unless the counter

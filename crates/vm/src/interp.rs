@@ -40,9 +40,6 @@ pub const RANGE_NUMBER: Value = Value(0xFFFA_0000_0000_0111);
 pub const RANGE_CHANNEL: Value = Value(0xFFFA_0000_0000_0112);
 
 impl Vm {
-    // The macros reload `stack` after slow paths; where the instruction ends right after,
-    // the loop's head reloads it again (after run_fast), which the lint reports.
-    #[allow(unused_assignments)]
     pub fn execute(&mut self) -> Result<(), RtError> {
         let mut pending: Option<RtError> = None;
         'outer: loop {
@@ -74,16 +71,15 @@ impl Vm {
                 return Ok(());
             };
             let mut closure: Gc<Closure> = closure;
-            // Set from the frame at the dispatch loop's head (after run_fast).
-            let mut base: usize;
+            let mut base = th.frames[fidx].base;
             let mut pc = th.frames[fidx].pc;
             let mut proto: Gc<ProtoObj> = closure.proto;
             // SAFETY: the prototype is kept alive by the closure, which is in the frame's
             // function slot (a GC root); its code and constants never change.
-            let mut code: &[Instr];
-            let mut k: &[Value];
-            // Loads the dispatch state of frame `fidx` (a script frame): at the dispatch
-            // loop's head, after run_fast, which may have switched frames.
+            let mut code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
+            let mut k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
+            // Switches the dispatch state to frame `fidx` (a script frame) without going
+            // through the outer loop (fast calls and returns, and after run_fast).
             macro_rules! load_frame {
                 () => {{
                     // SAFETY: callers keep fidx == frames.len() - 1.
@@ -99,14 +95,20 @@ impl Vm {
                     k = unsafe { &*(&*proto.constants as *const [Value]) };
                 }};
             }
-            // A frame was just pushed (fidx) and is entered at its first instruction:
-            // the loop's head saves pc = 0 into it and loads the rest.
-            macro_rules! enter_frame {
-                () => {{
+            // Switches the dispatch state to a frame just pushed for closure `$c` with
+            // registers at `$base` (no reload of what was just stored).
+            macro_rules! enter_closure {
+                ($c:expr, $base:expr) => {{
+                    closure = $c;
+                    base = $base;
                     pc = 0;
+                    proto = closure.proto;
+                    // SAFETY: as above: the closure keeps the prototype alive.
+                    code = unsafe { &*(&*proto.code as *const [Instr]) };
+                    k = unsafe { &*(&*proto.constants as *const [Value]) };
                 }};
             }
-            let mut stack: *mut Value;
+            let mut stack: *mut Value = th.stack.as_mut_ptr();
 
             // A constant operand of the arithmetic, comparison and loop ops.
             // SAFETY: load.rs checks that their constant indices are in range.
@@ -226,10 +228,14 @@ impl Vm {
             macro_rules! off_line {
                 ($e:expr) => {{
                     save_pc!();
-                    if $e {
+                    let done = $e;
+                    let f = &th.frames[fidx];
+                    pc = f.pc;
+                    base = f.base;
+                    stack = th.stack.as_mut_ptr();
+                    if done {
                         continue;
                     }
-                    // Not done: nothing changed (no reallocation, same frame).
                 }};
             }
             // Arithmetic with a register or constant right operand: inline integers
@@ -401,8 +407,13 @@ impl Vm {
             macro_rules! slow_done {
                 ($r:expr) => {{
                     match $r {
-                        // The loop's head reloads the dispatch state.
-                        Ok(Flow::Done) => continue,
+                        Ok(Flow::Done) => {
+                            let f = &th.frames[fidx];
+                            pc = f.pc;
+                            base = f.base;
+                            stack = th.stack.as_mut_ptr();
+                            continue;
+                        }
                         Ok(Flow::Exit) => return Ok(()),
                         Ok(_) => continue 'outer,
                         Err(err) => {
@@ -443,8 +454,7 @@ impl Vm {
                         unsafe { th.frames.set_len(fidx) };
                         // A plain frame was called by CALL from a script frame: resume it.
                         fidx -= 1;
-                        // SAFETY: fidx is now the top frame; the loop's head loads the rest.
-                        pc = unsafe { th.frames.get_unchecked(fidx).pc };
+                        load_frame!();
                         continue;
                     }
                 }};
@@ -453,11 +463,19 @@ impl Vm {
             loop {
                 // The hot simple ops run in the inner loop (fastloop.rs), which returns at
                 // the first instruction it leaves to this loop, possibly in another frame.
-                save_pc!();
-                self.run_fast();
-                fidx = th.frames.len() - 1;
-                load_frame!();
-                stack = th.stack.as_mut_ptr();
+                // SAFETY: pc is inside the code, base + max_stack inside the stack.
+                self.run_fast(closure, unsafe { code.as_ptr().add(pc) }, unsafe { stack.add(base) });
+                // Calls and returns there switch frames; nothing there moves the stack.
+                {
+                    let n = th.frames.len() - 1;
+                    // SAFETY: n is the top frame (run_fast leaves a script frame on top).
+                    let f = unsafe { th.frames.get_unchecked(n) };
+                    pc = f.pc;
+                    if n != fidx || f.base != base || f.closure != Some(closure) {
+                        fidx = n;
+                        load_frame!();
+                    }
+                }
                 // SAFETY: the compiler ends every function with a RETURN, so pc stays in
                 // bounds; jumps target instructions of the same function.
                 let i = unsafe { *code.get_unchecked(pc) };
@@ -876,7 +894,7 @@ impl Vm {
                                 self.hook_countdown -= 1;
                                 th.push_frame(crate::thread::Frame::new(func, new_base, Some(c), want));
                                 fidx += 1;
-                                enter_frame!();
+                                enter_closure!(c, new_base);
                                 continue;
                             }
                             // A vararg function: its frame is pushed out of line, then
@@ -884,11 +902,11 @@ impl Vm {
                             // leaves it to precall, which reports it.
                             if p.is_vararg && self.hook_countdown > 1 {
                                 save_pc!();
-                                if self.push_vararg_frame(func, nargs, want, c).is_some() {
+                                if let Some(nb) = self.push_vararg_frame(func, nargs, want, c) {
                                     self.hook_countdown -= 1;
                                     fidx += 1;
                                     stack = th.stack.as_mut_ptr();
-                                    enter_frame!();
+                                    enter_closure!(c, nb);
                                     continue;
                                 }
                             }
@@ -930,7 +948,7 @@ impl Vm {
                                 nf.flags = fl | flags::TAIL;
                                 // SAFETY: as above; the old frame owns no heap data.
                                 unsafe { *th.frames.get_unchecked_mut(fidx) = nf };
-                                enter_frame!();
+                                enter_closure!(c, dst + 1);
                                 continue;
                             }
                         }
