@@ -1,53 +1,56 @@
-//! The inner dispatch loop: the hot, simple instructions with the dispatch state in
-//! machine registers.
+//! The inner dispatch loop for loops of simple instructions.
 //!
-//! [`Vm::run_fast`] executes instructions of the current thread's top frame (a script
-//! frame) for as long as each takes a fast path that cannot fail, allocate, run
-//! metamethods or switch threads: moves and constants, inline-integer and float
-//! arithmetic, comparisons with their jump, the counted-loop ops, array-part and cached
-//! field accesses of tables, global and upvalue access, and calls/returns between plain
-//! script frames. At the first instruction it cannot finish that way it stores the
-//! frame's pc (that instruction, not yet executed, with none of its effects done) and
-//! returns; `execute` (interp.rs) then runs that instruction completely, including every
-//! slow path, and calls `run_fast` again.
+//! [`Vm::run_fast`] executes instructions of the running script frame for as long as
+//! each takes a fast path that cannot fail, allocate on the GC heap, run metamethods,
+//! call or switch frames: moves and constants, inline-integer and float arithmetic,
+//! comparisons with their jump, the counted-loop ops, array-part and cached field
+//! accesses of tables (appends and new keys of plain tables out of line, as in
+//! `execute`), global and upvalue access. At the first instruction it cannot finish that
+//! way it stores the frame's pc (that instruction, not yet executed, none of its effects
+//! done) and returns; `execute` (interp.rs) runs that instruction with every slow path.
 //!
-//! Why two levels: `execute` is one large function whose register allocation spills
-//! the dispatch state (pc, base, constants) and reloads it per op; this function is
-//! small and keeps `ip`, `regs` and `k` in registers (about 7 instructions of dispatch).
+//! `execute` enters it at the back-edge of a loop whose body has only such ops
+//! ([`fast_loops`], computed at load time, kept in `ProtoObj::fast_loops`); a loop whose
+//! entries keep leaving before their next back-edge is given up after a few tries.
+//!
+//! Why: `execute` is one large function whose register allocation spills the dispatch
+//! state (pc, base, constants) and reloads it per op. This one is small and keeps the
+//! instruction pointer in a register. Splitting every op between the two loops (calls
+//! included) was measured and lost (docs/performance.md, "Two-level interpreter").
 //!
 //! Invariants:
 //! * Semantics are exactly `execute`'s fast paths; anything else is left to `execute`.
-//! * Safepoints: back-edges and calls decrement `hook_countdown` and (with a JIT) the
-//!   loop's hot counter exactly as `execute` does. When either would reach zero, the
-//!   instruction is left to `execute` before any effect, which decrements and runs the
-//!   hook itself, so budgets, interrupts, preemption and JIT entry are unchanged.
-//! * Nothing here allocates on the GC heap or reallocates the stack (calls check room
-//!   first), so `regs` stays valid; the frame vector may grow, which moves no stack slot.
+//! * Safepoints: back-edges decrement `hook_countdown` and (with a JIT) the loop's hot
+//!   counter exactly as `execute` does. When either would reach zero, the instruction is
+//!   left to `execute` before any effect, which decrements and runs the hook itself, so
+//!   budgets, interrupts, preemption and JIT entry are unchanged.
+//! * Nothing here reallocates the stack or changes frames, so `regs` stays valid and
+//!   `execute` only reloads the pc afterwards.
 
 use crate::function::Closure;
 use crate::object::{value_as, Gc};
 use crate::ops;
 use crate::table::Table;
-use crate::thread::{flags, Frame};
 use crate::value::{fits_inline, Value};
 use crate::vm::Vm;
 use compiler::{Instr, Op};
+use std::cell::Cell;
 
 impl Vm {
-    /// Runs the top frame's hot instructions until one needs `execute`; returns with the
-    /// (possibly different, after calls and returns) top frame's pc at that instruction.
-    /// The top frame must be a script frame running closure `cl`, at instruction `ip`
-    /// with registers at `regs` (execute passes its dispatch state: no reload here).
+    /// Runs the top frame's simple instructions until one needs `execute`; returns with
+    /// the frame's pc at that instruction. The top frame must be a script frame running
+    /// closure `cl`, at instruction `ip` with registers at `regs` (execute's dispatch
+    /// state). Returns the number of loop back-edges it took.
     #[inline(never)]
-    pub(crate) fn run_fast(&mut self, cl: Gc<Closure>, ip: *const Instr, regs: *mut Value) {
-        // Only five values live across the loop (self, ip, regs, k, cl), so that they fit
-        // the callee-saved registers; the thread, frame index and code start are
-        // re-derived where needed. Everything that needs more registers (calls, returns,
-        // lookups that miss their cache, method chains) is in out-of-line helpers.
+    pub(crate) fn run_fast(&mut self, cl: Gc<Closure>, ip: *const Instr, regs: *mut Value) -> u32 {
+        // Few values live across the loop (self, ip, regs, k, cl, edges), so that they
+        // can stay in callee-saved registers; the thread and frame are re-derived on
+        // exit. What needs more registers (cache misses, method chains, mixed int/float
+        // comparisons) is in out-of-line helpers.
         // `ip` points at the executing instruction and advances at the end of the loop
         // body (so that leaving needs no `ip - 1`, which kept a second copy alive).
-        let (mut cl, mut ip, mut regs) = (cl, ip, regs);
-        let mut k: *const Value = cl.proto.constants.as_ptr();
+        let (mut ip, mut edges) = (ip, 0u32);
+        let k: *const Value = cl.proto.constants.as_ptr();
 
         // SAFETY (register macros): registers are below max_stack, and precall/the call
         // fast path made base + max_stack <= stack.len().
@@ -68,18 +71,6 @@ impl Vm {
                 unsafe { *k.add($x) }
             };
         }
-        // After a call or return: continue in the frame now on top, at its pc.
-        macro_rules! reload {
-            ($state:expr) => {{
-                let Some((c, p, r)) = $state else { bail!() };
-                cl = c;
-                // The loop's end advances to the frame's pc.
-                ip = p.wrapping_sub(1);
-                regs = r;
-                k = cl.proto.constants.as_ptr();
-            }};
-        }
-
         'run: loop {
             // SAFETY: every function ends with a RETURN and jumps stay inside the code.
             let i = unsafe { *ip };
@@ -100,6 +91,7 @@ impl Vm {
                         bail!();
                     }
                     self.hook_countdown -= 1;
+                    edges += 1;
                 }};
             }
             // A conditional op's jump (the JMP after it) when `$cond == k`.
@@ -496,8 +488,6 @@ impl Vm {
                 Op::FORLTK => for_step!(kst!(i.b()), Value::inline_int(i.sc()), 3, |x, y| x < y),
                 Op::FORLEK => for_step!(kst!(i.b()), Value::inline_int(i.sc()), 3, |x, y| x <= y),
 
-                Op::CALL => reload!(self.fast_call(i, regs, ip, cl)),
-                Op::RETURN | Op::RETURN0 | Op::RETURN1 => reload!(self.fast_return(i, regs)),
                 _ => bail!(),
             }
             ip = ip.wrapping_add(1);
@@ -508,6 +498,7 @@ impl Vm {
         let pc = unsafe { ip.offset_from(cl.proto.code.as_ptr()) } as usize;
         // SAFETY: fidx is the running frame.
         unsafe { th.frames.get_unchecked_mut(fidx).pc = pc };
+        edges
     }
 
     /// Counts a loop back-edge to `target` on the JIT's hot counter, unless the counter
@@ -554,92 +545,7 @@ impl Vm {
         }
     }
 
-    /// CALL of a fixed-arity script function with room on the stack: execute's fast
-    /// path (same checks, same countdown). Pushes the callee's frame and returns its
-    /// dispatch state (as `fast_state`); None: nothing done.
-    #[inline(never)]
-    fn fast_call(&mut self, i: Instr, regs: *mut Value, ip: *const Instr, cl: Gc<Closure>) -> FastState {
-        let a = i.a();
-        // SAFETY: R[A] is a register of the running frame.
-        let c = value_as::<Closure>(unsafe { *regs.add(a) })?;
-        let mut th = self.current;
-        let p = c.proto;
-        // SAFETY: regs points into the thread's stack.
-        let base = unsafe { regs.offset_from(th.stack.as_ptr()) } as usize;
-        let func = base + a;
-        let nargs = if i.b() == 0 { th.top - func - 1 } else { i.b() - 1 };
-        let new_base = func + 1;
-        if !(new_base + nargs.max(p.num_params) + p.fixed_call_need < th.stack.len()
-            && th.frames.len() < self.limits.max_frames
-            && self.hook_countdown > 1)
-        {
-            return None;
-        }
-        for j in nargs..p.num_params {
-            // SAFETY: below new_base + num_params + max_stack < len.
-            unsafe { *regs.add(a + 1 + j) = Value::NIL };
-        }
-        let fidx = th.frames.len() - 1;
-        // SAFETY: ip points at the CALL in the running frame's code; the caller resumes
-        // after it.
-        let pc = unsafe { ip.offset_from(cl.proto.code.as_ptr()) } as usize + 1;
-        // SAFETY: fidx is the running frame.
-        unsafe { th.frames.get_unchecked_mut(fidx).pc = pc };
-        self.hook_countdown -= 1;
-        th.push_frame(Frame::new(func, new_base, Some(c), i.c() as i32 - 1));
-        // SAFETY: the callee's registers start right after its function slot.
-        Some((c, p.code.as_ptr(), unsafe { regs.add(a + 1) }))
-    }
-
-    /// RETURN/RETURN0/RETURN1 from a plain frame (called by CALL from a script frame;
-    /// TAIL alone: a tail call replaced one) without upvalues to close: execute's fast
-    /// return. Copies the results, pops the frame and returns the caller's dispatch state
-    /// (as `fast_state`); None: nothing done.
-    #[inline(never)]
-    fn fast_return(&mut self, i: Instr, regs: *mut Value) -> FastState {
-        let mut th = self.current;
-        let fidx = th.frames.len() - 1;
-        // SAFETY: fidx is the running frame.
-        let f = unsafe { th.frames.get_unchecked(fidx) };
-        if f.flags & !flags::TAIL != 0 || f.extra.is_some() {
-            return None;
-        }
-        let (dst, want, base) = (f.func, f.want, f.base);
-        if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) || fidx == 0 {
-            return None;
-        }
-        // SAFETY: fidx - 1 is a frame. A plain frame's caller is a script frame (CALL).
-        let caller = unsafe { th.frames.get_unchecked(fidx - 1) };
-        let (ccl, cpc, cbase) = (caller.closure?, caller.pc, caller.base);
-        let a = i.a();
-        let n = match i.op() {
-            Op::RETURN0 => 0,
-            Op::RETURN1 => 1,
-            _ if i.b() == 0 => th.top - (base + a),
-            _ => i.b() - 1,
-        };
-        let stack = th.stack.as_mut_ptr();
-        for j in 0..n {
-            // SAFETY: dst + j < base + a + j, both inside the stack.
-            unsafe { *stack.add(dst + j) = *regs.add(a + j) };
-        }
-        if want < 0 {
-            th.top = dst + n;
-        } else {
-            for j in n..want as usize {
-                // SAFETY: the caller's registers (its frame holds `want` results).
-                unsafe { *stack.add(dst + j) = Value::NIL };
-            }
-        }
-        // SAFETY: the frame owns no heap data (`extra` is None, the rest is Copy).
-        unsafe { th.frames.set_len(fidx) };
-        // SAFETY: the caller's saved pc and base are inside its code and the stack.
-        unsafe { Some((ccl, ccl.proto.code.as_ptr().add(cpc), stack.add(cbase))) }
-    }
 }
-
-/// A frame's dispatch state: closure, instruction pointer, register pointer.
-type FastState = Option<(Gc<Closure>, *const Instr, *mut Value)>;
 
 /// `x < y` (`lt`) or `x <= y` of two numbers that are not both inline integers.
 #[inline(never)]
@@ -661,4 +567,39 @@ fn num_f64(v: Value) -> Option<f64> {
     } else {
         None
     }
+}
+
+/// Initial entry budget of a loop that `run_fast` can run (see `ProtoObj::fast_loops`).
+const FAST_LOOP_TRIES: u8 = 4;
+
+/// Whether `run_fast` runs `op` (in the common case; it may still leave it to execute).
+fn is_fast_op(op: Op) -> bool {
+    use Op::*;
+    matches!(
+        op,
+        MOVE | LOADK | LOADI | LOADF | LOADFALSE | LOADTRUE | LOADNIL | GETUPVAL | SETUPVAL | GETGLOBAL | SETGLOBAL
+            | GETTABLE | GETI | GETFIELD | SETTABLE | SETI | SETFIELD | SELF | ADDI | ADDK | SUBK | MULK | ADD | SUB
+            | MUL | KADD | KSUB | KMUL | KDIV | DIV | DIVK | MOD | MODK | BANDK | BORK | BXORK | SHLI | SHRI | BAND
+            | BOR | BXOR | SHL | SHR | UNM | NOT | LEN | JMP | EQ | EQK | EQI | LT | LE | LTI | LEI | GTI | GEI
+            | TEST | TESTSET | FORLT | FORLE | FORGT | FORGE | FORLTI | FORLEI | FORGTI | FORGEI | FORLTR | FORLER
+            | FORLTK | FORLEK
+    )
+}
+
+/// Per instruction of `code`: [`FAST_LOOP_TRIES`] for a backward JMP whose loop body
+/// (jump target to the JMP) consists of ops that `run_fast` runs, else 0.
+pub(crate) fn fast_loops(code: &[Instr]) -> Box<[Cell<u8>]> {
+    code.iter()
+        .enumerate()
+        .map(|(pc, i)| {
+            let fast = i.op() == Op::JMP
+                && i.sj() < 0
+                && (pc as i64 + 1 + i.sj() as i64)
+                    .try_into()
+                    .ok()
+                    .and_then(|t: usize| code.get(t..=pc))
+                    .is_some_and(|body| body.iter().all(|j| is_fast_op(j.op())));
+            Cell::new(if fast { FAST_LOOP_TRIES } else { 0 })
+        })
+        .collect()
 }

@@ -79,7 +79,7 @@ impl Vm {
             let mut code: &[Instr] = unsafe { &*(&*proto.code as *const [Instr]) };
             let mut k: &[Value] = unsafe { &*(&*proto.constants as *const [Value]) };
             // Switches the dispatch state to frame `fidx` (a script frame) without going
-            // through the outer loop (fast calls and returns, and after run_fast).
+            // through the outer loop (fast calls and returns).
             macro_rules! load_frame {
                 () => {{
                     // SAFETY: callers keep fidx == frames.len() - 1.
@@ -203,6 +203,20 @@ impl Vm {
                         if *c <= 0 {
                             save_pc!();
                             flow!(self.jit_hot_hook($from, slot));
+                        }
+                    }
+                    // A loop of simple ops runs in the inner loop (fastloop.rs) until an
+                    // op needs this one; the frame stays the same, only pc moves.
+                    // SAFETY: $from is an instruction of this code (fast_loops has one
+                    // cell per instruction).
+                    let cell = unsafe { proto.fast_loops.get_unchecked($from) };
+                    if cell.get() != 0 {
+                        // SAFETY: pc is inside the code, base + max_stack inside the stack.
+                        let edges = self.run_fast(closure, unsafe { code.as_ptr().add(pc) }, unsafe { stack.add(base) });
+                        // SAFETY: fidx is the running frame.
+                        pc = unsafe { th.frames.get_unchecked(fidx).pc };
+                        if edges == 0 {
+                            cell.set(cell.get() - 1);
                         }
                     }
                 }};
@@ -461,21 +475,6 @@ impl Vm {
             }
 
             loop {
-                // The hot simple ops run in the inner loop (fastloop.rs), which returns at
-                // the first instruction it leaves to this loop, possibly in another frame.
-                // SAFETY: pc is inside the code, base + max_stack inside the stack.
-                self.run_fast(closure, unsafe { code.as_ptr().add(pc) }, unsafe { stack.add(base) });
-                // Calls and returns there switch frames; nothing there moves the stack.
-                {
-                    let n = th.frames.len() - 1;
-                    // SAFETY: n is the top frame (run_fast leaves a script frame on top).
-                    let f = unsafe { th.frames.get_unchecked(n) };
-                    pc = f.pc;
-                    if n != fidx || f.base != base || f.closure != Some(closure) {
-                        fidx = n;
-                        load_frame!();
-                    }
-                }
                 // SAFETY: the compiler ends every function with a RETURN, so pc stays in
                 // bounds; jumps target instructions of the same function.
                 let i = unsafe { *code.get_unchecked(pc) };

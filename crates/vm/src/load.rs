@@ -49,6 +49,7 @@ impl Vm {
                 info: p.clone(),
                 env,
                 global_cache: cache,
+                fast_loops: crate::fastloop::fast_loops(&p.code),
             },
             p.code.len() * 4,
         )
