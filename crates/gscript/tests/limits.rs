@@ -61,7 +61,7 @@ fn instruction_budget_stops_loops_and_recursion() {
         "for { }",
         "func f() { return f() }; f()",
         "x := 0; for { x++ }",
-        // A counted loop of simple ops (run by the inner dispatch loop, fastloop.rs).
+        // A counted loop of simple ops (fused FORxx, table and arithmetic fast paths).
         "s := 0; t := {1}; for i := 0; i < 1000000000; i++ { s = s + i * 2 + t[1] }",
         "co := coroutine.wrap(func() { for { coroutine.yield() } }); for { co() }",
         // pcall must not swallow the budget error forever.

@@ -36,10 +36,6 @@ pub struct ProtoObj {
     /// Per-constant cache for GETGLOBAL/SETGLOBAL and SELF: the entry index of the key
     /// in the hash part of the table it was last found in (a hint; always re-validated).
     pub global_cache: Box<[Cell<u32>]>,
-    /// Per instruction: for the backward JMP of a loop whose body has only ops that the
-    /// inner loop (`fastloop.rs`) runs, the number of entries left before giving up on
-    /// it (entries that leave the loop before its next back-edge count down); else 0.
-    pub fast_loops: Box<[Cell<u8>]>,
 }
 impl HeapObject for ProtoObj {
     const KIND: ObjKind = ObjKind::Proto;

@@ -205,20 +205,6 @@ impl Vm {
                             flow!(self.jit_hot_hook($from, slot));
                         }
                     }
-                    // A loop of simple ops runs in the inner loop (fastloop.rs) until an
-                    // op needs this one; the frame stays the same, only pc moves.
-                    // SAFETY: $from is an instruction of this code (fast_loops has one
-                    // cell per instruction).
-                    let cell = unsafe { proto.fast_loops.get_unchecked($from) };
-                    if cell.get() != 0 {
-                        // SAFETY: pc is inside the code, base + max_stack inside the stack.
-                        let edges = self.run_fast(closure, unsafe { code.as_ptr().add(pc) }, unsafe { stack.add(base) });
-                        // SAFETY: fidx is the running frame.
-                        pc = unsafe { th.frames.get_unchecked(fidx).pc };
-                        if edges == 0 {
-                            cell.set(cell.get() - 1);
-                        }
-                    }
                 }};
             }
             macro_rules! jump_if {

@@ -12,7 +12,6 @@ pub mod api;
 pub mod call;
 pub mod channel;
 pub mod error;
-mod fastloop;
 pub mod function;
 pub mod gc;
 pub mod hooks;

@@ -49,7 +49,6 @@ impl Vm {
                 info: p.clone(),
                 env,
                 global_cache: cache,
-                fast_loops: crate::fastloop::fast_loops(&p.code),
             },
             p.code.len() * 4,
         )
@@ -99,9 +98,7 @@ fn unchecked_operands_valid(p: &Proto) -> bool {
         | Op::KSUB
         | Op::KMUL
         | Op::KDIV => i.c() < nk,
-        Op::EQK | Op::SETFIELD => i.b() < nk,
-        Op::GETFIELD | Op::SELF => i.c() < nk,
-        Op::LOADK | Op::GETGLOBAL | Op::SETGLOBAL => i.bx() < nk,
+        Op::EQK => i.b() < nk,
         Op::FORLTK | Op::FORLEK => i.b() < nk && p.code.get(pc + 4).is_some_and(|j| j.op() == Op::JMP),
         Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR | Op::FORLER => {
             p.code.get(pc + 3).is_some_and(|j| j.op() == Op::JMP)

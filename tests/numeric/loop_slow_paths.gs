@@ -1,5 +1,5 @@
-// Loops of simple ops run in the inner dispatch loop (fastloop.rs); every op that needs
-// a slow path in the middle of such a loop leaves it and must behave exactly as before.
+// Loops of simple ops where single iterations need a slow path (boxed integers, appends,
+// hash-part keys, a metatable set mid-loop, errors): results and error positions.
 
 // Integer sums that leave the inline (48-bit) range mid-loop (boxed results).
 s := 0
@@ -57,7 +57,7 @@ ok, err := pcall(func() {
         if v < 100 { v = v }
     }
 })
-print(ok, err)                             // expect: false\tfast_loops.gs:57: attempt to compare string with number
+print(ok, err)                             // expect: false\tloop_slow_paths.gs:57: attempt to compare string with number
 
 ok2, err2 := pcall(func() {
     a := {}
@@ -65,7 +65,7 @@ ok2, err2 := pcall(func() {
         a[i] = a[i] + 1
     }
 })
-print(ok2, err2)                           // expect: false\tfast_loops.gs:65: attempt to perform arithmetic on a nil value
+print(ok2, err2)                           // expect: false\tloop_slow_paths.gs:65: attempt to perform arithmetic on a nil value
 
 // Nested loops, an early break and a while-style loop with float steps.
 cnt := 0
