@@ -127,13 +127,13 @@ fn floor(vm: &mut Vm, a: Args) -> R {
     }
     // The usual case (`math.floor(x / y)`): a float whose result is an inline integer.
     if v.is_float() {
-        let f = v.as_float_unchecked().floor();
+        let f = crate::number::floor_f64(v.as_float_unchecked());
         if f.abs() < crate::value::INLINE_INT_MAX as f64 {
             return vm.ret1(Value::inline_int(f as i64));
         }
     }
     let f = vm.check_f64(a, 1)?;
-    ret_num(vm, num_int(f.floor()))
+    ret_num(vm, num_int(crate::number::floor_f64(f)))
 }
 
 fn ceil(vm: &mut Vm, a: Args) -> R {
@@ -143,13 +143,13 @@ fn ceil(vm: &mut Vm, a: Args) -> R {
     }
     // The usual case (`math.ceil(x / y)`): a float whose result is an inline integer.
     if v.is_float() {
-        let f = v.as_float_unchecked().ceil();
+        let f = crate::number::ceil_f64(v.as_float_unchecked());
         if f.abs() < crate::value::INLINE_INT_MAX as f64 {
             return vm.ret1(Value::inline_int(f as i64));
         }
     }
     let f = vm.check_f64(a, 1)?;
-    ret_num(vm, num_int(f.ceil()))
+    ret_num(vm, num_int(crate::number::ceil_f64(f)))
 }
 
 fn trunc(vm: &mut Vm, a: Args) -> R {
@@ -371,7 +371,7 @@ fn idiv(vm: &mut Vm, a: Args) -> R {
     }
     let m = vm.check_f64(a, 1)?;
     let d = vm.check_f64(a, 2)?;
-    ret_f(vm, (m / d).floor())
+    ret_f(vm, crate::number::floor_f64(m / d))
 }
 
 /// A number argument as a value (numeric strings converted).
