@@ -308,7 +308,7 @@ impl Vm {
                         if fits_inline(res) {
                             set!(i.a(), Value::inline_int(res));
                         } else {
-                            off_line!(self.store_number(base + i.a(), lhs, rhs, Some(res), $op));
+                            set!(i.a(), self.heap.box_int(res));
                         }
                     } else {
                         off_line!(self.store_number(base + i.a(), lhs, rhs, None, $op));
