@@ -281,14 +281,6 @@ impl Heap {
         unsafe { Gc::from_raw(p) }
     }
 
-    /// A boxed integer as a value, out of line: the interpreter's bitwise handlers call
-    /// it for results outside the inline range and store the value themselves (no
-    /// interpreter state to save or reload: boxing neither collects nor moves stacks).
-    #[inline(never)]
-    pub fn box_int(&mut self, value: i64) -> Value {
-        Value::from_ptr(TAG_OBJ, self.alloc_big_int(value).header())
-    }
-
     /// Number of boxed-integer slabs (tests and statistics).
     pub fn big_int_slabs(&self) -> usize {
         self.big_ints.slab_count()
