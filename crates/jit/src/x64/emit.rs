@@ -470,6 +470,12 @@ impl<'a> Em<'a> {
         }
     }
 
+    /// Whether `Loop` has PHI moves to make (a next value not already in its entry's
+    /// location, or a constant).
+    fn phi_moves_needed(&self) -> bool {
+        self.t.phis.iter().any(|&(entry, next)| self.t.get(next).op == Opc::K || self.loc(next) != self.loc(entry))
+    }
+
     /// The PHI moves at `Loop`: each PHI's next value into its entry's location, as a
     /// parallel move (cycles are broken through rax / xmm0), constants last.
     fn phi_moves(&mut self) -> Result<(), String> {
@@ -944,6 +950,15 @@ impl<'a> Em<'a> {
                 // a = the items' address, b = the 1-based index, c = the length; the
                 // result is written after the bounds check.
                 let e = exit.ok_or("array access without snapshot")?;
+                if ins.k & crate::opt_abc::ALOADB_PROVEN != 0 {
+                    // Bounds checked in the pre-header (opt_abc.rs).
+                    let idx = self.in_gpr(ins.b, R11);
+                    let base = self.in_gpr(ins.a, RDX);
+                    let d = self.dst_gpr(i);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(base) + Rq(idx) * 8 - 8]);
+                    self.def_gpr(i, d);
+                    return Ok(());
+                }
                 match self.gpr(ins.b) {
                     Some(g) => dynasm!(self.ops ; .arch x64 ; lea Rq(R11), [Rq(g) - 1]),
                     None => {
@@ -1070,6 +1085,10 @@ impl<'a> Em<'a> {
                 self.def_gpr(i, RCX);
             }
             Opc::Head => {
+                if let Some(b) = self.alloc.budget {
+                    let bo = offset_of!(JitCtx, budget) as i32;
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(b), QWORD [Rq(R12) + bo]);
+                }
                 dynasm!(self.ops ; .arch x64 ; =>top);
             }
             Opc::Loop => {
@@ -1096,9 +1115,18 @@ impl<'a> Em<'a> {
                 }
                 self.stress_check(e);
                 let bo = offset_of!(JitCtx, budget) as i32;
-                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e);
-                self.phi_moves()?;
-                dynasm!(self.ops ; .arch x64 ; jmp =>top);
+                match self.alloc.budget {
+                    Some(b) => dynasm!(self.ops ; .arch x64 ; sub Rq(b), 1),
+                    None => dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1),
+                }
+                if self.phi_moves_needed() {
+                    dynasm!(self.ops ; .arch x64 ; jle =>e);
+                    self.phi_moves()?;
+                    dynasm!(self.ops ; .arch x64 ; jmp =>top);
+                } else {
+                    // No moves: the budget check itself branches back.
+                    dynasm!(self.ops ; .arch x64 ; jg =>top ; jmp =>e);
+                }
             }
             Opc::Exit => {
                 let e = exit.ok_or("exit without snapshot")?;
@@ -1153,11 +1181,22 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let lo = offset_of!(JitCtx, linked) as i32;
     let tidx = link.trace as i32;
     let done = em.ops.new_dynamic_label();
+    // Snapshots of body guards: their stubs first store the budget register.
+    let head = t.head().unwrap_or(usize::MAX);
+    let mut body_snap = vec![false; t.snaps.len()];
+    for ins in t.ins.iter().skip(head) {
+        if !ins.snap.is_none() {
+            body_snap[ins.snap.idx()] = true;
+        }
+    }
     for (s, &l) in em.exits.clone().iter().enumerate() {
         let slow = em.ops.new_dynamic_label();
         let ret = em.ops.new_dynamic_label();
         let snum = s as i32;
         dynasm!(em.ops ; .arch x64 ; =>l);
+        if let (Some(b), true) = (alloc.budget, body_snap[s]) {
+            dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + bo], Rq(b));
+        }
         let entries = t.snaps[s].entries.clone();
         let all_located = entries.iter().all(|&(_, r)| t.get(r).op == Opc::K || em.loc(r) != Loc::None);
         if all_located {
