@@ -61,6 +61,8 @@ fn instruction_budget_stops_loops_and_recursion() {
         "for { }",
         "func f() { return f() }; f()",
         "x := 0; for { x++ }",
+        // A counted loop of simple ops (fused FORxx, table and arithmetic fast paths).
+        "s := 0; t := {1}; for i := 0; i < 1000000000; i++ { s = s + i * 2 + t[1] }",
         "co := coroutine.wrap(func() { for { coroutine.yield() } }); for { co() }",
         // pcall must not swallow the budget error forever.
         "func f(n) { return f(n + 1) }; for { pcall(f, 1) }",
@@ -80,6 +82,7 @@ fn interrupt_from_another_thread() {
     let mut engine = Engine::new();
     for src in [
         "for { }",
+        "s := 0.5; for i := 0; i < 1000000000000; i++ { s = s * 1.0000001 }",
         // pcall must not swallow the interrupt forever.
         "func f(n) { return f(n + 1) }; for { pcall(f, 1) }",
         "func g() { for { pcall(g) } }; g()",
