@@ -129,11 +129,13 @@ pub struct Options {
     /// Dead slots dropped from snapshots (`opt_snap.rs`): no write-back of dead
     /// temporaries at `Loop` or at exits.
     pub snap: bool,
+    /// Loop traces unroll inner loops with short trip counts (`-jopt=-unroll`).
+    pub unroll: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, unroll: true }
     }
 }
 
@@ -172,6 +174,7 @@ impl Options {
                             "side" => self.side = on,
                             "mem" => self.mem = on,
                             "snap" => self.snap = on,
+                            "unroll" => self.unroll = on,
                             _ => return false,
                         }
                     }
@@ -367,7 +370,7 @@ impl Engine {
             let stops = self.traced_headers(key.0);
             record::record_side(vm, &stops, self.opts.fold)
         } else {
-            record::record(vm, from_pc, self.opts.fold)
+            record::record(vm, from_pc, self.opts.fold, self.opts.unroll)
         };
         let result = match recorded {
             Ok(rec) => {

@@ -197,6 +197,20 @@ pub const HREF_CHECKED: i64 = 1 << 41;
 /// Bit in `HStore.k`: the entry's key and non-nil value are proven (the backend may skip
 /// the count, key and nil checks).
 pub const HSTORE_PROVEN: i64 = 1 << 42;
+/// Bits of `HLoad.k`/`HStore.k` (at [`HREF_UPTO_SHIFT`]): when non-zero, the access's
+/// entry-count check asserts this many entries (more than its own index needs), so
+/// that later accesses to the same table up to that index skip theirs. Exiting at the
+/// earlier check is correct (its snapshot is an earlier state of the same path).
+pub const HREF_UPTO_SHIFT: u32 = 44;
+pub const HREF_UPTO_MASK: i64 = 0xFFFF;
+
+/// The number of entries the count check of a hash access asserts.
+pub fn href_count(ins: &Ins) -> i64 {
+    match (ins.k >> HREF_UPTO_SHIFT) & HREF_UPTO_MASK {
+        0 => entry_index(ins) + 1,
+        n => n,
+    }
+}
 
 /// Runs the array split and hoisting (loop traces), forwarding and check marking;
 /// returns the new trace.
@@ -210,8 +224,10 @@ pub fn optimize(t: &Trace) -> Trace {
 /// Sets [`HREF_CHECKED`] and [`HSTORE_PROVEN`] where earlier accesses prove them.
 pub fn mark_checked(t: &Trace) -> Trace {
     let mut out = t.clone();
-    // Per table ref: the highest entry index whose count check has run.
-    let mut checked: Vec<(IrRef, i64)> = Vec::new();
+    // Per table ref: the highest entry index whose count check has run, and the access
+    // doing the check if it can still be raised (no `Head` in between: the pre-header's
+    // check also covers the body only for what it asserted).
+    let mut checked: Vec<(IrRef, i64, Option<usize>)> = Vec::new();
     // Values known to be non-nil (unboxed, or non-nil by construction) so far.
     let mut nonnil = vec![false; t.ins.len()];
     // Accesses (index) proving that a location holds its key and, if `nonnil` of the
@@ -223,7 +239,12 @@ pub fn mark_checked(t: &Trace) -> Trace {
             Opc::Unbox => nonnil[ins.a.idx()] = true,
             Opc::Box => nonnil[i] = true,
             Opc::K => nonnil[i] = ins.k as u64 != vm::Value::NIL.0,
-            Opc::Head => facts.clear(),
+            Opc::Head => {
+                facts.clear();
+                for c in &mut checked {
+                    c.2 = None;
+                }
+            }
             Opc::HLoad if ins.k & HLOAD_NONNIL != 0 => nonnil[i] = true,
             _ => {}
         }
@@ -245,8 +266,17 @@ pub fn mark_checked(t: &Trace) -> Trace {
         let e = entry_index(&ins);
         match checked.iter_mut().find(|c| c.0 == ins.a) {
             Some(c) if c.1 >= e => out.ins[i].k |= HREF_CHECKED,
-            Some(c) => c.1 = e,
-            None => checked.push((ins.a, e)),
+            Some(c) => match c.2 {
+                Some(first) if e + 1 <= HREF_UPTO_MASK => {
+                    // Raise the earlier check instead of checking again here.
+                    let k = &mut out.ins[first].k;
+                    *k = (*k & !(HREF_UPTO_MASK << HREF_UPTO_SHIFT)) | ((e + 1) << HREF_UPTO_SHIFT);
+                    out.ins[i].k |= HREF_CHECKED;
+                    c.1 = e;
+                }
+                _ => *c = (ins.a, e, Some(i)),
+            },
+            None => checked.push((ins.a, e, Some(i))),
         }
         if ins.op == Opc::HStore {
             let proven = facts.iter().any(|&f| {

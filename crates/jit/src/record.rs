@@ -27,6 +27,8 @@ const _: () = assert!(std::mem::size_of::<Gc<ProtoObj>>() == 8);
 
 /// Maximum number of bytecode instructions in one recorded iteration.
 const MAX_RECORD: usize = 2000;
+/// Inner-loop iterations a loop trace may unroll in all.
+const MAX_UNROLL: usize = 15;
 
 /// Why a recording stopped without a trace.
 #[derive(Debug)]
@@ -86,6 +88,8 @@ struct Rec<'a> {
     /// Side traces: targets of the backward jumps followed so far (a second visit means
     /// the path loops without reaching a traced loop header).
     back_targets: Vec<usize>,
+    /// Loop traces: inner-loop back-edges that may still be unrolled.
+    unroll_left: usize,
 }
 
 /// Type category of a runtime value.
@@ -135,6 +139,7 @@ impl<'a> Rec<'a> {
             roots: Vec::new(),
             side,
             back_targets: Vec::new(),
+            unroll_left: 0,
         })
     }
 
@@ -636,8 +641,17 @@ impl<'a> Rec<'a> {
     /// A backward jump other than the closing back-edge: an inner loop in a loop trace
     /// (abort); followed once per target in a side trace.
     fn back_jump(&mut self, target: usize) -> R<()> {
-        if !self.side || !self.inlined.is_empty() {
+        if !self.inlined.is_empty() {
             return Err("inner loop".into());
+        }
+        if !self.side {
+            // A loop trace unrolls the iterations of an inner loop with a short trip
+            // count (like LuaJIT); a longer inner loop aborts (next: an entry trace).
+            if self.unroll_left == 0 {
+                return Err("inner loop".into());
+            }
+            self.unroll_left -= 1;
+            return Ok(());
         }
         if self.back_targets.contains(&target) {
             return Err("side trace loops without reaching a trace".into());
@@ -1008,8 +1022,9 @@ pub const HLOAD_NONNIL: i64 = 1 << 40;
 /// Records one iteration of the loop whose header is the current frame's pc, closed by
 /// the backward jump at `from_pc`. On success the VM is at the loop header again (after
 /// one iteration); on abort it is at `Abort::pc`.
-pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort> {
+pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, false)?;
+    rec.unroll_left = if unroll { MAX_UNROLL } else { 0 };
     let header = rec.pc;
     for _ in 0..MAX_RECORD {
         if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
