@@ -395,11 +395,18 @@ pub fn hoist(t: &Trace) -> Trace {
     out
 }
 
-/// Load-to-load and store-to-load forwarding within the pre-header and within the body.
+/// Load-to-load and store-to-load forwarding within the pre-header and within the body;
+/// also common-subexpression elimination of value guards and pure instructions (an
+/// identical earlier one dominates in a linear trace), which hoisting and unrolled inner
+/// loops leave behind (e.g. a global function's lookup and guards once per unrolled
+/// iteration). Across `Head` only instructions without PHI operands match (a PHI's ref
+/// names another value in each iteration).
 pub fn forward(t: &Trace) -> Trace {
     let n = t.ins.len();
     // Per instruction: the value replacing it (its own ref if it stays).
     let mut repl: Vec<IrRef> = (0..n as u32).map(IrRef).collect();
+    let phis: Vec<IrRef> = t.phis.iter().map(|p| p.0).collect();
+    let mut seen: std::collections::HashMap<(Opc, Ty, IrRef, IrRef, IrRef, i64), usize> = std::collections::HashMap::new();
     // Accesses whose result is known: (instruction index in `t`).
     let mut facts: Vec<usize> = Vec::new();
     let mut changed = false;
@@ -449,6 +456,19 @@ pub fn forward(t: &Trace) -> Trace {
             Effect::None => {
                 if ins.op == Opc::Head {
                     facts.clear();
+                    seen.retain(|key, _| ![key.2, key.3, key.4].iter().any(|r| phis.contains(r)));
+                } else if value_only(ins.op) && !matches!(ins.op, Opc::K | Opc::Box) {
+                    let rp = |r: IrRef| if r.is_none() { r } else { repl[r.idx()] };
+                    let key = (ins.op, ins.ty, rp(ins.a), rp(ins.b), rp(ins.c), ins.k);
+                    match seen.get(&key) {
+                        Some(&j) => {
+                            repl[i] = IrRef(j as u32);
+                            changed = true;
+                        }
+                        None => {
+                            seen.insert(key, i);
+                        }
+                    }
                 }
             }
         }

@@ -81,7 +81,8 @@ struct Em<'a> {
 fn keeps_hash_base(t: &Trace, ins: &Ins) -> bool {
     match ins.op {
         Opc::K | Opc::HLoad | Opc::HStore | Opc::Unbox | Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN | Opc::NegN | Opc::SqrtN | Opc::AbsN => true,
-        Opc::AddI | Opc::SubI | Opc::GuardI | Opc::GuardN | Opc::GuardNoMeta | Opc::ConvIN => true,
+        Opc::SLoad | Opc::AddI | Opc::SubI | Opc::MulI | Opc::NegI | Opc::ConvIN => true,
+        Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto => true,
         Opc::Box => t.ty(ins.a) != Ty::Int,
         _ => false,
     }
@@ -1029,13 +1030,16 @@ impl<'a> Em<'a> {
                 let e = exit.ok_or("hash access without snapshot")?;
                 let entry = ins.k & 0xFFFF_FFFF;
                 let disp = entry.checked_mul(lay.entry_size as i64).filter(|d| *d < (1 << 30)).ok_or("entry index too large")? as i32;
-                let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
                 // Checks proven by earlier accesses (opt_mem.rs) are skipped.
                 let proven = ins.op == Opc::HStore && ins.k & crate::opt_mem::HSTORE_PROVEN != 0;
                 let count_ok = proven || ins.k & crate::opt_mem::HREF_CHECKED != 0;
                 let ln = self.pool(nil);
+                // The table pointer is needed only for the count check or a new
+                // entries pointer.
+                let need_tb = !count_ok || self.hbase != Some(ins.a);
+                let tb = if need_tb { self.tab_ptr(RAX, ins.a) } else { RAX };
                 if !count_ok {
                     let need = i32::try_from(crate::opt_mem::href_count(&ins)).map_err(|_| "entry index too large")?;
                     dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + lo], need ; jb =>e);
