@@ -375,7 +375,11 @@ impl Engine {
         let result = match recorded {
             Ok(rec) => {
                 let roots = rec.roots;
-                self.compile(rec.trace, &[], proto).map(|c| (c, roots)).map_err(|reason| (header, reason))
+                let unrolled = rec.unrolled;
+                self.compile(rec.trace, &[], proto).map(|c| (c, roots)).map_err(|reason| {
+                    // Unrolling made the trace too big (e.g. spills): an entry trace next.
+                    (header, if unrolled { format!("{}: {}", record::UNROLL_FAILED, reason) } else { reason })
+                })
             }
             Err(a) => Err((a.pc, a.reason)),
         };
@@ -410,7 +414,7 @@ impl Engine {
                     }
                     self.loops.insert(key, LoopState::Blacklisted);
                 } else {
-                    self.loops.insert(key, LoopState::Counting { aborts, inner: reason == "inner loop" });
+                    self.loops.insert(key, LoopState::Counting { aborts, inner: reason.starts_with("inner loop") });
                 }
             }
         }

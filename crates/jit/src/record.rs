@@ -44,6 +44,8 @@ pub struct Recorded {
     /// Objects the trace's guards compare against by identity (inlined closures, builtins):
     /// the engine keeps them alive.
     pub roots: Vec<Value>,
+    /// A loop trace that unrolled iterations of an inner loop.
+    pub unrolled: bool,
 }
 
 /// Integers up to this magnitude (2^53) convert to floats exactly.
@@ -1022,9 +1024,29 @@ pub const HLOAD_NONNIL: i64 = 1 << 40;
 /// Records one iteration of the loop whose header is the current frame's pc, closed by
 /// the backward jump at `from_pc`. On success the VM is at the loop header again (after
 /// one iteration); on abort it is at `Abort::pc`.
+/// A recording that unrolled an inner loop and then failed reports "inner loop ..." (see
+/// [`UNROLL_FAILED`]), so the engine records an entry trace next, as without unrolling.
 pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, false)?;
     rec.unroll_left = if unroll { MAX_UNROLL } else { 0 };
+    match record_loop(&mut rec, from_pc) {
+        Ok(mut r) => {
+            r.unrolled = rec.unroll_left < MAX_UNROLL && unroll;
+            Ok(r)
+        }
+        Err(mut a) => {
+            if unroll && rec.unroll_left < MAX_UNROLL && a.reason != "inner loop" {
+                a.reason = format!("{}: {}", UNROLL_FAILED, a.reason);
+            }
+            Err(a)
+        }
+    }
+}
+
+/// Prefix of the abort reason of a loop trace that failed after unrolling an inner loop.
+pub const UNROLL_FAILED: &str = "inner loop (unrolled)";
+
+fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
     let header = rec.pc;
     for _ in 0..MAX_RECORD {
         if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
@@ -1037,7 +1059,7 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<R
                 if let Some(f) = th.frames.last_mut() {
                     f.pc = rec.pc;
                 }
-                return Ok(Recorded { trace: rec.t, roots: rec.roots });
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
             }
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
@@ -1047,7 +1069,7 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<R
                 let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
                 ins.snap = rec.snap(header);
                 rec.t.push(ins);
-                return Ok(Recorded { trace: rec.t, roots: rec.roots });
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
             }
             Err(reason) => {
                 // Inside an inlined call, the VM is still at the outermost call.
@@ -1080,7 +1102,7 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded,
             if let Some(f) = th.frames.last_mut() {
                 f.pc = rec.pc;
             }
-            return Ok(Recorded { trace: rec.t, roots: rec.roots });
+            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false });
         }
         if let Err(reason) = rec.step(usize::MAX, usize::MAX) {
             let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
