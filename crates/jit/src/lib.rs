@@ -39,8 +39,10 @@
 //! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
 //!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
 //!   the executed path (backward jumps included) until a loop header with a trace or a
-//!   return of the traced function, and ends with `Exit`. A loop whose recording aborted
-//!   at an inner loop gets an *entry trace* (recorded the same way from its header).
+//!   return of the traced function, and ends with `Exit`. A loop trace unrolls inner
+//!   loops with short trip counts (`record::MAX_UNROLL` inner back-edges in all,
+//!   `-jopt=-unroll`); a loop whose recording aborted at a longer inner loop (or failed
+//!   after unrolling) gets an *entry trace* (recorded the same way from its header).
 //! * **Direct links** (`exit.rs`): an exit stub jumps straight to the trace its link-table
 //!   word names (its side trace, or the loop trace a side trace's final `Exit` reaches),
 //!   so nested loops run in linked traces without returning to the engine; each linked

@@ -16,11 +16,15 @@
 //! * **Forwarding**: within the pre-header, and within the body, a load of a location
 //!   that an earlier load or store of the same region has provably read or written, with
 //!   no possibly aliasing store in between, is replaced by that value. Facts do not cross
-//!   `Head` (the body repeats; the pre-header runs once).
+//!   `Head` (the body repeats; the pre-header runs once). The same pass removes repeated
+//!   value guards and pure instructions (CSE; across `Head` only without PHI operands),
+//!   which hoisting and unrolled inner loops produce.
 //!
 //! * **Proven checks** ([`mark_checked`]): a hash access to a table whose entry count an
 //!   earlier access already checked for an index at least as high gets [`HREF_CHECKED`]
-//!   (no instruction changes a table's shape inside a trace); a hash store to a location
+//!   (no instruction changes a table's shape inside a trace), and instead of checking a
+//!   higher index itself it raises the earlier check ([`HREF_UPTO_SHIFT`]; not across
+//!   `Head`), so one check per table covers all its fields; a hash store to a location
 //!   an earlier access of the same region showed to hold the key and a non-nil value
 //!   gets [`HSTORE_PROVEN`]. The flags are hints: a backend that ignores them is correct.
 //!

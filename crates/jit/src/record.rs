@@ -28,7 +28,7 @@ const _: () = assert!(std::mem::size_of::<Gc<ProtoObj>>() == 8);
 /// Maximum number of bytecode instructions in one recorded iteration.
 const MAX_RECORD: usize = 2000;
 /// Inner-loop iterations a loop trace may unroll in all.
-const MAX_UNROLL: usize = 15;
+pub const MAX_UNROLL: usize = 15;
 
 /// Why a recording stopped without a trace.
 #[derive(Debug)]
