@@ -1,6 +1,7 @@
 // A loop whose state switches between a heap-boxed (beyond 48 bits) and other integers:
-// the guard that fails in each new side trace must not grow an unbounded chain of side
-// traces (the engine caps side traces per root trace and per generation).
+// a guard failing in each new side trace once grew an unbounded chain of side traces
+// (int slot loads accepted only inline ints; the engine also caps side traces per root
+// trace and per generation).
 x := 88172645463325252
 n := 0
 for i := 1; i <= 200000; i++ {

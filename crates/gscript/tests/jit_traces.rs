@@ -30,7 +30,7 @@ fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 11] = [
+const FILES: [&str; 12] = [
     "int_loops.gs",
     "float_loops.gs",
     "tables.gs",
@@ -42,6 +42,7 @@ const FILES: [&str; 11] = [
     "newtable.gs",
     "mixed_compare.gs",
     "floor_abs.gs",
+    "big_int_slots.gs",
 ];
 
 #[test]
@@ -259,8 +260,10 @@ fn linked_traces_run_without_the_engine() {
     assert!(linked(&err) >= 1, "{}", err);
 }
 
-/// A guard that fails in every new side trace (side_chain.gs) once grew a chain of
-/// thousands of one-iteration side traces; the engine's per-root cap bounds it.
+/// A guard that failed in every new side trace (side_chain.gs: an int slot load that
+/// accepted only inline ints, with a heap-boxed big int in the slot) once grew a chain
+/// of thousands of one-iteration side traces. Int loads now accept boxed ints; the
+/// engine's per-root cap stays as the bound for any such chain.
 #[test]
 fn side_trace_chains_are_bounded() {
     if !cfg!(target_arch = "x86_64") {
@@ -300,4 +303,21 @@ fn short_inner_loops_are_unrolled() {
         let (out, _) = run(flags, "unroll.gs");
         assert_eq!(out, reference, "{:?}", flags);
     }
+}
+
+/// An exit whose snapshot holds a heap-boxed big integer is restored by the engine (not
+/// the exit stub); a side trace must still be recorded and linked for it, and its int
+/// slot load must accept the boxed value (big_int_side.gs). Before, no side trace was
+/// recorded after such exits and every other iteration ran in the interpreter.
+#[test]
+fn big_int_exits_get_side_traces() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "big_int_side.gs");
+    let (out, err) = run(&["-jhot=1", "-jv"], "big_int_side.gs");
+    assert_eq!(out, reference);
+    let sides = err.lines().filter(|l| l.contains("side trace") && l.contains("compiled")).count();
+    assert!(sides >= 1, "no side trace compiled:\n{}", err);
+    assert!(linked(&err) >= 900, "side trace not linked ({} linked transitions):\n{}", linked(&err), err);
 }

@@ -21,9 +21,10 @@
 //! `ctx.trace` tells the engine which trace finally returned.
 //!
 //! **Trusted slot loads.** A side trace is entered only from its parent's exit, whose
-//! stub wrote each snapshot entry boxed by its IR type (inline ints only: a big integer
-//! takes the slow path, which returns to the engine, and the engine then does not
-//! follow links). Its `SLoad`s of such slots skip the type check ([`SLOAD_TRUSTED`]).
+//! stub (or, for big integers, the engine's slow-path restore) wrote each snapshot entry
+//! boxed by its IR type. Its `SLoad`s of float and table slots skip the type check
+//! ([`SLOAD_TRUSTED`]); int slots keep theirs, as they may hold an inline int or a heap
+//! box, and the int check loads both.
 
 use crate::ir::*;
 use crate::regalloc::Loc;

@@ -462,12 +462,10 @@ impl Engine {
                         t
                     }
                 }
-            } else if self.ctx.restored == 0 {
-                // The engine restored the snapshot (big integers are now heap boxes):
-                // side traces trust the types of their parent's fast-path exit, so
-                // continue in the interpreter.
-                None
             } else {
+                // Also after an exit the engine restored (big integers became heap
+                // boxes): side traces trust only float and table slot types, never ints
+                // (`trust_sloads`), so a boxed int in a slot is checked and loaded.
                 self.follow_exit(vm, idx, snap, pc, pkey)
             };
             match next {
@@ -642,7 +640,9 @@ fn trust_sloads(t: &mut Trace, trusted: &[(u16, ir::Ty)]) {
         return;
     }
     for ins in t.ins.iter_mut() {
-        if ins.op != ir::Opc::SLoad || !matches!(ins.ty, ir::Ty::Int | ir::Ty::Num | ir::Ty::Tab) {
+        // Not ints: a slot the exit wrote as an int may be an inline int or (after the
+        // engine's slow-path restore of a big integer) a heap box; the int check loads both.
+        if ins.op != ir::Opc::SLoad || !matches!(ins.ty, ir::Ty::Num | ir::Ty::Tab) {
             continue;
         }
         let slot = ins.k & exit::SLOAD_SLOT;

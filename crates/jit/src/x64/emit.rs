@@ -615,27 +615,28 @@ impl<'a> Em<'a> {
                 let e = exit.ok_or("sload without snapshot")?;
                 let o = ((ins.k & SLOAD_SLOT) * 8) as i32;
                 let trusted = ins.k & SLOAD_TRUSTED != 0;
-                // Ints and tables: the tag (the top 16 bits) is compared in memory (not at
-                // all for a slot the parent's exit wrote with this type, exit.rs), then the
-                // value is loaded straight into the result's register.
-                let tag = match ins.ty {
-                    Ty::Int => Some(TAG_INT as u16 as i16),
-                    Ty::Tab => Some(TAG_TABLE as u16 as i16),
-                    _ => None,
-                };
-                match tag {
-                    Some(tag) => {
+                match ins.ty {
+                    Ty::Int => {
+                        // An int slot may hold an inline int or a heap-boxed big int (never
+                        // trusted, exit.rs): the full check, whose out-of-line half loads
+                        // the box's value.
                         let d = self.dst_gpr(i);
-                        if !trusted {
-                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], tag ; jne =>e);
-                        }
                         dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
-                        if ins.ty == Ty::Int {
-                            dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
-                        }
+                        self.check_type(d, Ty::Int, e);
                         self.def_gpr(i, d);
                     }
-                    None => {
+                    Ty::Tab => {
+                        // The tag (the top 16 bits) compared in memory (not at all for a slot
+                        // the parent's exit wrote as a table), then the value loaded straight
+                        // into the result's register.
+                        let d = self.dst_gpr(i);
+                        if !trusted {
+                            dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(RBX) + o + 6], TAG_TABLE as u16 as i16 ; jne =>e);
+                        }
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
+                        self.def_gpr(i, d);
+                    }
+                    _ => {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RBX) + o]);
                         if !trusted {
                             self.check_type(RAX, ins.ty, e);
@@ -650,12 +651,16 @@ impl<'a> Em<'a> {
                 let src = self.in_gpr(ins.a, RAX);
                 match ins.ty {
                     Ty::Int => {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), Rq(src) ; shr Rq(RCX), 48 ; cmp Rd(RCX), TAG_INT as i32 ; jne =>e);
-                        let d = self.dst_gpr(i);
-                        if d != src {
-                            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(src));
+                        // Inline or heap-boxed big int, converted in rax so that an exit
+                        // still finds the operand (which its snapshot may name) intact.
+                        if src != RAX {
+                            dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), Rq(src));
                         }
-                        dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        self.check_type(RAX, Ty::Int, e);
+                        let d = self.dst_gpr(i);
+                        if d != RAX {
+                            dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(RAX));
+                        }
                         self.def_gpr(i, d);
                     }
                     ty => {
