@@ -87,6 +87,27 @@ func long(n) {
     return s
 }
 
+// A big body unrolled the full 15 times (a long trace: many snapshots, spills).
+func big(n) {
+    s := 0.0
+    t := {a: 1.0, b: 2.0, c: 3.0}
+    for i := 1; i <= n; i++ {
+        for j := 1; j <= 15; j++ {
+            x := t.a * j + t.b - t.c * i
+            y := x * x + t.a
+            z := y / (x + 100.5) - t.b * t.c
+            w := z * z + y * x - s * 0.0000001
+            s = s + w * 0.001 + x - y * 0.5 + z
+            t.a = t.a + 0.000001
+            u := s * 2.0 - w + z * y - x
+            v := u * u * 0.0001 + s * 0.5
+            s = s * 0.25 + v * 0.00000001
+            t.b = t.b - 0.000001
+        }
+    }
+    return s
+}
+
 func main() {
     bs := {}
     for k := 1; k <= 5; k++ {
@@ -107,6 +128,7 @@ func main() {
     }
     print("grows", t)
     print("long", long(400))
+    print("big", string.format("%.6f", big(300)))
 }
 main()
 // expect: step\t1\t9.038248091 1.183554399
@@ -119,3 +141,4 @@ main()
 // expect: changes\t900.5
 // expect: grows\t120960
 // expect: long\t16000
+// expect: big\t-347475.832630
