@@ -92,6 +92,8 @@ struct Rec<'a> {
     back_targets: Vec<usize>,
     /// Loop traces: inner-loop back-edges that may still be unrolled.
     unroll_left: usize,
+    /// Loop traces: the inner loops unrolled so far (body start, back-edge jump pc).
+    unrolled: Vec<(usize, usize)>,
 }
 
 /// Type category of a runtime value.
@@ -142,6 +144,7 @@ impl<'a> Rec<'a> {
             side,
             back_targets: Vec::new(),
             unroll_left: 0,
+            unrolled: Vec::new(),
         })
     }
 
@@ -614,13 +617,25 @@ impl<'a> Rec<'a> {
                 if target == header && self.pc + 1 == from_pc && self.inlined.is_empty() {
                     return Ok(true);
                 }
-                self.back_jump(target)?;
+                self.back_jump(target, self.pc + 1)?;
+            } else {
+                self.forward_jump(self.pc + 1, target)?;
             }
             self.pc = target;
         } else {
             self.pc += 2;
         }
         Ok(false)
+    }
+
+    /// A taken forward jump at `at` out of an unrolled inner loop (a `break`, not the
+    /// loop's own condition at its end): its trip count depends on data (a search, an
+    /// escape test), so it is not unrolled ("inner loop": an entry trace instead).
+    fn forward_jump(&mut self, at: usize, target: usize) -> R<()> {
+        if self.unrolled.iter().any(|&(start, end)| start <= at && at < end && target > end) {
+            return Err("inner loop".into());
+        }
+        Ok(())
     }
 
     /// The recorded iteration left the loop through the comparison just before the
@@ -642,11 +657,14 @@ impl<'a> Rec<'a> {
 
     /// A backward jump other than the closing back-edge: an inner loop in a loop trace
     /// (abort); followed once per target in a side trace.
-    fn back_jump(&mut self, target: usize) -> R<()> {
+    fn back_jump(&mut self, target: usize, at: usize) -> R<()> {
         if !self.inlined.is_empty() {
             return Err("inner loop".into());
         }
         if !self.side {
+            if !self.unrolled.contains(&(target, at)) {
+                self.unrolled.push((target, at));
+            }
             // A loop trace unrolls the iterations of an inner loop with a short trip
             // count (like LuaJIT); a longer inner loop aborts (next: an entry trace).
             if self.unroll_left == 0 {
@@ -923,7 +941,9 @@ impl<'a> Rec<'a> {
                     if target == header && pc == from_pc && self.inlined.is_empty() {
                         return Ok(true);
                     }
-                    self.back_jump(target)?;
+                    self.back_jump(target, pc)?;
+                } else {
+                    self.forward_jump(pc, target)?;
                 }
                 self.pc = target;
                 return Ok(false);
