@@ -30,7 +30,7 @@ fn count_loop(haystack: &str, needle: &str) -> usize {
     haystack.lines().filter(|l| l.contains(needle) && !l.contains("side trace")).count()
 }
 
-const FILES: [&str; 12] = [
+const FILES: [&str; 13] = [
     "int_loops.gs",
     "float_loops.gs",
     "tables.gs",
@@ -42,6 +42,7 @@ const FILES: [&str; 12] = [
     "newtable.gs",
     "mixed_compare.gs",
     "floor_abs.gs",
+    "abc_hoist.gs",
     "big_int_slots.gs",
 ];
 
@@ -301,6 +302,27 @@ fn short_inner_loops_are_unrolled() {
     assert!(err.contains("start unroll.gs:10 (entry trace)"), "{}", err);
     for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jhot=3"][..]] {
         let (out, _) = run(flags, "unroll.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// Bounds checks of induction-variable array loads are hoisted to the pre-header
+/// (opt_abc.rs); a loop whose limit lies beyond the array fails them at every entry and
+/// gets a copy of its trace without the hoisting, linked from that exit.
+#[test]
+fn hoisted_bounds_checks_fall_back() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "abc_hoist.gs");
+    let (out, err) = run(&["-jv"], "abc_hoist.gs");
+    assert_eq!(out, reference);
+    assert!(count(&err, "without hoisted bounds checks") >= 2, "{}", err);
+    let (out, dump) = run(&["-jdump"], "abc_hoist.gs");
+    assert_eq!(out, reference);
+    assert!(dump.contains("IR after abc") && dump.contains("aloadb") && dump.contains(" k=1 @"), "{}", dump);
+    for flags in [&["-jopt=-abc"][..], &["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "abc_hoist.gs");
         assert_eq!(out, reference, "{:?}", flags);
     }
 }

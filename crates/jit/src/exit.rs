@@ -80,6 +80,15 @@ pub struct JitCtx {
     /// The VM running the trace (set by the engine before each call), for
     /// [`jit_box_int`].
     pub vm: *mut Vm,
+    /// The value of the running frame's closure (set by the engine before each call; all
+    /// linked traces run on that frame), read by `curfn`.
+    pub closure: u64,
+    /// Arguments of a call out of the trace (`carg`, `callout.rs`).
+    pub args: [u64; crate::callout::MAX_ARGS],
+    /// Set by a call out of the trace that failed (the trace then exits).
+    pub callout_failed: u64,
+    /// The frame's address after a call out of the trace (the VM stack may move).
+    pub frame: u64,
 }
 
 /// Grows the array part of table `t` for an append (`APush` at full capacity), as the
@@ -130,7 +139,7 @@ pub extern "sysv64" fn jit_box_int(ctx: *mut JitCtx, i: i64) -> u64 {
 
 impl JitCtx {
     pub fn new() -> Box<JitCtx> {
-        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut() })
+        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut(), closure: Value::NIL.0, args: [0; crate::callout::MAX_ARGS], callout_failed: 0, frame: 0 })
     }
 }
 

@@ -228,8 +228,8 @@ opcodes! {
     /// Guard that table `a` has no metatable.
     GuardNoMeta = "nometa", true, false;
     /// Guard that value `a` is a script closure whose prototype is at address `k` (the
-    /// guard of an inlined call: inlined code never reads upvalues, so every closure of
-    /// the prototype runs the same trace code).
+    /// guard of an inlined call: inlined code reads upvalues through the closure value,
+    /// `uvref`, so every closure of the prototype runs the same trace code).
     GuardProto = "fproto", true, false;
     /// Load `a[b]` from the array part of table `a` (int key `b`); guards 1 <= b <= len.
     ALoad = "aload", true, false;
@@ -268,6 +268,45 @@ opcodes! {
     /// The length `#a` of a table: guards a non-nil last array item (or an empty array)
     /// and an empty hash part.
     ALen = "alen", true, false;
+    /// The running function's value (the frame's closure, `JitCtx::closure`, set by the
+    /// engine before every trace call; linked traces share the frame).
+    CurFn = "curfn", false, true;
+    /// The cell address (a raw int, never in snapshots) of upvalue `k & 0xFFFF_FFFF` of
+    /// closure `a` (whose prototype is known: the trace's own, or guarded by
+    /// `fproto`). Guards that the cell is not one of the trace's frame registers
+    /// `0..k >> 32` (an open upvalue of this frame, which the trace may hold in a
+    /// register): closed cells and open cells of other frames are never written by
+    /// anything but `uvstore` inside a trace.
+    UvRef = "uvref", true, false;
+    /// Load / store the value of upvalue cell `a` (store: value `b`).
+    UvLoad = "uvload", false, false;
+    UvStore = "uvstore", false, false;
+    /// Guard that value `a` has Lua type `k` (`vm::value::Type` as an index: nil,
+    /// boolean, number (int, big int or float), string, table, function).
+    GuardType = "guardtype", true, false;
+    /// The byte length of string `a` (type-checked by `guardtype`; strings are
+    /// immutable).
+    StrLen = "strlen", false, true;
+    /// Byte `b` (1-based int) of string `a` as an int; guards 1 <= b <= len.
+    StrByte = "strbyte", true, false;
+    /// Argument `k` (0-based) of the next `calln`: value `a` (boxed) into `JitCtx::args`.
+    CArg = "carg", false, false;
+    /// Call of builtin `k & PAYLOAD_MASK` with `k >> 48 & 0xFF` arguments (`carg`s just
+    /// before) out of the trace (`callout.rs`: pure builtins only), or with
+    /// `callout::CONCAT` in `k` the concatenation of the arguments; the result is its
+    /// first result. Guards that the call succeeded (errors and stack growth exit to before
+    /// the `CALL`).
+    CallN = "calln", true, false;
+    /// Raw get `a[b]` of table `a` (metatables are not consulted) with key `b` (an
+    /// inline int or a string, else the guard exits), by a call out of the trace
+    /// (`callout::jit_table_get`): any key, present or not.
+    TGet = "tget", true, false;
+    /// Raw set `a[b] = c` (no metatable; key an inline int or a string, else the guard
+    /// exits before anything changed), by a call out of the trace
+    /// (`callout::jit_table_set`): may add keys and rehash (a memory barrier).
+    TSet = "tset", true, false;
+    /// Guard that table `a`'s metatable is the table at address `k`.
+    GuardMeta = "guardmeta", true, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

@@ -34,7 +34,7 @@ pub fn print(t: &Trace) -> String {
                 let _ = write!(s, " k={}", ins.cond().name());
             }
             _ => {
-                if ins.k != 0 || matches!(ins.op, Opc::K | Opc::SLoad | Opc::HLoad | Opc::HStore | Opc::GuardT | Opc::GuardV) {
+                if ins.k != 0 || matches!(ins.op, Opc::K | Opc::SLoad | Opc::HLoad | Opc::HStore | Opc::GuardT | Opc::GuardV | Opc::GuardType | Opc::UvRef) {
                     let _ = write!(s, " k={}", ins.k);
                 }
             }

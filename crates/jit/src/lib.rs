@@ -13,17 +13,22 @@
 //!   cleanly: the VM is then exactly at the interpreter's state for that pc. A loop whose
 //!   recording aborted [`MAX_ABORTS`] times is blacklisted. Supported: arithmetic and
 //!   comparisons on ints/floats, table array reads/writes/appends, field and global loads
-//!   and stores (guarded by entry index and key), `#`, `math.sqrt`/`math.abs`, and calls
-//!   of script functions, inlined (identity-guarded; guards inside them exit *before* the
-//!   outermost inlined call, which the interpreter re-executes, so callees that store are
-//!   not inlined).
+//!   and stores (guarded by entry index and key), other table keys through raw get/set
+//!   calls (`record/tables.rs`), method calls through `__index` chains, upvalue loads
+//!   and stores, `#` (tables and strings), `type`, `string.byte`/`string.len`,
+//!   `math.sqrt`/`math.abs`/`math.floor`, pure builtins and `..` called out of the trace
+//!   (`callout.rs`), and calls of script functions, inlined (prototype-guarded; guards
+//!   inside them exit *before* the outermost inlined call, which the interpreter
+//!   re-executes, so callees that store are not inlined).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
 //!   as PHIs in registers, invariant hoisting), the memory optimisation (`opt_mem.rs`,
 //!   `-jopt=-mem`: alias analysis, invariant load hoisting, forwarding, proven hash
 //!   checks), snapshot liveness (`opt_snap.rs`, `-jopt=-snap`: dead registers leave the
-//!   snapshots, so `Loop` does not store temporaries), the verifier (`verify.rs`) after
+//!   snapshots, so `Loop` does not store temporaries), bounds-check hoisting for
+//!   induction-variable array loads (`opt_abc.rs`, `-jopt=-abc`; a loop whose hoisted
+//!   check fails gets a copy of its trace without it), the verifier (`verify.rs`) after
 //!   each of them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
 //!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
 //! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
@@ -34,7 +39,8 @@
 //!   writes the snapshot to the frame's registers itself (falling back to the engine's
 //!   `restore` for integers that need a heap box); the engine sets the frame's pc; the
 //!   interpreter re-executes the guarded instruction. A trace also exits at its loop end
-//!   when its iteration budget (the interpreter's periodic-hook countdown) runs out, so
+//!   when its iteration budget (the interpreter's periodic-hook countdown, kept in a free
+//!   register inside a loop body, `regalloc::budget_register`) runs out, so
 //!   interrupts, instruction budgets and goroutine preemption keep working.
 //! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
 //!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
@@ -67,8 +73,10 @@
 //! engine keeps the traced closure and every inlined closure or builtin alive
 //! ([`JitEngine::mark_roots`]).
 
+pub mod callout;
 pub mod exit;
 pub mod ir;
+pub mod opt_abc;
 pub mod ir_text;
 pub mod opt_dce;
 pub mod opt_fold;
@@ -131,13 +139,15 @@ pub struct Options {
     /// Dead slots dropped from snapshots (`opt_snap.rs`): no write-back of dead
     /// temporaries at `Loop` or at exits.
     pub snap: bool,
+    /// Bounds checks of induction-variable array loads hoisted (`opt_abc.rs`).
+    pub abc: bool,
     /// Loop traces unroll inner loops with short trip counts (`-jopt=-unroll`).
     pub unroll: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, unroll: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true }
     }
 }
 
@@ -176,6 +186,7 @@ impl Options {
                             "side" => self.side = on,
                             "mem" => self.mem = on,
                             "snap" => self.snap = on,
+                            "abc" => self.abc = on,
                             "unroll" => self.unroll = on,
                             _ => return false,
                         }
@@ -240,6 +251,10 @@ struct CompiledTrace {
     depth: u32,
     /// For a root: side traces recorded below it so far.
     sides: u32,
+    /// A loop trace with hoisted bounds checks (`opt_abc.rs`): their snapshot, and the
+    /// recorded IR, from which a copy without the hoisting is compiled when that exit
+    /// gets hot (`follow_exit`).
+    abc: Option<(u32, Trace)>,
 }
 
 /// Statistics (for tests and `-jv`).
@@ -316,7 +331,8 @@ impl Engine {
     /// Runs the pass pipeline and the backend on a recorded trace.
     /// `trusted`: for a side trace, the IR type of each slot its parent's exit wrote
     /// (its `SLoad`s of those slots skip the type check).
-    fn compile(&self, mut t: Trace, trusted: &[(u16, ir::Ty)], proto: Gc<ProtoObj>) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable), String> {
+    /// `abc`: run the bounds-check hoisting (the snapshot of its guards is returned).
+    fn compile(&self, mut t: Trace, trusted: &[(u16, ir::Ty)], proto: Gc<ProtoObj>, abc: bool) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable, Option<u32>), String> {
         verify::verify(&t).map_err(|e| format!("verifier (record): {}", e))?;
         self.dump("after record+fold", &t);
         if self.opts.dce {
@@ -343,6 +359,16 @@ impl Engine {
             verify::verify(&t).map_err(|e| format!("verifier (snap): {}", e))?;
             self.dump("after snap", &t);
         }
+        let mut abc_snap = None;
+        if abc && self.opts.abc {
+            let (out, snap) = opt_abc::optimize(&t);
+            if let Some(s) = snap {
+                t = out;
+                abc_snap = Some(s.0);
+                verify::verify(&t).map_err(|e| format!("verifier (abc): {}", e))?;
+                self.dump("after abc", &t);
+            }
+        }
         trust_sloads(&mut t, trusted);
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
         let links = exit::LinkTable::new(t.snaps.len());
@@ -355,7 +381,7 @@ impl Engine {
             let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
             eprintln!("---- machine code ({} bytes) ----\n{}", len, x64::disasm::disassemble(bytes, ptr as u64));
         }
-        Ok((t, alloc, code, links))
+        Ok((t, alloc, code, links, abc_snap))
     }
 
     fn record(&mut self, vm: &mut Vm, closure: Gc<Closure>, key: (usize, usize), from_pc: usize) -> Flow {
@@ -377,8 +403,9 @@ impl Engine {
         let result = match recorded {
             Ok(rec) => {
                 let roots = rec.roots;
+                let recorded = rec.trace.clone();
                 let unrolled = rec.unrolled;
-                self.compile(rec.trace, &[], proto).map(|c| (c, roots)).map_err(|reason| {
+                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| {
                     // Unrolling made the trace too big (e.g. spills): an entry trace next.
                     (header, if unrolled { format!("{}: {}", record::UNROLL_FAILED, reason) } else { reason })
                 })
@@ -386,14 +413,15 @@ impl Engine {
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok(((ir, alloc, code, links), roots)) => {
+            Ok(((ir, alloc, code, links, abc_snap), roots, recorded)) => {
                 self.roots.extend(roots);
                 if self.opts.verbose {
                     eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
                 }
                 self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
                 let root = self.traces.len();
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth: 0, sides: 0 });
+                let abc = abc_snap.map(|s| (s, recorded));
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth: 0, sides: 0, abc });
                 self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
                 self.stats.traces += 1;
             }
@@ -494,6 +522,7 @@ impl Engine {
         }
         let ptr = code_entry(&tr.code);
         self.ctx.vm = vm as *mut Vm;
+        self.ctx.closure = th.frames.last().and_then(|f| f.closure).map_or(Value::NIL.0, |c| Vm::object_value(c).0);
         // SAFETY: `ptr` is the entry of finalised code generated for this trace, with the
         // signature of `TraceFn`. The code reads and writes only the frame's registers
         // `base..base + max_stack` (inside the stack, checked by `run` for this frame's
@@ -553,6 +582,10 @@ impl Engine {
         let ntraces = self.traces.len();
         let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
         let side_budget_left = depth < MAX_SIDE_DEPTH && self.traces.get(root).is_some_and(|r| r.sides < MAX_SIDE_PER_ROOT);
+        if self.traces.get(idx).and_then(|t| t.abc.as_ref()).is_some_and(|a| a.0 == snap) {
+            let link = self.traces[idx].exits.get(snap as usize).and_then(|st| st.link);
+            return link.or_else(|| self.abc_fallback(idx, snap, threshold));
+        }
         let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
         if let Some(t) = st.link {
             return Some(t);
@@ -570,6 +603,54 @@ impl Engine {
         match self.loops.get(&(pkey, t)) {
             Some(LoopState::Traced(n)) => Some(*n),
             _ => None,
+        }
+    }
+
+    /// The exit of trace `idx`'s hoisted bounds checks (`opt_abc.rs`), at the loop header
+    /// with nothing modified: once hot, the trace's recorded IR is compiled again without
+    /// the hoisting and the exit linked to that copy, which runs the loop with a bounds
+    /// check per load (as a root of its own).
+    fn abc_fallback(&mut self, idx: usize, snap: u32, threshold: u32) -> Option<usize> {
+        if self.traces.len() >= MAX_TRACES {
+            return None;
+        }
+        let st = self.traces.get_mut(idx)?.exits.get_mut(snap as usize)?;
+        if st.aborts > 0 {
+            return None;
+        }
+        st.count += 1;
+        if st.count < threshold {
+            return None;
+        }
+        let (recorded, proto) = match &self.traces[idx].abc {
+            Some((_, r)) => (r.clone(), self.traces[idx].proto),
+            None => return None,
+        };
+        let id = self.traces.len() + 1;
+        let header = self.traces[idx].ir.snaps.get(snap as usize).map_or(0, |s| s.pc);
+        match self.compile(recorded, &[], proto, false) {
+            Ok((ir, alloc, code, links, _)) => {
+                if self.opts.verbose {
+                    eprintln!("[jit] trace {} compiled {} without hoisted bounds checks (trace {} exit {})", id, Self::where_(proto, header), idx + 1, snap);
+                }
+                let new = self.traces.len();
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root: new, depth: 0, sides: 0, abc: None });
+                self.stats.traces += 1;
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.link = Some(new);
+                }
+                self.link(idx, snap, new);
+                Some(new)
+            }
+            Err(reason) => {
+                if self.opts.verbose {
+                    eprintln!("[jit] trace {} abort: {}", id, reason);
+                }
+                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                    st.aborts += 1;
+                }
+                None
+            }
         }
     }
 
@@ -591,7 +672,7 @@ impl Engine {
             Ok(rec) => {
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
-                self.compile(rec.trace, &trusted, proto).map(|(ir, alloc, code, links)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
+                self.compile(rec.trace, &trusted, proto, false).map(|(ir, alloc, code, links, _)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
@@ -602,7 +683,7 @@ impl Engine {
                     eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
                 }
                 let (root, depth) = (self.traces[idx].root, self.traces[idx].depth + 1);
-                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth, sides: 0 });
+                self.traces.push(CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, ir, alloc, code, links, proto, root, depth, sides: 0, abc: None });
                 if let Some(r) = self.traces.get_mut(root) {
                     r.sides += 1;
                 }

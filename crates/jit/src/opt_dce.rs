@@ -16,7 +16,7 @@ pub fn dce(t: &Trace) -> Trace {
         // is a type guard the recorder may have relied on without using the value (a
         // `TEST` of a slot loaded as a table or number emits no guard of its own), so
         // only untyped (`val`) slot loads are removable.
-        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
+        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize | Opc::UvLoad) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
         if !removable {
             live[i] = true;
         }

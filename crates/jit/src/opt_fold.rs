@@ -132,13 +132,15 @@ impl Folder {
         // Idempotent guards: unboxing the same SSA value as the same type gives the same
         // result, and a table's metatable cannot change inside a trace (no instruction
         // of the IR sets one), so a repeated check is proven by the first.
-        if matches!(ins.op, Opc::Unbox | Opc::GuardNoMeta | Opc::GuardProto) {
+        // The same holds for a value's type, an upvalue's cell (no trace instruction closes
+        // an upvalue) and a byte of an immutable string.
+        if matches!(ins.op, Opc::Unbox | Opc::GuardNoMeta | Opc::GuardProto | Opc::GuardType | Opc::UvRef | Opc::StrByte | Opc::GuardMeta) {
             let key = (ins.op, ins.ty, ins.a, ins.b, ins.k);
             if let Some(&r) = self.cse.get(&key) {
                 return r;
             }
             let r = t.push(ins);
-            self.cse.insert(key, if ins.op == Opc::Unbox { r } else { IrRef::NONE });
+            self.cse.insert(key, if ins.ty != Ty::None { r } else { IrRef::NONE });
             return r;
         }
         if ins.op.is_pure() {

@@ -101,7 +101,7 @@ pub fn optimize(t: &Trace) -> Trace {
             Opc::Loop | Opc::Head => false,
             // GuardNoMeta: nothing a trace does can set a metatable (it makes no calls
             // other than inlined script functions without stores and pure builtins).
-            op if op.is_pure() || matches!(op, Opc::Unbox | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto) => ins.operands().all(|r| invariant[r.idx()]),
+            op if op.is_pure() || matches!(op, Opc::Unbox | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto | Opc::UvRef | Opc::GuardType | Opc::StrByte | Opc::GuardMeta) => ins.operands().all(|r| invariant[r.idx()]),
             _ => false,
         };
         if hoist {

@@ -95,17 +95,33 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::GuardNoMeta
         // A closure's prototype never changes.
         | Opc::GuardProto
+        | Opc::GuardMeta
+        // The frame's closure, a value's type and a string's bytes never change inside
+        // a trace; neither does an upvalue's cell (upvalues close only at returns of
+        // script frames and `CLOSE`, neither of which a trace contains).
+        | Opc::CurFn
+        // Pure builtins (callout.rs) write only new objects and the context.
+        | Opc::CArg
+        | Opc::CallN
+        | Opc::UvRef
+        | Opc::GuardType
+        | Opc::StrLen
+        | Opc::StrByte
         | Opc::Head
         | Opc::Loop
         | Opc::Exit => Effect::None,
-        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB => Effect::Load,
-        Opc::AStore | Opc::APush | Opc::HStore => Effect::Store,
+        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad | Opc::TGet => Effect::Load,
+        // May add keys, rehash (entries move, the entry count changes) and move the
+        // array part.
+        Opc::TSet => Effect::Barrier,
+        Opc::AStore | Opc::APush | Opc::HStore | Opc::UvStore => Effect::Store,
     }
 }
 
 /// Value guards and pure instructions: their outcome depends on their operands only.
 fn value_only(op: Opc) -> bool {
-    op.is_pure() || matches!(op, Opc::Unbox | Opc::Box | Opc::ModI | Opc::FloorNI | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto)
+    op.is_pure()
+        || matches!(op, Opc::Unbox | Opc::Box | Opc::ModI | Opc::FloorNI | Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto | Opc::UvRef | Opc::GuardType | Opc::StrByte | Opc::GuardMeta)
 }
 
 /// Two table refs that are provably different tables.
@@ -145,6 +161,10 @@ pub fn may_alias(t: &Trace, ld: &Ins, st: &Ins) -> bool {
         (Opc::ALoad | Opc::ALoadB, Opc::AStore) => !distinct_ints(t, ld.b, st.b),
         (Opc::ALoad | Opc::ALoadB, Opc::APush) | (Opc::ALen | Opc::ASize, Opc::APush) | (Opc::ALen, Opc::AStore) => true,
         (Opc::ALoad | Opc::ALoadB | Opc::ALen | Opc::ASize, _) => false,
+        // Upvalue cells are neither table memory nor frame registers (`uvref` guards
+        // that); two cells may be the same (a shared upvalue).
+        (Opc::UvLoad, Opc::UvStore) => true,
+        (Opc::UvLoad, _) => false,
         // Only an append can move an array inside a trace (growing it at full capacity).
         (Opc::ABase, Opc::APush) => true,
         (Opc::ABase, _) => false,
@@ -176,6 +196,8 @@ fn forwarded(t: &Trace, ld: &Ins, prev: &Ins, prev_ref: IrRef) -> Option<IrRef> 
         (Opc::ALoad, Opc::AStore | Opc::APush) if ld.b == prev.b => Some(prev.c),
         (Opc::ALen, Opc::ALen) | (Opc::ABase, Opc::ABase) | (Opc::ASize, Opc::ASize) => Some(prev_ref),
         (Opc::ALoadB, Opc::ALoadB) if ld.b == prev.b => Some(prev_ref),
+        (Opc::UvLoad, Opc::UvLoad) => Some(prev_ref),
+        (Opc::UvLoad, Opc::UvStore) => Some(prev.b),
         _ => None,
     }
 }
@@ -237,14 +259,20 @@ pub fn mark_checked(t: &Trace) -> Trace {
     // Accesses (index) proving that a location holds its key and, if `nonnil` of the
     // value, a non-nil value; cleared at `Head` and killed by aliasing stores.
     let mut facts: Vec<usize> = Vec::new();
+    let has_barrier = t.ins.iter().any(|i| effect(i.op) == Effect::Barrier);
     for i in 0..t.ins.len() {
         let ins = t.ins[i];
         match ins.op {
             Opc::Unbox => nonnil[ins.a.idx()] = true,
             Opc::Box => nonnil[i] = true,
             Opc::K => nonnil[i] = ins.k as u64 != vm::Value::NIL.0,
+            // A table store that may rehash also invalidates, for the next iteration,
+            // the count checks made before it in program order.
             Opc::Head => {
                 facts.clear();
+                if has_barrier {
+                    checked.clear();
+                }
                 for c in &mut checked {
                     c.2 = None;
                 }
@@ -449,6 +477,7 @@ pub fn forward(t: &Trace) -> Trace {
                     let as_load = match p.op {
                         Opc::HStore => Opc::HLoad,
                         Opc::AStore | Opc::APush => Opc::ALoad,
+                        Opc::UvStore => Opc::UvLoad,
                         op => op,
                     };
                     p.op = as_load;

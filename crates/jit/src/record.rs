@@ -13,6 +13,9 @@
 //! instruction, whose pc it records: on exit, the interpreter re-executes it (comparisons
 //! and loads have no side effects before their checks), which also takes the other branch.
 
+mod builtins;
+mod tables;
+
 use crate::ir::*;
 use crate::opt_fold::Folder;
 use compiler::Op;
@@ -64,6 +67,9 @@ struct InlineFrame {
     /// The call's register `a` (caller-relative) and result count (`c - 1`).
     func: usize,
     want: usize,
+    /// The caller's closure and its IR value (NONE: the trace's own frame, `curfn`).
+    closure: Gc<Closure>,
+    fn_ref: IrRef,
 }
 
 struct Rec<'a> {
@@ -80,6 +86,10 @@ struct Rec<'a> {
     /// Register offset of the frame being recorded (0 outside inlined calls).
     off: usize,
     inlined: Vec<InlineFrame>,
+    /// The closure of the frame being recorded (for upvalue access) and its IR value
+    /// (NONE in the trace's own frame: `curfn` then loads it).
+    closure: Gc<Closure>,
+    fn_ref: IrRef,
     /// Snapshot of the outermost inlined `CALL`: guards inside inlined calls exit there
     /// and the interpreter re-executes the call (inlined calls have no side effects).
     call_snap: SnapId,
@@ -138,6 +148,8 @@ impl<'a> Rec<'a> {
             nroot: nslots,
             off: 0,
             inlined: Vec::new(),
+            closure,
+            fn_ref: IrRef::NONE,
             call_snap: SnapId::NONE,
             virt: Vec::new(),
             roots: Vec::new(),
@@ -285,6 +297,15 @@ impl<'a> Rec<'a> {
         let ins = Ins::new(Opc::GuardNoMeta, Ty::None, r, IrRef::NONE);
         self.guard(ins);
         Ok((r, t))
+    }
+
+    /// For register `s` holding a table *with* a metatable: the entry index of field
+    /// `key` if it is present with a non-nil value (None otherwise, and for tables
+    /// without metatables).
+    fn present_field(&self, s: usize, key: Value) -> Option<usize> {
+        let t = value_as::<Table>(self.val(s))?;
+        t.meta?;
+        Self::entry_of(&t, key).filter(|&e| !t.entries[e].value.is_nil())
     }
 
     /// Entry index of string key `key` in the hash part of `t` (by identity).
@@ -438,6 +459,25 @@ impl<'a> Rec<'a> {
         Ok(self.emit(Ins::new(Opc::ConvIN, Ty::Num, r, IrRef::NONE)))
     }
 
+    /// The cell of upvalue `idx` of the frame being recorded (`uvref`, guarded not to be
+    /// a register of the trace's frame) and its current value. An open upvalue of the
+    /// trace's own frame aborts: the trace may hold that register's value in a machine
+    /// register.
+    fn upvalue_cell(&mut self, idx: usize) -> R<(IrRef, Value)> {
+        let Some(&uv) = self.closure.upvalues.get(idx) else { return Err("upvalue index out of range".into()) };
+        let th = self.vm.current;
+        let frame = th.stack.as_ptr().wrapping_add(self.base) as usize;
+        let cell = uv.location as usize;
+        if uv.open && cell >= frame && cell < frame + self.nroot * 8 {
+            return Err("upvalue of the trace's own frame".into());
+        }
+        let f = if self.fn_ref.is_none() { self.emit(Ins::new(Opc::CurFn, Ty::Val, IrRef::NONE, IrRef::NONE)) } else { self.fn_ref };
+        let mut ins = Ins::new(Opc::UvRef, Ty::Int, f, IrRef::NONE);
+        ins.k = idx as i64 | (self.nroot as i64) << 32;
+        let r = self.guard(ins);
+        Ok((r, uv.get()))
+    }
+
     /// `CALL a b c` of a script closure with fixed parameters, inlined: guarded by the
     /// closure's identity; the callee's instructions are recorded next, in its own
     /// register window above the caller's `a`.
@@ -463,9 +503,10 @@ impl<'a> Rec<'a> {
         if self.inlined.is_empty() {
             self.call_snap = self.snap(self.pc);
         }
-        // Guarded by the prototype, not the closure: inlined code reads no upvalues, and
-        // a closure created anew for each call of a loop's function (a callback literal)
-        // would fail an identity guard at every trace entry.
+        // Guarded by the prototype, not the closure: inlined code reads upvalues through
+        // the closure value (`uvref`), and a closure created anew for each call of a
+        // loop's function (a callback literal) would fail an identity guard at every
+        // trace entry.
         let mut g = Ins::new(Opc::GuardProto, Ty::None, fr, IrRef::NONE);
         g.k = p.as_ptr() as i64;
         self.guard(g);
@@ -481,7 +522,9 @@ impl<'a> Rec<'a> {
                 args.push((r, Value::NIL));
             }
         }
-        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1 });
+        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1, closure: self.closure, fn_ref: self.fn_ref });
+        self.closure = cl;
+        self.fn_ref = fr;
         self.off = new_off;
         // The callee's registers start unset (it writes before it reads).
         for s in new_off..need {
@@ -512,6 +555,8 @@ impl<'a> Rec<'a> {
             top.call_pc = caller.call_pc;
             top.func = caller.func;
             top.want = caller.want;
+            top.closure = caller.closure;
+            top.fn_ref = caller.fn_ref;
         }
         Ok(())
     }
@@ -527,6 +572,8 @@ impl<'a> Rec<'a> {
         let callee_off = f.off + f.func + 1;
         self.off = f.off;
         self.proto = f.proto;
+        self.closure = f.closure;
+        self.fn_ref = f.fn_ref;
         self.pc = f.call_pc + 1;
         // The callee's registers are dead now.
         for s in callee_off..self.slots.len() {
@@ -548,8 +595,14 @@ impl<'a> Rec<'a> {
     fn call_builtin(&mut self, a: usize, b: usize, c: usize) -> R<()> {
         let fv = self.val(a);
         let Some(n) = value_as::<Native>(fv) else { return Err("unsupported CALL".into()) };
-        if n.kind != NativeKind::Normal || !n.data.is_empty() || b != 2 || !(1..=2).contains(&c) {
+        if n.kind != NativeKind::Normal || !n.data.is_empty() || !(1..=2).contains(&c) {
             return Err(format!("unsupported call of {}", n.qualified));
+        }
+        if self.call_value_builtin(&n, fv, a, b, c)? {
+            return Ok(());
+        }
+        if b != 2 {
+            return self.call_out(n, fv, a, b, c);
         }
         let xv = self.val(a + 1);
         // Integer results: math.abs of an int (wrapping), math.floor of an int (itself)
@@ -589,7 +642,7 @@ impl<'a> Rec<'a> {
                 (Opc::SqrtN, x.sqrt())
             }
             "math.abs" if xv.is_float() => (Opc::AbsN, xv.as_float_unchecked().abs()),
-            _ => return Err(format!("unsupported call of {}", n.qualified)),
+            _ => return self.call_out(n, fv, a, b, c),
         };
         let fr = self.get(a)?;
         let kf = self.kval(fv);
@@ -757,13 +810,18 @@ impl<'a> Rec<'a> {
             }
             Op::GETTABLE | Op::GETI => {
                 let key = if op == Op::GETI { Value::inline_int(i.c() as i64) } else { self.val(i.c()) };
+                let ks = if op == Op::GETI { None } else { Some(i.c()) };
                 if !key.is_inline_int() {
-                    return Err("non-integer key".into());
+                    self.table_get(a, i.b(), ks, key)?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let (tr, t) = self.plain_table(i.b())?;
                 let idx = key.as_inline_int_unchecked();
                 if idx < 1 || idx as u64 > t.array.len() as u64 {
-                    return Err("key outside the array part".into());
+                    self.table_get(a, i.b(), ks, key)?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let kr = if op == Op::GETI { self.kint(idx) } else { self.get_as(i.c(), Ty::Int)? };
                 let v = t.array[idx as usize - 1];
@@ -785,8 +843,26 @@ impl<'a> Rec<'a> {
             }
             Op::GETFIELD => {
                 let key = kst(i.c())?;
+                if let Some(e) = self.present_field(i.b(), key) {
+                    // A table with a metatable: a present, non-nil field is read raw
+                    // (`__index` applies to absent keys only), guarded non-nil.
+                    let tr = self.get_as(i.b(), Ty::Tab)?;
+                    let v = self.val(i.b());
+                    let v = value_as::<Table>(v).map_or(Value::NIL, |t| t.entries[e].value);
+                    let kr = self.kval(key);
+                    let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
+                    ins.k = e as i64 | HLOAD_NONNIL;
+                    let r = self.guard(ins);
+                    self.set(a, r, v);
+                    self.pc += 1;
+                    return Ok(false);
+                }
                 let (tr, t) = self.plain_table(i.b())?;
-                let Some(e) = Self::entry_of(&t, key) else { return Err("field not found".into()) };
+                let Some(e) = Self::entry_of(&t, key) else {
+                    self.table_get(a, i.b(), None, key)?;
+                    self.pc += 1;
+                    return Ok(false);
+                };
                 let v = t.entries[e].value;
                 let kr = self.kval(key);
                 let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
@@ -799,8 +875,11 @@ impl<'a> Rec<'a> {
                     return Err("store in an inlined call".into());
                 }
                 let key = if op == Op::SETI { Value::inline_int(i.b() as i64) } else { self.val(i.b()) };
+                let ks = if op == Op::SETI { None } else { Some(i.b()) };
                 if !key.is_inline_int() {
-                    return Err("non-integer key".into());
+                    self.table_set(a, ks, key, i.c())?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let (tr, mut t) = self.plain_table(a)?;
                 let idx = key.as_inline_int_unchecked();
@@ -811,7 +890,9 @@ impl<'a> Rec<'a> {
                 // same way, exit::grow_array).
                 let push = idx >= 1 && idx as u64 == len + 1 && t.entries.is_empty() && !vv.is_nil();
                 if !push && (idx < 1 || idx as u64 > len) {
-                    return Err("store outside the array part".into());
+                    self.table_set(a, ks, key, i.c())?;
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let kr = if op == Op::SETI { self.kint(idx) } else { self.get_as(i.b(), Ty::Int)? };
                 let vr0 = self.get(i.c())?;
@@ -833,11 +914,24 @@ impl<'a> Rec<'a> {
                     return Err("store in an inlined call".into());
                 }
                 let key = kst(i.b())?;
-                let (tr, mut t) = self.plain_table(a)?;
-                let Some(e) = Self::entry_of(&t, key) else { return Err("new field".into()) };
-                if t.entries[e].value.is_nil() {
-                    return Err("store to a removed field".into());
-                }
+                // A table with a metatable: a store to a present, non-nil field (which
+                // `hstore` guards) does not consult `__newindex`.
+                let (tr, mut t) = match self.present_field(a, key) {
+                    Some(_) => {
+                        let tr = self.get_as(a, Ty::Tab)?;
+                        let t = value_as::<Table>(self.val(a)).ok_or("indexing a non-table")?;
+                        (tr, t)
+                    }
+                    None => self.plain_table(a)?,
+                };
+                let e = match Self::entry_of(&t, key) {
+                    Some(e) if !t.entries[e].value.is_nil() => e,
+                    _ => {
+                        self.table_set(a, None, key, i.c())?;
+                        self.pc += 1;
+                        return Ok(false);
+                    }
+                };
                 let vv = self.val(i.c());
                 let vr0 = self.get(i.c())?;
                 let vr = self.boxed(vr0);
@@ -924,6 +1018,37 @@ impl<'a> Rec<'a> {
                 } else {
                     return Err("negation of a non-number".into());
                 }
+            }
+            Op::CONCAT => self.concat(a, i.b())?,
+            Op::SELF => {
+                let key = kst(i.c())?;
+                self.method_lookup(a, i.b(), key)?;
+            }
+            Op::GETUPVAL => {
+                let (cell, v) = self.upvalue_cell(i.b())?;
+                let r = self.emit(Ins::new(Opc::UvLoad, Ty::Val, cell, IrRef::NONE));
+                self.set(a, r, v);
+            }
+            Op::SETUPVAL => {
+                if !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
+                let (cell, _) = self.upvalue_cell(i.b())?;
+                let vv = self.val(a);
+                let vr0 = self.get(a)?;
+                let vr = self.boxed(vr0);
+                let mut ins = Ins::new(Opc::UvStore, Ty::None, cell, vr);
+                ins.snap = SnapId::NONE;
+                self.emit(ins);
+                let mut u = self.closure.upvalues[i.b()];
+                u.set(vv);
+            }
+            Op::LEN if value_as::<vm::object::Str>(self.val(i.b())).is_some() => {
+                // Strings ignore __len.
+                let n = value_as::<vm::object::Str>(self.val(i.b())).map_or(0, |s| s.len());
+                let sr = self.str_operand(i.b())?;
+                let r = self.emit(Ins::new(Opc::StrLen, Ty::Int, sr, IrRef::NONE));
+                self.set(a, r, Value::inline_int(n as i64));
             }
             Op::LEN => {
                 let (tr, t) = self.plain_table(i.b())?;

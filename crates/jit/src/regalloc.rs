@@ -40,11 +40,13 @@ pub struct Allocation {
     pub spills: usize,
     /// For a table value: a GPR holding its untagged pointer (see [`assign_ptrs`]).
     pub ptrs: Vec<Option<u8>>,
+    /// A loop trace's iteration budget in a register (see [`budget_register`]).
+    pub budget: Option<u8>,
 }
 
 /// Table operands: the operand `a` of these ops is a table whose pointer the code uses.
 fn uses_tab_ptr(op: Opc) -> bool {
-    matches!(op, Opc::ALoad | Opc::AStore | Opc::APush | Opc::HLoad | Opc::HStore | Opc::ALen | Opc::GuardNoMeta | Opc::ABase | Opc::ASize)
+    matches!(op, Opc::ALoad | Opc::AStore | Opc::APush | Opc::HLoad | Opc::HStore | Opc::ALen | Opc::GuardNoMeta | Opc::GuardMeta | Opc::ABase | Opc::ASize)
 }
 
 /// Gives table values used in the loop body (or used twice) a second register holding
@@ -255,5 +257,36 @@ pub fn allocate(t: &Trace, use_regs: bool, max_spills: usize) -> Result<Allocati
         active.push((last[i], i));
     }
     let ptrs = if use_regs { assign_ptrs(t, &locs, &last) } else { vec![None; n] };
-    Ok(Allocation { locs, spills, ptrs })
+    let budget = if use_regs { budget_register(t, &locs, &last, &ptrs) } else { None };
+    Ok(Allocation { locs, spills, ptrs, budget })
+}
+
+/// A GPR for a loop trace's iteration budget: `Loop` then decrements a register
+/// instead of the context's `budget` word, which as a read-modify-write of memory put a
+/// store-to-load forwarding delay on every iteration's critical path (about a third of
+/// matmul's inner loop). The emitter loads the register just before `Head` and every
+/// exit stub of the body stores it back first, so the context is up to date whenever
+/// the trace leaves. Only a register that no value (and no table pointer) occupies
+/// anywhere in the body is used, and only when no snapshot is shared between the
+/// pre-header (which runs before the register is loaded) and the body.
+pub fn budget_register(t: &Trace, locs: &[Loc], last: &[usize], ptrs: &[Option<u8>]) -> Option<u8> {
+    let head = t.head()?;
+    if t.ins.last().map(|i| i.op) != Some(Opc::Loop) {
+        return None;
+    }
+    let mut pre_snap = vec![false; t.snaps.len()];
+    for ins in &t.ins[..head] {
+        if !ins.snap.is_none() {
+            pre_snap[ins.snap.idx()] = true;
+        }
+    }
+    if t.ins[head..].iter().any(|i| !i.snap.is_none() && pre_snap[i.snap.idx()]) {
+        return None;
+    }
+    // Callee-saved registers first: calls out of the trace then need not save it.
+    [5u8, 15, 14, 13, 6, 7, 8, 9, 10].into_iter().find(|&g| {
+        GPRS.contains(&g)
+            && !ptrs.iter().any(|&p| p == Some(g))
+            && !locs.iter().enumerate().any(|(i, &l)| l == Loc::Gpr(g) && last[i] >= head)
+    })
 }

@@ -54,6 +54,18 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
             Opc::HStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && matches!(ty(ins.c), Ty::Val | Ty::Tab) && ins.k >= 0),
             Opc::ALen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
+            Opc::CurFn => (ins.ty == Ty::Val, nops == 0),
+            Opc::CArg => (ins.ty == Ty::None, nops == 1 && matches!(ty(ins.a), Ty::Val | Ty::Tab) && (0..crate::callout::MAX_ARGS as i64).contains(&ins.k)),
+            Opc::CallN => (ins.ty == Ty::Val, nops == 0 && ins.k != 0),
+            Opc::GuardMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab && ins.k != 0),
+            Opc::TGet => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val),
+            Opc::TSet => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && matches!(ty(ins.c), Ty::Val | Ty::Tab)),
+            Opc::UvRef => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Val && ins.k >= 0),
+            Opc::UvLoad => (ins.ty == Ty::Val, nops == 1 && t.ins[ins.a.idx()].op == Opc::UvRef),
+            Opc::UvStore => (ins.ty == Ty::None, nops == 2 && t.ins[ins.a.idx()].op == Opc::UvRef && matches!(ty(ins.b), Ty::Val | Ty::Tab)),
+            Opc::GuardType => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val && (0..=5).contains(&ins.k)),
+            Opc::StrLen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Val),
+            Opc::StrByte => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Val && ty(ins.b) == Ty::Int),
             Opc::Loop | Opc::Head | Opc::Exit => (ins.ty == Ty::None, nops == 0),
         };
         want(ok_ty, i, "bad result type")?;

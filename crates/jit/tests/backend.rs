@@ -14,7 +14,8 @@ fn trace(text: &str) -> jit::ir::Trace {
 }
 
 /// The disassembly of the code for `text` up to the back-edge jump (or the first `jmp`
-/// of a trace without a loop), and the index of the loop's first instruction (the
+/// of a trace without a loop; with a loop whose budget check branches back, the `jmp`
+/// to the exit after it), and the index of the loop's first instruction (the
 /// back-edge's target; 0 without a loop).
 fn code(text: &str) -> (Vec<String>, usize) {
     let t = trace(text);
@@ -35,8 +36,14 @@ fn code(text: &str) -> (Vec<String>, usize) {
         })
         .collect();
     let end = rows.iter().position(|(_, l)| l.starts_with("jmp ")).map_or(rows.len(), |i| i + 1);
-    let target = rows[end - 1].1.strip_prefix("jmp ").and_then(|x| u64::from_str_radix(x.trim_end_matches('h'), 16).ok());
-    let head = target.and_then(|a| rows[..end].iter().position(|(r, _)| *r == a)).unwrap_or(0);
+    let jump_target = |l: &str| l.split_whitespace().nth(1).and_then(|x| u64::from_str_radix(x.trim_end_matches('h'), 16).ok());
+    let target = jump_target(&rows[end - 1].1);
+    let mut head = target.and_then(|a| rows[..end].iter().position(|(r, _)| *r == a));
+    if head.is_none() && end >= 2 {
+        // `sub budget, 1 ; jg top ; jmp exit`: the back-edge is the conditional jump.
+        head = jump_target(&rows[end - 2].1).and_then(|a| rows[..end].iter().position(|(r, _)| *r == a));
+    }
+    let head = head.unwrap_or(0);
     (rows[..end].iter().map(|(_, l)| l.clone()).collect(), head)
 }
 
@@ -266,6 +273,41 @@ snap 2 pc=2
     let a = allocate(&t, true, 256).unwrap();
     assert_eq!(a.locs[0], a.locs[4]);
     let b = body(text);
-    // add, cmp, jg, budget sub + jle, jmp.
+    // add, cmp, jg, budget sub (a register: regalloc::budget_register) + jg back, jmp
+    // to the exit.
     assert_eq!(b.len(), 6, "{}", b.join("\n"));
+    assert_eq!(count(&b, "sub rbp,1"), 1, "{}", b.join("\n"));
+    let budget = format!("r12+{:X}h", std::mem::offset_of!(jit::exit::JitCtx, budget));
+    assert!(!b.iter().any(|l| l.contains(&budget)), "budget in memory:\n{}", b.join("\n"));
+}
+
+#[test]
+fn proven_array_loads_have_no_bounds_check() {
+    // `aloadb` with k=1 (opt_abc.rs: bounds checked in the pre-header) is one load with
+    // the 1-based index scaled in the address; without the flag it keeps its check.
+    let text = "
+%0 tab sload k=0 @2
+%1 int sload k=1 @2
+%2 int sload k=2 @2
+%3 int k k=1
+%4 int abase %0
+%5 int asize %0
+%6 none head
+%7 val aloadb %4 %1 %5 k=1 @0
+%8 val aloadb %4 %2 %5 @0
+%9 int addi %1 %3
+%10 none guardi %9 %2 k=le @3
+%11 none loop @1
+phi %1 %9
+snap 0 pc=3 1=%1
+snap 1 pc=2 1=%9 3=%7 4=%8
+snap 2 pc=2
+snap 3 pc=4 1=%9 3=%7 4=%8
+";
+    let b = body(text);
+    let loads: Vec<&String> = b.iter().filter(|l| l.starts_with("mov ") && l.contains("*8")).collect();
+    assert_eq!(loads.len(), 2, "{}", b.join("\n"));
+    assert!(loads[0].contains("*8-8]"), "{}", b.join("\n"));
+    // One bounds check (the unflagged load), the limit guard, the budget.
+    assert_eq!(count(&b, "jae "), 1, "{}", b.join("\n"));
 }

@@ -220,6 +220,13 @@ impl Vm {
         self.push_native_frame_slow(func, nargs, want, frame_flags)
     }
 
+    /// Pushes the frame of a builtin called from outside the dispatch loop (the JIT's
+    /// calls out of a trace, `jit::callout`): function at `func`, `nargs` arguments
+    /// after it. The caller runs the builtin and pops the frame itself.
+    pub fn push_builtin_frame(&mut self, func: usize, nargs: usize, want: i32) -> Result<(), RtError> {
+        self.push_native_frame(func, nargs, want, 0)
+    }
+
     #[inline(never)]
     fn push_native_frame_slow(&mut self, func: usize, nargs: usize, want: i32, frame_flags: u16) -> Result<(), RtError> {
         let mut th = self.current;

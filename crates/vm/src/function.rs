@@ -81,6 +81,10 @@ impl std::ops::Deref for Upvalues {
 }
 
 impl Closure {
+    /// Byte offset, inside a closure, of the pointer to its upvalue list (`Gc<Upvalue>`
+    /// entries, one word each): the JIT reads upvalues through it.
+    pub const UPVALUES_PTR_OFFSET: usize = std::mem::offset_of!(Closure, upvalues) + std::mem::offset_of!(Upvalues, ptr);
+
     /// Allocates a closure of `proto` whose `n` upvalues are produced, in order, by
     /// `next_upvalue` (called after the allocation; it must not run a collection).
     pub fn alloc(heap: &mut crate::gc::Heap, proto: Gc<ProtoObj>, n: usize, mut next_upvalue: impl FnMut(&mut crate::gc::Heap, usize) -> Gc<Upvalue>) -> Gc<Closure> {

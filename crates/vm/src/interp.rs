@@ -1147,6 +1147,16 @@ impl Vm {
     /// Returns false when the metamethod/error path is needed.
     #[inline(never)]
     fn store_number(&mut self, dst: usize, a: Value, b: Value, int: Option<i64>, op: ArithOp) -> bool {
+        if let Some(i) = int {
+            // Boxing (the usual call: integer results outside the inline range) on a
+            // short path of its own.
+            let v = if fits_inline(i) { Value::inline_int(i) } else { Vm::object_value(self.heap.alloc_big_int(i)) };
+            let mut th = self.current;
+            // SAFETY: `dst` is a register of the running frame (callers compute it from
+            // the frame's base), so it is inside the stack.
+            unsafe { *th.stack.get_unchecked_mut(dst) = v };
+            return true;
+        }
         let v = match int {
             Some(i) if fits_inline(i) => Value::inline_int(i),
             Some(i) => Vm::object_value(self.heap.alloc_big_int(i)),

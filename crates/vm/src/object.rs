@@ -131,6 +131,10 @@ impl HeapObject for Str {
 }
 
 impl Str {
+    /// Byte offset of the length inside a string object; its bytes start at
+    /// `size_of::<Str>()` (the JIT reads both).
+    pub const LEN_OFFSET: usize = std::mem::offset_of!(Str, len);
+
     /// The allocation layout of a string of `len` bytes.
     pub fn layout(len: usize) -> std::alloc::Layout {
         // The size cannot overflow: strings are limited far below isize::MAX.

@@ -27,7 +27,7 @@ use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
-use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_OBJ, TAG_TABLE};
+use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_OBJ, TAG_STR, TAG_TABLE};
 
 const RAX: u8 = 0;
 const RCX: u8 = 1;
@@ -66,6 +66,13 @@ struct Em<'a> {
     grow: DynamicLabel,
     /// Shared routine: a new table (`exit::jit_new_table`, sizes in rax), value in rax.
     new_table: DynamicLabel,
+    /// Shared routine: a call of a builtin (`callout::jit_call_native`, its descriptor in
+    /// rax), result in rax.
+    call_native: DynamicLabel,
+    /// Shared routines: raw table get / set (`callout::jit_table_get` / `_set`,
+    /// operands in `ctx.args`), result in rax.
+    table_get: DynamicLabel,
+    table_set: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
     /// 8-byte constants read RIP-relative (`pool`), emitted after the code.
@@ -415,6 +422,46 @@ impl<'a> Em<'a> {
         }
     }
 
+    /// Exits unless the value in `reg` has Lua type `k` (`vm::value::Type` index: nil,
+    /// boolean, number, string, table, function). Clobbers rcx.
+    fn guard_type(&mut self, reg: u8, k: i64, exit: DynamicLabel) {
+        let tag = |t: u64| t as i32;
+        match k {
+            0 => {
+                let l = self.pool(Value::NIL.0 as i64);
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(reg), QWORD [=>l] ; jne =>exit);
+            }
+            1 => {
+                // false and true are the two simple values after nil.
+                let (lf, lt) = (self.pool(Value::FALSE.0 as i64), self.pool(Value::TRUE.0 as i64));
+                let ok = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(reg), QWORD [=>lf] ; je =>ok ; cmp Rq(reg), QWORD [=>lt] ; jne =>exit ; =>ok);
+            }
+            2 => {
+                // A float, an inline int, or a heap-boxed big int.
+                let max = self.pool(vm::value::FLOAT_MAX_BITS as i64);
+                let kind_off = offset_of!(vm::object::GcHeader, kind) as i32;
+                let big_kind = vm::object::ObjKind::BigInt as u8 as i8;
+                let ok = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64
+                    ; cmp Rq(reg), QWORD [=>max] ; jbe =>ok
+                    ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), tag(TAG_INT) ; je =>ok
+                    ; cmp Rd(RCX), tag(TAG_OBJ) ; jne =>exit
+                    ; mov Rq(RCX), Rq(reg) ; shl Rq(RCX), 16 ; shr Rq(RCX), 16
+                    ; cmp BYTE [Rq(RCX) + kind_off], big_kind ; jne =>exit
+                    ; =>ok);
+            }
+            _ => {
+                let t = match k {
+                    3 => TAG_STR,
+                    4 => TAG_TABLE,
+                    _ => TAG_FUNC,
+                };
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), Rq(reg) ; shr Rq(RCX), 48 ; cmp Rd(RCX), tag(t) ; jne =>exit);
+            }
+        }
+    }
+
     /// Untags the table value in `reg` into a pointer.
     fn untag(&mut self, reg: u8) {
         debug_assert_eq!(PAYLOAD_MASK, (1u64 << 48) - 1);
@@ -484,6 +531,12 @@ impl<'a> Em<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Whether `Loop` has PHI moves to make (a next value not already in its entry's
+    /// location, or a constant).
+    fn phi_moves_needed(&self) -> bool {
+        self.t.phis.iter().any(|&(entry, next)| self.t.get(next).op == Opc::K || self.loc(next) != self.loc(entry))
     }
 
     /// The PHI moves at `Loop`: each PHI's next value into its entry's location, as a
@@ -949,6 +1002,13 @@ impl<'a> Em<'a> {
                 let o = lay.tab_meta;
                 dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + o], 0 ; jne =>e);
             }
+            Opc::GuardMeta => {
+                let e = exit.ok_or("guard without snapshot")?;
+                let tb = self.tab_ptr(RAX, ins.a);
+                let o = lay.tab_meta;
+                let m = ins.k;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RCX), QWORD m ; cmp QWORD [Rq(tb) + o], Rq(RCX) ; jne =>e);
+            }
             Opc::ABase | Opc::ASize => {
                 let o = if ins.op == Opc::ABase { lay.tab_array + lay.vec_ptr } else { lay.tab_array + lay.vec_len };
                 let tb = self.tab_ptr(RAX, ins.a);
@@ -960,6 +1020,15 @@ impl<'a> Em<'a> {
                 // a = the items' address, b = the 1-based index, c = the length; the
                 // result is written after the bounds check.
                 let e = exit.ok_or("array access without snapshot")?;
+                if ins.k & crate::opt_abc::ALOADB_PROVEN != 0 {
+                    // Bounds checked in the pre-header (opt_abc.rs).
+                    let idx = self.in_gpr(ins.b, R11);
+                    let base = self.in_gpr(ins.a, RDX);
+                    let d = self.dst_gpr(i);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(base) + Rq(idx) * 8 - 8]);
+                    self.def_gpr(i, d);
+                    return Ok(());
+                }
                 match self.gpr(ins.b) {
                     Some(g) => dynasm!(self.ops ; .arch x64 ; lea Rq(R11), [Rq(g) - 1]),
                     None => {
@@ -1091,7 +1160,114 @@ impl<'a> Em<'a> {
                     ; =>done);
                 self.def_gpr(i, RCX);
             }
+            Opc::CurFn => {
+                let d = self.dst_gpr(i);
+                let o = offset_of!(JitCtx, closure) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o]);
+                self.def_gpr(i, d);
+            }
+            Opc::UvRef => {
+                // closure -> its upvalue list -> upvalue `idx` -> the cell's address;
+                // exits if the cell is one of the frame's registers 0..nslots (an open
+                // upvalue of this frame: unsigned `cell - base < nslots * 8`).
+                let e = exit.ok_or("uvref without snapshot")?;
+                let idx = (ins.k & 0xFFFF_FFFF) as i32;
+                let nslots = (ins.k >> 32) as i32;
+                let lo = offset_of!(vm::object::Upvalue, location) as i32;
+                let po = vm::function::Closure::UPVALUES_PTR_OFFSET as i32;
+                self.load_gpr(RAX, ins.a);
+                self.untag(RAX);
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RAX), QWORD [Rq(RAX) + po]
+                    ; mov Rq(RAX), QWORD [Rq(RAX) + idx * 8]
+                    ; mov Rq(RAX), QWORD [Rq(RAX) + lo]
+                    ; mov Rq(RCX), Rq(RAX) ; sub Rq(RCX), Rq(RBX) ; cmp Rq(RCX), nslots * 8 ; jb =>e);
+                self.def_gpr(i, RAX);
+            }
+            Opc::UvLoad => {
+                let cell = self.in_gpr(ins.a, RAX);
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(cell)]);
+                self.def_gpr(i, d);
+            }
+            Opc::UvStore => {
+                let cell = self.in_gpr(ins.a, RAX);
+                let v = self.in_gpr(ins.b, RCX);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(cell)], Rq(v));
+            }
+            Opc::GuardType => {
+                let e = exit.ok_or("guardtype without snapshot")?;
+                let v = self.in_gpr(ins.a, RAX);
+                self.guard_type(v, ins.k, e);
+            }
+            Opc::StrLen => {
+                let s = self.in_gpr(ins.a, RAX);
+                let d = self.dst_gpr(i);
+                let lo = vm::object::Str::LEN_OFFSET as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), Rq(s));
+                self.untag(RDX);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + lo]);
+                self.def_gpr(i, d);
+            }
+            Opc::StrByte => {
+                // r11 = index - 1, checked against the length (unsigned), then the byte.
+                let e = exit.ok_or("strbyte without snapshot")?;
+                let lo = vm::object::Str::LEN_OFFSET as i32;
+                let data = std::mem::size_of::<vm::object::Str>() as i32;
+                self.load_gpr(R11, ins.b);
+                dynasm!(self.ops ; .arch x64 ; sub Rq(R11), 1);
+                self.load_gpr(RDX, ins.a);
+                self.untag(RDX);
+                dynasm!(self.ops ; .arch x64
+                    ; cmp Rq(R11), QWORD [Rq(RDX) + lo] ; jae =>e
+                    ; movzx eax, BYTE [Rq(RDX) + Rq(R11) + data]);
+                self.def_gpr(i, RAX);
+            }
+            Opc::CArg => {
+                let v = self.in_gpr(ins.a, RAX);
+                let o = (offset_of!(JitCtx, args) as i64 + (ins.k & 7) * 8) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(v));
+            }
+            Opc::CallN => {
+                // The VM stack may have moved: reload the frame pointer before the check
+                // (the exit stub writes the snapshot through it).
+                let e = exit.ok_or("calln without snapshot")?;
+                let (fo, xo) = (offset_of!(JitCtx, frame) as i32, offset_of!(JitCtx, callout_failed) as i32);
+                let cn = self.call_native;
+                let desc = ins.k;
+                dynasm!(self.ops ; .arch x64
+                    ; mov Rq(RAX), QWORD desc ; call =>cn
+                    ; mov Rq(RBX), QWORD [Rq(R12) + fo]
+                    ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
+                self.def_gpr(i, RAX);
+            }
+            Opc::TGet | Opc::TSet => {
+                // Operands to ctx.args[0..3], then the call; exits when it failed (a key
+                // that is not an inline int or string; nothing changed then).
+                let e = exit.ok_or("table call without snapshot")?;
+                let ao = offset_of!(JitCtx, args) as i32;
+                let xo = offset_of!(JitCtx, callout_failed) as i32;
+                for (n, r) in [ins.a, ins.b, ins.c].into_iter().enumerate() {
+                    if r.is_none() {
+                        continue;
+                    }
+                    let g = self.in_gpr(r, RAX);
+                    let o = ao + n as i32 * 8;
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(g));
+                }
+                let routine = if ins.op == Opc::TGet { self.table_get } else { self.table_set };
+                dynasm!(self.ops ; .arch x64
+                    ; call =>routine
+                    ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
+                if ins.op == Opc::TGet {
+                    self.def_gpr(i, RAX);
+                }
+            }
             Opc::Head => {
+                if let Some(b) = self.alloc.budget {
+                    let bo = offset_of!(JitCtx, budget) as i32;
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(b), QWORD [Rq(R12) + bo]);
+                }
                 dynasm!(self.ops ; .arch x64 ; =>top);
             }
             Opc::Loop => {
@@ -1118,9 +1294,18 @@ impl<'a> Em<'a> {
                 }
                 self.stress_check(e);
                 let bo = offset_of!(JitCtx, budget) as i32;
-                dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1 ; jle =>e);
-                self.phi_moves()?;
-                dynasm!(self.ops ; .arch x64 ; jmp =>top);
+                match self.alloc.budget {
+                    Some(b) => dynasm!(self.ops ; .arch x64 ; sub Rq(b), 1),
+                    None => dynasm!(self.ops ; .arch x64 ; sub QWORD [Rq(R12) + bo], 1),
+                }
+                if self.phi_moves_needed() {
+                    dynasm!(self.ops ; .arch x64 ; jle =>e);
+                    self.phi_moves()?;
+                    dynasm!(self.ops ; .arch x64 ; jmp =>top);
+                } else {
+                    // No moves: the budget check itself branches back.
+                    dynasm!(self.ops ; .arch x64 ; jg =>top ; jmp =>e);
+                }
             }
             Opc::Exit => {
                 let e = exit.ok_or("exit without snapshot")?;
@@ -1137,7 +1322,10 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let box_big = ops.new_dynamic_label();
     let grow = ops.new_dynamic_label();
     let new_table = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, big_ints: Vec::new(), hbase: None };
+    let call_native = ops.new_dynamic_label();
+    let table_get = ops.new_dynamic_label();
+    let table_set = ops.new_dynamic_label();
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new(), hbase: None };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -1178,11 +1366,22 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let lo = offset_of!(JitCtx, linked) as i32;
     let tidx = link.trace as i32;
     let done = em.ops.new_dynamic_label();
+    // Snapshots of body guards: their stubs first store the budget register.
+    let head = t.head().unwrap_or(usize::MAX);
+    let mut body_snap = vec![false; t.snaps.len()];
+    for ins in t.ins.iter().skip(head) {
+        if !ins.snap.is_none() {
+            body_snap[ins.snap.idx()] = true;
+        }
+    }
     for (s, &l) in em.exits.clone().iter().enumerate() {
         let slow = em.ops.new_dynamic_label();
         let ret = em.ops.new_dynamic_label();
         let snum = s as i32;
         dynasm!(em.ops ; .arch x64 ; =>l);
+        if let (Some(b), true) = (alloc.budget, body_snap[s]) {
+            dynasm!(em.ops ; .arch x64 ; mov QWORD [r12 + bo], Rq(b));
+        }
         let entries = t.snaps[s].entries.clone();
         let all_located = entries.iter().all(|&(_, r)| t.get(r).op == Opc::K || em.loc(r) != Loc::None);
         if all_located {
@@ -1222,6 +1421,17 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     call_thunk(&mut em.ops, box_big, crate::exit::jit_box_int as *const () as usize as i64);
     call_thunk(&mut em.ops, grow, crate::exit::jit_array_grow as *const () as usize as i64);
     call_thunk(&mut em.ops, new_table, crate::exit::jit_new_table as *const () as usize as i64);
+    // The call-out routines only when the trace uses them (each is ~200 bytes).
+    let uses = |op: Opc| t.ins.iter().any(|i| i.op == op);
+    if uses(Opc::CallN) {
+        call_thunk(&mut em.ops, call_native, crate::callout::jit_call_native as *const () as usize as i64);
+    }
+    if uses(Opc::TGet) {
+        call_thunk(&mut em.ops, table_get, crate::callout::jit_table_get as *const () as usize as i64);
+    }
+    if uses(Opc::TSet) {
+        call_thunk(&mut em.ops, table_set, crate::callout::jit_table_set as *const () as usize as i64);
+    }
     dynasm!(em.ops ; .arch x64 ; =>save_all);
     for &g in GPRS.iter() {
         let o = (offset_of!(JitCtx, gpr) + g as usize * 8) as i32;

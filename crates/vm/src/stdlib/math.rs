@@ -122,34 +122,48 @@ fn abs(vm: &mut Vm, a: Args) -> R {
 
 fn floor(vm: &mut Vm, a: Args) -> R {
     let v = vm.arg(a, 1);
-    if v.is_int() {
+    // The usual case (`math.floor(x / y)`): a float whose floor is an inline integer,
+    // by truncation and adjustment (exact for |f| < 2^47). Everything else (integers
+    // aside) is out of line, keeping this path free of error-handling set-up.
+    if v.is_float() {
+        let f = v.as_float_unchecked();
+        if f.abs() < crate::value::INLINE_INT_MAX as f64 {
+            let t = f as i64;
+            return vm.ret1(Value::inline_int(if t as f64 > f { t - 1 } else { t }));
+        }
+    } else if v.is_int() {
         return vm.ret1(v);
     }
-    // The usual case (`math.floor(x / y)`): a float whose result is an inline integer.
-    if v.is_float() {
-        let f = v.as_float_unchecked().floor();
-        if f.abs() < crate::value::INLINE_INT_MAX as f64 {
-            return vm.ret1(Value::inline_int(f as i64));
-        }
-    }
+    floor_general(vm, a)
+}
+
+#[cold]
+#[inline(never)]
+fn floor_general(vm: &mut Vm, a: Args) -> R {
     let f = vm.check_f64(a, 1)?;
-    ret_num(vm, num_int(f.floor()))
+    ret_num(vm, num_int(crate::number::floor_f64(f)))
 }
 
 fn ceil(vm: &mut Vm, a: Args) -> R {
     let v = vm.arg(a, 1);
-    if v.is_int() {
+    // As in `floor`.
+    if v.is_float() {
+        let f = v.as_float_unchecked();
+        if f.abs() < crate::value::INLINE_INT_MAX as f64 {
+            let t = f as i64;
+            return vm.ret1(Value::inline_int(if (t as f64) < f { t + 1 } else { t }));
+        }
+    } else if v.is_int() {
         return vm.ret1(v);
     }
-    // The usual case (`math.ceil(x / y)`): a float whose result is an inline integer.
-    if v.is_float() {
-        let f = v.as_float_unchecked().ceil();
-        if f.abs() < crate::value::INLINE_INT_MAX as f64 {
-            return vm.ret1(Value::inline_int(f as i64));
-        }
-    }
+    ceil_general(vm, a)
+}
+
+#[cold]
+#[inline(never)]
+fn ceil_general(vm: &mut Vm, a: Args) -> R {
     let f = vm.check_f64(a, 1)?;
-    ret_num(vm, num_int(f.ceil()))
+    ret_num(vm, num_int(crate::number::ceil_f64(f)))
 }
 
 fn trunc(vm: &mut Vm, a: Args) -> R {
@@ -371,7 +385,7 @@ fn idiv(vm: &mut Vm, a: Args) -> R {
     }
     let m = vm.check_f64(a, 1)?;
     let d = vm.check_f64(a, 2)?;
-    ret_f(vm, (m / d).floor())
+    ret_f(vm, crate::number::floor_f64(m / d))
 }
 
 /// A number argument as a value (numeric strings converted).

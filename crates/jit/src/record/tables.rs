@@ -1,0 +1,121 @@
+//! Recording of table accesses outside the fast paths (part of the recorder,
+//! `record.rs`): reads and writes of keys that are not in the array part or not known
+//! fields — strings and integers in the hash part, absent keys, new keys — on tables
+//! without metatables become `tget` / `tset`, which call the table's raw get / set out
+//! of the trace (`callout::jit_table_get` / `jit_table_set`). A `tset` may add keys and
+//! rehash the table, so it counts as a barrier for the memory optimisation.
+
+use super::*;
+
+impl Rec<'_> {
+    /// The key in register `s` (runtime value `key`, an inline int or a string) as a
+    /// boxed value, type-guarded.
+    fn generic_key(&mut self, s: Option<usize>, key: Value) -> R<IrRef> {
+        let Some(s) = s else { return Ok(self.kval(key)) };
+        if key.is_inline_int() {
+            let r = self.get_as(s, Ty::Int)?;
+            return Ok(self.boxed(r));
+        }
+        if key.is_str() {
+            return self.str_operand(s);
+        }
+        Err("table key that is not an integer or string".into())
+    }
+
+    /// `R[a] = T[key]` for table register `t` without metatable, through `tget` (key in
+    /// register `ks`, or the constant `key` when `ks` is None).
+    pub(super) fn table_get(&mut self, a: usize, t: usize, ks: Option<usize>, key: Value) -> R<()> {
+        if !key.is_inline_int() && !key.is_str() {
+            return Err("table key that is not an integer or string".into());
+        }
+        let (tr, tab) = self.plain_table(t)?;
+        let kr = self.generic_key(ks, key)?;
+        let v = tab.get(key);
+        let r = self.guard(Ins::new(Opc::TGet, Ty::Val, tr, kr));
+        self.set(a, r, v);
+        Ok(())
+    }
+
+    /// `T[key] = R[vs]` for table register `t` without metatable, through `tset`.
+    pub(super) fn table_set(&mut self, t: usize, ks: Option<usize>, key: Value, vs: usize) -> R<()> {
+        if !self.inlined.is_empty() {
+            return Err("store in an inlined call".into());
+        }
+        if !key.is_inline_int() && !key.is_str() {
+            return Err("table key that is not an integer or string".into());
+        }
+        let (tr, mut tab) = self.plain_table(t)?;
+        let kr = self.generic_key(ks, key)?;
+        let vv = self.val(vs);
+        let vr0 = self.get(vs)?;
+        let vr = self.boxed(vr0);
+        let mut ins = Ins::new(Opc::TSet, Ty::None, tr, kr);
+        ins.c = vr;
+        self.guard(ins);
+        if !tab.set_out_of_line(key, vv) {
+            return Err("table store failed".into());
+        }
+        Ok(())
+    }
+}
+
+impl Rec<'_> {
+    /// `SELF a b c`: `R[a+1] = R[b]; R[a] = R[b][K[c]]`, the method lookup through a
+    /// chain of `__index` tables (as the interpreter's). Each table on the way where the
+    /// key is absent gets a raw-get guard of that (`tget` = nil) and a guard of its
+    /// metatable's identity (`guardmeta`); the metatable's `__index` is loaded and
+    /// guarded by identity (the metatables and `__index` tables are constants, so with
+    /// no stores in the loop these loads are hoisted). The table holding the method is
+    /// read with a non-nil `hload`.
+    pub(super) fn method_lookup(&mut self, a: usize, b: usize, key: Value) -> R<()> {
+        let obj = self.val(b);
+        let Some(mut t) = value_as::<Table>(obj) else { return Err("method call on a non-table".into()) };
+        if !key.is_str() {
+            return Err("method name not a string".into());
+        }
+        let mut tr = self.get_as(b, Ty::Tab)?;
+        let kr = self.kval(key);
+        let index_name = Vm::object_value(self.vm.tm_names[vm::vm::Tm::Index as usize]);
+        for _ in 0..4 {
+            if let Some(e) = Self::entry_of(&t, key).filter(|&e| !t.entries[e].value.is_nil()) {
+                let v = t.entries[e].value;
+                let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
+                ins.k = e as i64 | HLOAD_NONNIL;
+                let r = self.guard(ins);
+                self.set(a + 1, self.slots[self.off + b], obj);
+                self.set(a, r, v);
+                return Ok(());
+            }
+            if !t.get(key).is_nil() {
+                return Err("method not in the hash part".into());
+            }
+            let absent = self.guard(Ins::new(Opc::TGet, Ty::Val, tr, kr));
+            let nil = self.kval(Value::NIL);
+            let mut g = Ins::new(Opc::GuardV, Ty::None, absent, nil);
+            g.k = 1;
+            self.guard(g);
+            let Some(mt) = t.meta else { return Err("method not found".into()) };
+            let mut gm = Ins::new(Opc::GuardMeta, Ty::None, tr, IrRef::NONE);
+            gm.k = mt.as_ptr() as i64;
+            self.guard(gm);
+            let Some(e) = Self::entry_of(&mt, index_name) else { return Err("metatable without __index".into()) };
+            let h = mt.entries[e].value;
+            let Some(ht) = value_as::<Table>(h) else { return Err("__index is not a table".into()) };
+            let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
+            let ir = self.kval(index_name);
+            let mut ld = Ins::new(Opc::HLoad, Ty::Val, mr, ir);
+            ld.k = e as i64 | HLOAD_NONNIL;
+            let hr = self.guard(ld);
+            let kh = self.kval(h);
+            let mut gh = Ins::new(Opc::GuardV, Ty::None, hr, kh);
+            gh.k = 1;
+            self.guard(gh);
+            // Keeps the metatable and the __index table alive (the trace embeds them).
+            self.roots.push(Vm::table_value(mt));
+            self.roots.push(h);
+            tr = self.k(Ty::Tab, h.0 as i64);
+            t = ht;
+        }
+        Err("__index chain too long".into())
+    }
+}
