@@ -295,7 +295,7 @@ fn short_inner_loops_are_unrolled() {
     // The unrolled trace has one `sqrtn` per unrolled iteration, but the global lookup
     // of `math.sqrt` is hoisted once (CSE of the duplicated guards after hoisting).
     let (_, dump) = run(&["-jdump", "-jopt=-side"], "unroll.gs");
-    let big = dump.split("---- IR after snap ----").skip(1).map(|t| t.split("---- machine code").next().unwrap_or("")).find(|t| t.matches(" sqrtn ").count() >= 2).expect("no trace with unrolled iterations");
+    let big = dump.split("---- IR after snap ----").skip(1).map(|t| t.split("\n---- ").next().unwrap_or("")).find(|t| t.matches(" sqrtn ").count() >= 2).expect("no trace with unrolled iterations");
     assert_eq!(big.matches(" fproto ").count() + big.matches(" guardv ").count(), 1, "{}", big);
     let (out, err) = run(&["-jv", "-jopt=-unroll"], "unroll.gs");
     assert_eq!(out, reference);
