@@ -39,7 +39,7 @@ JIT (x86-64 tracing compiler; off by default in this version):
   -jhot=N            record a loop after N back-edges (default 56)
   -jexit-stress      make every guard exit now and then (tests the exits);
                      implies -jhot=1 unless -jhot is given
-  -jopt=LIST         switch passes: -fold, -dce, -loop, -mem, -snap, -abc, -regs, -side (e.g. -jopt=-dce,-regs)
+  -jopt=LIST         switch passes: -fold, -dce, -loop, -mem, -snap, -abc, -regs, -side, -unroll (e.g. -jopt=-dce,-regs)
   (any -j option other than -joff turns the JIT on)
 
 Environment:

@@ -246,8 +246,12 @@ fn linked_traces_run_without_the_engine() {
     // closed anyway (not "left the loop").
     assert!(err.contains("compiled linked.gs:60 "), "{}", err);
     assert!(err.contains("-> linked.gs:17 "), "{}", err);
-    // The outer loop of `pairs` (line 11) gets an entry trace (its recording aborted at
-    // the inner loop), linked to the inner loop's trace.
+    // The outer loop of `pairs` (line 11) unrolls its short inner loop (unroll.gs);
+    // without unrolling it gets an entry trace (its recording aborted at the inner loop),
+    // linked to the inner loop's trace.
+    assert!(err.contains("compiled linked.gs:11 ") && !err.contains("start linked.gs:11 (entry trace)"), "{}", err);
+    let (out, err) = run(&["-jv", "-jopt=-unroll"], "linked.gs");
+    assert_eq!(out, reference);
     assert!(err.contains("start linked.gs:11 (entry trace)") && err.contains("compiled linked.gs:11 "), "{}", err);
     // Exit stress: linked exits re-arm the countdown, snapshots of linked traces restore.
     for flags in [&["-jv", "-jexit-stress"][..], &["-jhot=2"][..], &["-jopt=-side"][..]] {
@@ -320,6 +324,34 @@ fn failed_entries_get_variants_or_penalties() {
     let per_loop = |line: &str| err.lines().filter(|l| l.contains("compiled") && l.contains(line) && !l.contains("side trace")).count();
     for line in ["variants.gs:10 ", "variants.gs:24 ", "variants.gs:42 ", "variants.gs:68 "] {
         assert!(per_loop(line) <= 2 * jit::MAX_VARIANTS as usize, "{}: {} traces", line, per_loop(line));
+    }
+}
+
+/// Loop traces unroll short inner loops: `step`'s outer loop (unroll.gs line 10) is one
+/// loop trace holding the inner loop's iterations, whose guards get side traces back to
+/// the outer header; without unrolling it is an entry trace linked to the inner trace.
+#[test]
+fn short_inner_loops_are_unrolled() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "unroll.gs");
+    let (out, err) = run(&["-jv"], "unroll.gs");
+    assert_eq!(out, reference);
+    assert!(err.contains("compiled unroll.gs:10 ") && !err.contains("start unroll.gs:10 (entry trace)"), "{}", err);
+    // Other trip counts leave the unrolled part into side traces that end at the header.
+    assert!(count(&err, "-> unroll.gs:10 ") >= 2, "{}", err);
+    // The unrolled trace has one `sqrtn` per unrolled iteration, but the global lookup
+    // of `math.sqrt` is hoisted once (CSE of the duplicated guards after hoisting).
+    let (_, dump) = run(&["-jdump", "-jopt=-side"], "unroll.gs");
+    let big = dump.split("---- IR after snap ----").skip(1).map(|t| t.split("\n---- ").next().unwrap_or("")).find(|t| t.matches(" sqrtn ").count() >= 2).expect("no trace with unrolled iterations");
+    assert_eq!(big.matches(" fproto ").count() + big.matches(" guardv ").count(), 1, "{}", big);
+    let (out, err) = run(&["-jv", "-jopt=-unroll"], "unroll.gs");
+    assert_eq!(out, reference);
+    assert!(err.contains("start unroll.gs:10 (entry trace)"), "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jhot=3"][..]] {
+        let (out, _) = run(flags, "unroll.gs");
+        assert_eq!(out, reference, "{:?}", flags);
     }
 }
 

@@ -45,8 +45,10 @@
 //! * **Side traces** (`record::record_side`, [`Engine::run`]): every exit (trace,
 //!   snapshot) is counted; a hot one gets a side trace recorded from its pc, which follows
 //!   the executed path (backward jumps included) until a loop header with a trace or a
-//!   return of the traced function, and ends with `Exit`. A loop whose recording aborted
-//!   at an inner loop gets an *entry trace* (recorded the same way from its header).
+//!   return of the traced function, and ends with `Exit`. A loop trace unrolls inner
+//!   loops with short trip counts (`record::MAX_UNROLL` inner back-edges in all,
+//!   `-jopt=-unroll`); a loop whose recording aborted at a longer inner loop (or failed
+//!   after unrolling) gets an *entry trace* (recorded the same way from its header).
 //! * **Variants and entry penalties** ([`Engine::record_variant`], [`Engine::enter`]): a
 //!   loop trace whose pre-header guard fails (entry types, hoisted invariant guards such
 //!   as a test of a parameter) did not run an iteration; a hot such exit gets a
@@ -152,11 +154,13 @@ pub struct Options {
     pub snap: bool,
     /// Bounds checks of induction-variable array loads hoisted (`opt_abc.rs`).
     pub abc: bool,
+    /// Loop traces unroll inner loops with short trip counts (`-jopt=-unroll`).
+    pub unroll: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true }
     }
 }
 
@@ -196,6 +200,7 @@ impl Options {
                             "mem" => self.mem = on,
                             "snap" => self.snap = on,
                             "abc" => self.abc = on,
+                            "unroll" => self.unroll = on,
                             _ => return false,
                         }
                     }
@@ -440,13 +445,17 @@ impl Engine {
             let stops = self.traced_headers(key.0);
             record::record_side(vm, &stops, self.opts.fold)
         } else {
-            record::record(vm, from_pc, self.opts.fold)
+            record::record(vm, from_pc, self.opts.fold, self.opts.unroll)
         };
         let result = match recorded {
             Ok(rec) => {
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
-                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| (header, reason))
+                let unrolled = rec.unrolled;
+                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| {
+                    // Unrolling made the trace too big (e.g. spills): an entry trace next.
+                    (header, if unrolled { format!("{}: {}", record::UNROLL_FAILED, reason) } else { reason })
+                })
             }
             Err(a) => Err((a.pc, a.reason)),
         };
@@ -486,7 +495,7 @@ impl Engine {
                     }
                     self.loops.insert(key, LoopState::Blacklisted);
                 } else {
-                    self.loops.insert(key, LoopState::Counting { aborts, inner: reason == "inner loop" });
+                    self.loops.insert(key, LoopState::Counting { aborts, inner: reason.starts_with("inner loop") });
                 }
             }
         }
@@ -707,7 +716,7 @@ impl Engine {
         if self.opts.verbose {
             eprintln!("[jit] trace {} start {} (variant of trace {})", id, Self::where_(proto, header), idx + 1);
         }
-        let result = match record::record(vm, from_pc, self.opts.fold) {
+        let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll) {
             Ok(rec) => {
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();

@@ -16,11 +16,15 @@
 //! * **Forwarding**: within the pre-header, and within the body, a load of a location
 //!   that an earlier load or store of the same region has provably read or written, with
 //!   no possibly aliasing store in between, is replaced by that value. Facts do not cross
-//!   `Head` (the body repeats; the pre-header runs once).
+//!   `Head` (the body repeats; the pre-header runs once). The same pass removes repeated
+//!   value guards and pure instructions (CSE; across `Head` only without PHI operands),
+//!   which hoisting and unrolled inner loops produce.
 //!
 //! * **Proven checks** ([`mark_checked`]): a hash access to a table whose entry count an
 //!   earlier access already checked for an index at least as high gets [`HREF_CHECKED`]
-//!   (no instruction changes a table's shape inside a trace); a hash store to a location
+//!   (no instruction changes a table's shape inside a trace), and instead of checking a
+//!   higher index itself it raises the earlier check ([`HREF_UPTO_SHIFT`]; not across
+//!   `Head`), so one check per table covers all its fields; a hash store to a location
 //!   an earlier access of the same region showed to hold the key and a non-nil value
 //!   gets [`HSTORE_PROVEN`]. The flags are hints: a backend that ignores them is correct.
 //!
@@ -219,6 +223,20 @@ pub const HREF_CHECKED: i64 = 1 << 41;
 /// Bit in `HStore.k`: the entry's key and non-nil value are proven (the backend may skip
 /// the count, key and nil checks).
 pub const HSTORE_PROVEN: i64 = 1 << 42;
+/// Bits of `HLoad.k`/`HStore.k` (at [`HREF_UPTO_SHIFT`]): when non-zero, the access's
+/// entry-count check asserts this many entries (more than its own index needs), so
+/// that later accesses to the same table up to that index skip theirs. Exiting at the
+/// earlier check is correct (its snapshot is an earlier state of the same path).
+pub const HREF_UPTO_SHIFT: u32 = 44;
+pub const HREF_UPTO_MASK: i64 = 0xFFFF;
+
+/// The number of entries the count check of a hash access asserts.
+pub fn href_count(ins: &Ins) -> i64 {
+    match (ins.k >> HREF_UPTO_SHIFT) & HREF_UPTO_MASK {
+        0 => entry_index(ins) + 1,
+        n => n,
+    }
+}
 
 /// Runs the array split and hoisting (loop traces), forwarding and check marking;
 /// returns the new trace.
@@ -232,8 +250,10 @@ pub fn optimize(t: &Trace) -> Trace {
 /// Sets [`HREF_CHECKED`] and [`HSTORE_PROVEN`] where earlier accesses prove them.
 pub fn mark_checked(t: &Trace) -> Trace {
     let mut out = t.clone();
-    // Per table ref: the highest entry index whose count check has run.
-    let mut checked: Vec<(IrRef, i64)> = Vec::new();
+    // Per table ref: the highest entry index whose count check has run, and the access
+    // doing the check if it can still be raised (no `Head` in between: the pre-header's
+    // check also covers the body only for what it asserted).
+    let mut checked: Vec<(IrRef, i64, Option<usize>)> = Vec::new();
     // Values known to be non-nil (unboxed, or non-nil by construction) so far.
     let mut nonnil = vec![false; t.ins.len()];
     // Accesses (index) proving that a location holds its key and, if `nonnil` of the
@@ -252,6 +272,9 @@ pub fn mark_checked(t: &Trace) -> Trace {
                 facts.clear();
                 if has_barrier {
                     checked.clear();
+                }
+                for c in &mut checked {
+                    c.2 = None;
                 }
             }
             Opc::HLoad if ins.k & HLOAD_NONNIL != 0 => nonnil[i] = true,
@@ -275,8 +298,17 @@ pub fn mark_checked(t: &Trace) -> Trace {
         let e = entry_index(&ins);
         match checked.iter_mut().find(|c| c.0 == ins.a) {
             Some(c) if c.1 >= e => out.ins[i].k |= HREF_CHECKED,
-            Some(c) => c.1 = e,
-            None => checked.push((ins.a, e)),
+            Some(c) => match c.2 {
+                Some(first) if e + 1 <= HREF_UPTO_MASK => {
+                    // Raise the earlier check instead of checking again here.
+                    let k = &mut out.ins[first].k;
+                    *k = (*k & !(HREF_UPTO_MASK << HREF_UPTO_SHIFT)) | ((e + 1) << HREF_UPTO_SHIFT);
+                    out.ins[i].k |= HREF_CHECKED;
+                    c.1 = e;
+                }
+                _ => *c = (ins.a, e, Some(i)),
+            },
+            None => checked.push((ins.a, e, Some(i))),
         }
         if ins.op == Opc::HStore {
             let proven = facts.iter().any(|&f| {
@@ -395,11 +427,18 @@ pub fn hoist(t: &Trace) -> Trace {
     out
 }
 
-/// Load-to-load and store-to-load forwarding within the pre-header and within the body.
+/// Load-to-load and store-to-load forwarding within the pre-header and within the body;
+/// also common-subexpression elimination of value guards and pure instructions (an
+/// identical earlier one dominates in a linear trace), which hoisting and unrolled inner
+/// loops leave behind (e.g. a global function's lookup and guards once per unrolled
+/// iteration). Across `Head` only instructions without PHI operands match (a PHI's ref
+/// names another value in each iteration).
 pub fn forward(t: &Trace) -> Trace {
     let n = t.ins.len();
     // Per instruction: the value replacing it (its own ref if it stays).
     let mut repl: Vec<IrRef> = (0..n as u32).map(IrRef).collect();
+    let phis: Vec<IrRef> = t.phis.iter().map(|p| p.0).collect();
+    let mut seen: std::collections::HashMap<(Opc, Ty, IrRef, IrRef, IrRef, i64), usize> = std::collections::HashMap::new();
     // Accesses whose result is known: (instruction index in `t`).
     let mut facts: Vec<usize> = Vec::new();
     let mut changed = false;
@@ -450,6 +489,19 @@ pub fn forward(t: &Trace) -> Trace {
             Effect::None => {
                 if ins.op == Opc::Head {
                     facts.clear();
+                    seen.retain(|key, _| ![key.2, key.3, key.4].iter().any(|r| phis.contains(r)));
+                } else if value_only(ins.op) && !matches!(ins.op, Opc::K | Opc::Box) {
+                    let rp = |r: IrRef| if r.is_none() { r } else { repl[r.idx()] };
+                    let key = (ins.op, ins.ty, rp(ins.a), rp(ins.b), rp(ins.c), ins.k);
+                    match seen.get(&key) {
+                        Some(&j) => {
+                            repl[i] = IrRef(j as u32);
+                            changed = true;
+                        }
+                        None => {
+                            seen.insert(key, i);
+                        }
+                    }
                 }
             }
         }

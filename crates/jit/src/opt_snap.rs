@@ -209,10 +209,28 @@ pub fn prune(t: &Trace, dead: impl Fn(usize, u16) -> bool) -> Trace {
     let mut out = t.clone();
     let loop_snap = t.ins.last().filter(|i| i.op == Opc::Loop).map(|i| i.snap);
     let phi_slots: Vec<i64> = t.phis.iter().map(|p| t.get(p.0).k).collect();
+    // Many snapshots share a pc (unrolled inner loops, guards of one instruction): each
+    // (pc, slot) query runs once.
+    let npc = t.snaps.iter().map(|s| s.pc + 1).max().unwrap_or(0);
+    let mut known: Vec<Vec<(u16, bool)>> = vec![Vec::new(); npc];
     for (si, s) in out.snaps.iter_mut().enumerate() {
         let is_loop = loop_snap == Some(SnapId(si as u32));
         let pc = s.pc;
-        s.entries.retain(|&(slot, _)| (is_loop && phi_slots.contains(&(slot as i64))) || !dead(pc, slot));
+        s.entries.retain(|&(slot, _)| {
+            if is_loop && phi_slots.contains(&(slot as i64)) {
+                return true;
+            }
+            let memo = &mut known[pc];
+            let d = match memo.iter().find(|m| m.0 == slot) {
+                Some(&(_, d)) => d,
+                None => {
+                    let d = dead(pc, slot);
+                    memo.push((slot, d));
+                    d
+                }
+            };
+            !d
+        });
     }
     out
 }

@@ -30,6 +30,8 @@ const _: () = assert!(std::mem::size_of::<Gc<ProtoObj>>() == 8);
 
 /// Maximum number of bytecode instructions in one recorded iteration.
 const MAX_RECORD: usize = 2000;
+/// Inner-loop iterations a loop trace may unroll in all.
+pub const MAX_UNROLL: usize = 15;
 
 /// Why a recording stopped without a trace.
 #[derive(Debug)]
@@ -45,6 +47,8 @@ pub struct Recorded {
     /// Objects the trace's guards compare against by identity (inlined closures, builtins):
     /// the engine keeps them alive.
     pub roots: Vec<Value>,
+    /// A loop trace that unrolled iterations of an inner loop.
+    pub unrolled: bool,
 }
 
 /// Integers up to this magnitude (2^53) convert to floats exactly.
@@ -96,6 +100,10 @@ struct Rec<'a> {
     /// Side traces: targets of the backward jumps followed so far (a second visit means
     /// the path loops without reaching a traced loop header).
     back_targets: Vec<usize>,
+    /// Loop traces: inner-loop back-edges that may still be unrolled.
+    unroll_left: usize,
+    /// Loop traces: the inner loops unrolled so far (body start, back-edge jump pc).
+    unrolled: Vec<(usize, usize)>,
 }
 
 /// Type category of a runtime value.
@@ -147,6 +155,8 @@ impl<'a> Rec<'a> {
             roots: Vec::new(),
             side,
             back_targets: Vec::new(),
+            unroll_left: 0,
+            unrolled: Vec::new(),
         })
     }
 
@@ -660,13 +670,25 @@ impl<'a> Rec<'a> {
                 if target == header && self.pc + 1 == from_pc && self.inlined.is_empty() {
                     return Ok(true);
                 }
-                self.back_jump(target)?;
+                self.back_jump(target, self.pc + 1)?;
+            } else {
+                self.forward_jump(self.pc + 1, target)?;
             }
             self.pc = target;
         } else {
             self.pc += 2;
         }
         Ok(false)
+    }
+
+    /// A taken forward jump at `at` out of an unrolled inner loop (a `break`, not the
+    /// loop's own condition at its end): its trip count depends on data (a search, an
+    /// escape test), so it is not unrolled ("inner loop": an entry trace instead).
+    fn forward_jump(&mut self, at: usize, target: usize) -> R<()> {
+        if self.unrolled.iter().any(|&(start, end)| start <= at && at < end && target > end) {
+            return Err("inner loop".into());
+        }
+        Ok(())
     }
 
     /// The recorded iteration left the loop through the comparison just before the
@@ -688,9 +710,21 @@ impl<'a> Rec<'a> {
 
     /// A backward jump other than the closing back-edge: an inner loop in a loop trace
     /// (abort); followed once per target in a side trace.
-    fn back_jump(&mut self, target: usize) -> R<()> {
-        if !self.side || !self.inlined.is_empty() {
+    fn back_jump(&mut self, target: usize, at: usize) -> R<()> {
+        if !self.inlined.is_empty() {
             return Err("inner loop".into());
+        }
+        if !self.side {
+            if !self.unrolled.contains(&(target, at)) {
+                self.unrolled.push((target, at));
+            }
+            // A loop trace unrolls the iterations of an inner loop with a short trip
+            // count (like LuaJIT); a longer inner loop aborts (next: an entry trace).
+            if self.unroll_left == 0 {
+                return Err("inner loop".into());
+            }
+            self.unroll_left -= 1;
+            return Ok(());
         }
         if self.back_targets.contains(&target) {
             return Err("side trace loops without reaching a trace".into());
@@ -1032,7 +1066,9 @@ impl<'a> Rec<'a> {
                     if target == header && pc == from_pc && self.inlined.is_empty() {
                         return Ok(true);
                     }
-                    self.back_jump(target)?;
+                    self.back_jump(target, pc)?;
+                } else {
+                    self.forward_jump(pc, target)?;
                 }
                 self.pc = target;
                 return Ok(false);
@@ -1133,8 +1169,29 @@ pub const HLOAD_NONNIL: i64 = 1 << 40;
 /// Records one iteration of the loop whose header is the current frame's pc, closed by
 /// the backward jump at `from_pc`. On success the VM is at the loop header again (after
 /// one iteration); on abort it is at `Abort::pc`.
-pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort> {
+/// A recording that unrolled an inner loop and then failed reports "inner loop ..." (see
+/// [`UNROLL_FAILED`]), so the engine records an entry trace next, as without unrolling.
+pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, false)?;
+    rec.unroll_left = if unroll { MAX_UNROLL } else { 0 };
+    match record_loop(&mut rec, from_pc) {
+        Ok(mut r) => {
+            r.unrolled = rec.unroll_left < MAX_UNROLL && unroll;
+            Ok(r)
+        }
+        Err(mut a) => {
+            if unroll && rec.unroll_left < MAX_UNROLL && a.reason != "inner loop" {
+                a.reason = format!("{}: {}", UNROLL_FAILED, a.reason);
+            }
+            Err(a)
+        }
+    }
+}
+
+/// Prefix of the abort reason of a loop trace that failed after unrolling an inner loop.
+pub const UNROLL_FAILED: &str = "inner loop (unrolled)";
+
+fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
     let header = rec.pc;
     for _ in 0..MAX_RECORD {
         if rec.inlined.is_empty() && (rec.pc < header || rec.pc > from_pc) {
@@ -1147,7 +1204,7 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
                 if let Some(f) = th.frames.last_mut() {
                     f.pc = rec.pc;
                 }
-                return Ok(Recorded { trace: rec.t, roots: rec.roots });
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
             }
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
@@ -1157,7 +1214,7 @@ pub fn record(vm: &mut Vm, from_pc: usize, fold: bool) -> Result<Recorded, Abort
                 let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
                 ins.snap = rec.snap(header);
                 rec.t.push(ins);
-                return Ok(Recorded { trace: rec.t, roots: rec.roots });
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
             }
             Err(reason) => {
                 // Inside an inlined call, the VM is still at the outermost call.
@@ -1190,7 +1247,7 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded,
             if let Some(f) = th.frames.last_mut() {
                 f.pc = rec.pc;
             }
-            return Ok(Recorded { trace: rec.t, roots: rec.roots });
+            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false });
         }
         if let Err(reason) = rec.step(usize::MAX, usize::MAX) {
             let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);

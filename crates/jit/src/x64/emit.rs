@@ -77,6 +77,22 @@ struct Em<'a> {
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
     /// 8-byte constants read RIP-relative (`pool`), emitted after the code.
     pool: Vec<(i64, DynamicLabel)>,
+    /// The table whose hash-entries pointer rdx holds (set by `HLoad`/`HStore`, kept
+    /// across the instructions of [`keeps_hash_base`], which neither write rdx nor
+    /// move a table's entries; cleared by everything else, `Head` included).
+    hbase: Option<IrRef>,
+}
+
+/// Instructions that keep rdx and every table's entries pointer intact (an `HStore`
+/// writes an existing entry; boxing a float is a register move).
+fn keeps_hash_base(t: &Trace, ins: &Ins) -> bool {
+    match ins.op {
+        Opc::K | Opc::HLoad | Opc::HStore | Opc::Unbox | Opc::AddN | Opc::SubN | Opc::MulN | Opc::DivN | Opc::NegN | Opc::SqrtN | Opc::AbsN => true,
+        Opc::SLoad | Opc::AddI | Opc::SubI | Opc::MulI | Opc::NegI | Opc::ConvIN => true,
+        Opc::GuardI | Opc::GuardN | Opc::GuardT | Opc::GuardV | Opc::GuardNoMeta | Opc::GuardProto => true,
+        Opc::Box => t.ty(ins.a) != Ty::Int,
+        _ => false,
+    }
 }
 
 fn off_spill(s: u16) -> i32 {
@@ -1088,18 +1104,24 @@ impl<'a> Em<'a> {
                 let e = exit.ok_or("hash access without snapshot")?;
                 let entry = ins.k & 0xFFFF_FFFF;
                 let disp = entry.checked_mul(lay.entry_size as i64).filter(|d| *d < (1 << 30)).ok_or("entry index too large")? as i32;
-                let entry = entry as i32;
-                let tb = self.tab_ptr(RAX, ins.a);
                 let (lo, po) = (lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
                 let (ko, vo) = (disp + lay.entry_key, disp + lay.entry_value);
                 // Checks proven by earlier accesses (opt_mem.rs) are skipped.
                 let proven = ins.op == Opc::HStore && ins.k & crate::opt_mem::HSTORE_PROVEN != 0;
                 let count_ok = proven || ins.k & crate::opt_mem::HREF_CHECKED != 0;
                 let ln = self.pool(nil);
+                // The table pointer is needed only for the count check or a new
+                // entries pointer.
+                let need_tb = !count_ok || self.hbase != Some(ins.a);
+                let tb = if need_tb { self.tab_ptr(RAX, ins.a) } else { RAX };
                 if !count_ok {
-                    dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + lo], entry ; jbe =>e);
+                    let need = i32::try_from(crate::opt_mem::href_count(&ins)).map_err(|_| "entry index too large")?;
+                    dynasm!(self.ops ; .arch x64 ; cmp QWORD [Rq(tb) + lo], need ; jb =>e);
                 }
-                dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(tb) + po]);
+                if self.hbase != Some(ins.a) {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), QWORD [Rq(tb) + po]);
+                    self.hbase = Some(ins.a);
+                }
                 if !proven {
                     let key = self.in_gpr(ins.b, R11);
                     dynasm!(self.ops ; .arch x64 ; cmp Rq(key), QWORD [Rq(RDX) + ko] ; jne =>e);
@@ -1303,7 +1325,7 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let call_native = ops.new_dynamic_label();
     let table_get = ops.new_dynamic_label();
     let table_set = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new() };
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new(), hbase: None };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -1319,6 +1341,9 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
         dynasm!(em.ops ; .arch x64 ; =>top);
     }
     for i in 0..t.ins.len() {
+        if !keeps_hash_base(t, &t.ins[i]) {
+            em.hbase = None;
+        }
         em.ins(i, top)?;
         if let Some(p) = alloc.ptrs.get(i).copied().flatten() {
             // The table's untagged pointer (regalloc.rs).
