@@ -21,10 +21,11 @@
 //! `ctx.trace` tells the engine which trace finally returned.
 //!
 //! **Trusted slot loads.** A side trace is entered only from its parent's exit, whose
-//! stub (or, for big integers, the engine's slow-path restore) wrote each snapshot entry
-//! boxed by its IR type. Its `SLoad`s of float and table slots skip the type check
-//! ([`SLOAD_TRUSTED`]); int slots keep theirs, as they may hold an inline int or a heap
-//! box, and the int check loads both.
+//! stub wrote each snapshot entry boxed by its IR type (inline ints only: a big integer
+//! takes the slow path, the engine's `restore`). Its `SLoad`s of such slots skip the type
+//! check ([`SLOAD_TRUSTED`]). After a slow-path exit the engine does not enter a side
+//! trace that trusts int slots; a side trace recorded there trusts no int slot (its int
+//! check loads inline and heap-boxed ints alike).
 
 use crate::ir::*;
 use crate::regalloc::Loc;

@@ -268,6 +268,10 @@ struct CompiledTrace {
     depth: u32,
     /// For a root: side traces recorded below it so far.
     sides: u32,
+    /// Side traces: some int slot loads skip their type check (the parent's exit stub
+    /// wrote inline ints there). Such a trace is not entered after an exit the engine
+    /// restored, where an int slot may hold a heap-boxed big integer.
+    trusts_ints: bool,
     /// Loop traces (roots and their variants): the loop header and the pc of the
     /// back-edge that closes the loop (None for side and entry traces).
     loop_pcs: Option<(usize, usize)>,
@@ -289,7 +293,7 @@ struct CompiledTrace {
 impl CompiledTrace {
     fn new(ir: Trace, alloc: regalloc::Allocation, code: x64::emit::Compiled, links: exit::LinkTable, proto: Gc<ProtoObj>, root: usize, depth: u32) -> CompiledTrace {
         let loop_snap = ir.ins.last().filter(|i| i.op == ir::Opc::Loop).map(|i| i.snap.0);
-        CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, exit_to_miss: u64::MAX, ir, alloc, code, links, proto, root, depth, sides: 0, loop_pcs: None, loop_snap, first: root, variants: 0, entry_penalty: 0, abc: None }
+        CompiledTrace { exits: (0..ir.snaps.len()).map(|_| ExitState::default()).collect(), exit_to: None, exit_to_miss: u64::MAX, ir, alloc, code, links, proto, root, depth, sides: 0, trusts_ints: false, loop_pcs: None, loop_snap, first: root, variants: 0, entry_penalty: 0, abc: None }
     }
 
     /// Whether exit `snap` (at `pc`) is a loop trace's exit at its own loop header other
@@ -552,9 +556,9 @@ impl Engine {
                 }
             } else {
                 // Also after an exit the engine restored (big integers became heap
-                // boxes): side traces trust only float and table slot types, never ints
-                // (`trust_sloads`), so a boxed int in a slot is checked and loaded.
-                self.follow_exit(vm, idx, snap, pc, pkey)
+                // boxes), except into side traces that trust their int slots.
+                let slow = self.ctx.restored == 0;
+                self.follow_exit(vm, idx, snap, pc, pkey, slow)
             };
             match next {
                 Some(n) => idx = n,
@@ -659,8 +663,9 @@ impl Engine {
 
     /// An exit (not a final `Exit`) of trace `idx` at snapshot `snap` (pc `pc`): the
     /// trace to run next (its side trace, or the loop trace a just-recorded side trace
-    /// ended at), if any.
-    fn follow_exit(&mut self, vm: &mut Vm, idx: usize, snap: u32, pc: usize, pkey: usize) -> Option<usize> {
+    /// ended at), if any. `slow`: the engine restored the exit (an int slot may hold a
+    /// heap-boxed big integer).
+    fn follow_exit(&mut self, vm: &mut Vm, idx: usize, snap: u32, pc: usize, pkey: usize, slow: bool) -> Option<usize> {
         let threshold = self.opts.hot.clamp(1, HOT_EXIT);
         let ntraces = self.traces.len();
         let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
@@ -671,10 +676,11 @@ impl Engine {
         }
         // A failed entry of a loop trace may get a variant (another trace of the loop).
         let variant_left = self.traces.get(idx).is_some_and(|t| t.is_entry_exit(snap, pc) && self.traces.get(t.first).is_some_and(|f| f.variants + 1 < MAX_VARIANTS));
-        let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
-        if let Some(t) = st.link {
-            return Some(t);
+        let link = self.traces.get(idx).and_then(|t| t.exits.get(snap as usize)).and_then(|st| st.link);
+        if let Some(t) = link {
+            return (!slow || !self.traces.get(t).is_some_and(|t| t.trusts_ints)).then_some(t);
         }
+        let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) else { return None };
         if !self.opts.side || st.aborts >= MAX_ABORTS || ntraces >= MAX_TRACES {
             return None;
         }
@@ -692,7 +698,7 @@ impl Engine {
         if at_header {
             return self.record_variant(vm, idx, snap);
         }
-        let t = self.record_side(vm, idx, snap, pkey)?;
+        let t = self.record_side(vm, idx, snap, pkey, slow)?;
         match self.loops.get(&(pkey, t)) {
             Some(LoopState::Traced(n)) => Some(*n),
             _ => None,
@@ -823,7 +829,7 @@ impl Engine {
     /// exit's state) and links it. Returns the pc where the VM stopped if it is a loop
     /// header with a trace (recording succeeded), else None (the VM is at a pc where the
     /// interpreter continues).
-    fn record_side(&mut self, vm: &mut Vm, idx: usize, snap: u32, pkey: usize) -> Option<usize> {
+    fn record_side(&mut self, vm: &mut Vm, idx: usize, snap: u32, pkey: usize, slow: bool) -> Option<usize> {
         let proto = self.traces[idx].proto;
         let stops = self.traced_headers(pkey);
         let id = self.traces.len() + 1;
@@ -832,7 +838,9 @@ impl Engine {
             eprintln!("[jit] side trace {} start {} (trace {} exit {})", id, Self::where_(proto, start), idx + 1, snap);
         }
         let parent = &self.traces[idx].ir;
-        let trusted: Vec<(u16, ir::Ty)> = parent.snaps.get(snap as usize).map_or(Vec::new(), |s| s.entries.iter().map(|&(slot, r)| (slot, parent.ty(r))).collect());
+        // After an engine-restored exit an int slot may hold a heap box: ints untrusted.
+        let trusted: Vec<(u16, ir::Ty)> = parent.snaps.get(snap as usize).map_or(Vec::new(), |s| s.entries.iter().map(|&(slot, r)| (slot, parent.ty(r))).filter(|&(_, ty)| !(slow && ty == ir::Ty::Int)).collect());
+        let trusts_ints = trusted.iter().any(|&(_, ty)| ty == ir::Ty::Int);
         let result = match record::record_side(vm, &stops, self.opts.fold) {
             Ok(rec) => {
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
@@ -848,7 +856,9 @@ impl Engine {
                     eprintln!("[jit] side trace {} compiled {} -> {} ({} IR instructions, {} bytes)", id, Self::where_(proto, start), Self::where_(proto, end), ir.ins.len(), code.code.len());
                 }
                 let (root, depth) = (self.traces[idx].root, self.traces[idx].depth + 1);
-                self.traces.push(CompiledTrace::new(ir, alloc, code, links, proto, root, depth));
+                let mut side = CompiledTrace::new(ir, alloc, code, links, proto, root, depth);
+                side.trusts_ints = trusts_ints;
+                self.traces.push(side);
                 if let Some(r) = self.traces.get_mut(root) {
                     r.sides += 1;
                 }
@@ -886,9 +896,7 @@ fn trust_sloads(t: &mut Trace, trusted: &[(u16, ir::Ty)]) {
         return;
     }
     for ins in t.ins.iter_mut() {
-        // Not ints: a slot the exit wrote as an int may be an inline int or (after the
-        // engine's slow-path restore of a big integer) a heap box; the int check loads both.
-        if ins.op != ir::Opc::SLoad || !matches!(ins.ty, ir::Ty::Num | ir::Ty::Tab) {
+        if ins.op != ir::Opc::SLoad || !matches!(ins.ty, ir::Ty::Int | ir::Ty::Num | ir::Ty::Tab) {
             continue;
         }
         let slot = ins.k & exit::SLOAD_SLOT;

@@ -670,12 +670,16 @@ impl<'a> Em<'a> {
                 let trusted = ins.k & SLOAD_TRUSTED != 0;
                 match ins.ty {
                     Ty::Int => {
-                        // An int slot may hold an inline int or a heap-boxed big int (never
-                        // trusted, exit.rs): the full check, whose out-of-line half loads
-                        // the box's value.
+                        // A trusted slot holds an inline int (the parent's exit stub wrote
+                        // it); any other may hold an inline int or a heap-boxed big int:
+                        // the full check, whose out-of-line half loads the box's value.
                         let d = self.dst_gpr(i);
                         dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RBX) + o]);
-                        self.check_type(d, Ty::Int, e);
+                        if trusted {
+                            dynasm!(self.ops ; .arch x64 ; shl Rq(d), 16 ; sar Rq(d), 16);
+                        } else {
+                            self.check_type(d, Ty::Int, e);
+                        }
                         self.def_gpr(i, d);
                     }
                     Ty::Tab => {
