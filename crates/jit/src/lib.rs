@@ -756,16 +756,9 @@ impl Engine {
                 at_header.then_some(new)
             }
             Err((pc, reason)) => {
-                self.stats.aborts += 1;
+                self.exit_recording_aborted(vm, idx, snap, pc);
                 if self.opts.verbose {
                     eprintln!("[jit] trace {} abort at {}: {}", id, Self::where_(proto, pc), reason);
-                }
-                let mut th = vm.current;
-                if let Some(f) = th.frames.last_mut() {
-                    f.pc = pc;
-                }
-                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
-                    st.aborts += 1;
                 }
                 None
             }
@@ -825,6 +818,20 @@ impl Engine {
         }
     }
 
+    /// A recording started at exit `snap` of trace `idx` (a side trace or a variant)
+    /// aborted at `pc`: the interpreter continues there, and the exit counts the abort
+    /// (an exit whose recordings keep aborting is not recorded again, `MAX_ABORTS`).
+    fn exit_recording_aborted(&mut self, vm: &mut Vm, idx: usize, snap: u32, pc: usize) {
+        self.stats.aborts += 1;
+        let mut th = vm.current;
+        if let Some(f) = th.frames.last_mut() {
+            f.pc = pc;
+        }
+        if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+            st.aborts += 1;
+        }
+    }
+
     /// Records and compiles a side trace for exit `snap` of trace `idx` (the VM is at the
     /// exit's state) and links it. Returns the pc where the VM stopped if it is a loop
     /// header with a trace (recording succeeded), else None (the VM is at a pc where the
@@ -872,16 +879,9 @@ impl Engine {
                 Some(end)
             }
             Err((pc, reason)) => {
-                self.stats.aborts += 1;
+                self.exit_recording_aborted(vm, idx, snap, pc);
                 if self.opts.verbose {
                     eprintln!("[jit] side trace {} abort at {}: {}", id, Self::where_(proto, pc), reason);
-                }
-                let mut th = vm.current;
-                if let Some(f) = th.frames.last_mut() {
-                    f.pc = pc;
-                }
-                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
-                    st.aborts += 1;
                 }
                 None
             }

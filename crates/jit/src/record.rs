@@ -618,12 +618,7 @@ impl<'a> Rec<'a> {
             _ => None,
         };
         if let Some((opc, res, arg_ty)) = int_res {
-            let fr = self.get(a)?;
-            let kf = self.kval(fv);
-            let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
-            g.k = 1;
-            self.guard(g);
-            self.roots.push(fv);
+            self.guard_identity(a, fv)?;
             let xr = self.get_as(a + 1, arg_ty)?;
             let r = match opc {
                 Some(Opc::FloorNI) => self.guard(Ins::new(Opc::FloorNI, Ty::Int, xr, IrRef::NONE)),
@@ -644,12 +639,7 @@ impl<'a> Rec<'a> {
             "math.abs" if xv.is_float() => (Opc::AbsN, xv.as_float_unchecked().abs()),
             _ => return self.call_out(n, fv, a, b, c),
         };
-        let fr = self.get(a)?;
-        let kf = self.kval(fv);
-        let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
-        g.k = 1;
-        self.guard(g);
-        self.roots.push(fv);
+        self.guard_identity(a, fv)?;
         let xr = self.get_as(a + 1, cat(xv))?;
         let xr = self.to_num(xr)?;
         let r = self.emit(Ins::new(opc, Ty::Num, xr, IrRef::NONE));

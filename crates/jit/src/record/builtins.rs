@@ -27,7 +27,7 @@ impl Rec<'_> {
 
     /// Guards that register `a` holds the function value `fv` (by identity: a builtin
     /// replaced by the script fails it) and keeps `fv` alive.
-    fn guard_identity(&mut self, a: usize, fv: Value) -> R<()> {
+    pub(super) fn guard_identity(&mut self, a: usize, fv: Value) -> R<()> {
         let fr = self.get(a)?;
         let kf = self.kval(fv);
         let mut g = Ins::new(Opc::GuardV, Ty::None, fr, kf);
