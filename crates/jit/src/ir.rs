@@ -102,6 +102,21 @@ pub enum Cond {
 
 impl Cond {
     pub const ALL: [Cond; 10] = [Cond::Lt, Cond::Le, Cond::Gt, Cond::Ge, Cond::Eq, Cond::Ne, Cond::NLt, Cond::NLe, Cond::NGt, Cond::NGe];
+    /// The condition `b c' a` equivalent to `a c b` (operands swapped).
+    pub fn mirrored(self) -> Cond {
+        match self {
+            Cond::Lt => Cond::Gt,
+            Cond::Le => Cond::Ge,
+            Cond::Gt => Cond::Lt,
+            Cond::Ge => Cond::Le,
+            Cond::NLt => Cond::NGt,
+            Cond::NLe => Cond::NGe,
+            Cond::NGt => Cond::NLt,
+            Cond::NGe => Cond::NLe,
+            Cond::Eq => Cond::Eq,
+            Cond::Ne => Cond::Ne,
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             Cond::Lt => "lt",

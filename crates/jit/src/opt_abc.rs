@@ -51,17 +51,6 @@ fn int_cond(c: Cond) -> Cond {
     }
 }
 
-/// The condition `b c' a` equivalent to `a c b`.
-fn mirror(c: Cond) -> Cond {
-    match c {
-        Cond::Lt => Cond::Gt,
-        Cond::Le => Cond::Ge,
-        Cond::Gt => Cond::Lt,
-        Cond::Ge => Cond::Le,
-        c => c,
-    }
-}
-
 fn induction_vars(t: &Trace, head: usize, invariant: &dyn Fn(IrRef) -> bool) -> Vec<Iv> {
     let mut ivs = Vec::new();
     for &(entry, next) in &t.phis {
@@ -89,7 +78,7 @@ fn induction_vars(t: &Trace, head: usize, invariant: &dyn Fn(IrRef) -> bool) -> 
             let (limit, c) = if g.a == next {
                 (g.b, int_cond(g.cond()))
             } else if g.b == next {
-                (g.a, mirror(int_cond(g.cond())))
+                (g.a, int_cond(g.cond()).mirrored())
             } else {
                 return None;
             };

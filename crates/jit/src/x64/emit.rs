@@ -125,22 +125,6 @@ enum Alu {
     Cmp,
 }
 
-/// The condition `b c' a` equivalent to `a c b` (operands swapped).
-fn mirror(c: Cond) -> Cond {
-    match c {
-        Cond::Lt => Cond::Gt,
-        Cond::Le => Cond::Ge,
-        Cond::Gt => Cond::Lt,
-        Cond::Ge => Cond::Le,
-        Cond::NLt => Cond::NGt,
-        Cond::NLe => Cond::NGe,
-        Cond::NGt => Cond::NLt,
-        Cond::NGe => Cond::NLe,
-        Cond::Eq => Cond::Eq,
-        Cond::Ne => Cond::Ne,
-    }
-}
-
 impl<'a> Em<'a> {
     fn loc(&self, r: IrRef) -> Loc {
         self.alloc.locs[r.idx()]
@@ -916,7 +900,7 @@ impl<'a> Em<'a> {
                 let (mut a, mut b, mut c) = (ins.a, ins.b, ins.cond());
                 if self.gpr(a).is_none() && self.gpr(b).is_some() {
                     std::mem::swap(&mut a, &mut b);
-                    c = mirror(c);
+                    c = c.mirrored();
                 }
                 let ra = self.in_gpr(a, RAX);
                 let s = self.int_src(b, RCX);
