@@ -52,6 +52,11 @@ impl Vm {
             return self.precall_closure(func, nargs, want, frame_flags, c);
         }
         if let Some(n) = value_as::<Native>(f) {
+            // The ordinary builtin first, as a plain branch: the `match` below is an
+            // indirect jump through a table.
+            if n.kind == NativeKind::Normal {
+                return self.call_native(func, nargs, want, frame_flags, n);
+            }
             return match n.kind {
                 NativeKind::Normal => self.call_native(func, nargs, want, frame_flags, n),
                 NativeKind::Pcall => self.call_pcall(func, nargs, want, frame_flags),
