@@ -392,3 +392,15 @@ fn big_int_exits_get_side_traces() {
     assert!(sides >= 1, "no side trace compiled:\n{}", err);
     assert!(linked(&err) >= 900, "side trace not linked ({} linked transitions):\n{}", linked(&err), err);
 }
+
+#[test]
+fn failed_compile_of_a_closed_loop_resumes_after_it() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "closed_loop.gs");
+    for hot in ["-jhot=1", "-jhot=2", "-jhot=3", "-jhot=4", "-jexit-stress"] {
+        let (out, _) = run(&[hot], "closed_loop.gs");
+        assert_eq!(out, reference, "{}", hot);
+    }
+}
