@@ -392,3 +392,29 @@ fn big_int_exits_get_side_traces() {
     assert!(sides >= 1, "no side trace compiled:\n{}", err);
     assert!(linked(&err) >= 900, "side trace not linked ({} linked transitions):\n{}", linked(&err), err);
 }
+
+/// `range` loops over tables are recorded (`tnext`, `tnextk`, `tnextv`): the loop of
+/// `sumHash` (range_tables.gs:11) compiles, its traversal ends through the `tnext`
+/// guard, and only the `__pairs` loop (a function iterator) aborts at RANGECALL.
+#[test]
+fn range_loops_over_tables_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "range_tables.gs");
+    let (out, err) = run(&["-jv"], "range_tables.gs");
+    assert_eq!(out, reference);
+    assert!(err.contains("compiled range_tables.gs:11"), "{}", err);
+    assert!(err.contains("compiled range_tables.gs:45"), "{}", err);
+    let rangecall_aborts: Vec<&str> = err.lines().filter(|l| l.contains("abort") && l.contains("RANGE")).collect();
+    assert!(rangecall_aborts.iter().all(|l| l.contains("range_tables.gs:163")), "{:?}", rangecall_aborts);
+    let (out, dump) = run(&["-jdump"], "range_tables.gs");
+    assert_eq!(out, reference);
+    for needle in [" tnext ", " tnextk ", " tnextv "] {
+        assert!(dump.contains(needle), "no '{}' in the dumps", needle);
+    }
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jopt=-side"][..]] {
+        let (out, _) = run(flags, "range_tables.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

@@ -322,6 +322,17 @@ opcodes! {
     TSet = "tset", true, false;
     /// Guard that table `a`'s metatable is the table at address `k`.
     GuardMeta = "guardmeta", true, false;
+    /// The step of a `range` loop over table `a` (raw traversal, `Table::next_from`)
+    /// from traversal position `b` (an int, the interpreter's `R[A+2]`): the position
+    /// after the first non-nil pair at or after `b`. `k` = 0 guards that there is such a
+    /// pair (the loop goes on), `k` = 1 that there is none (the loop ends; the result is
+    /// then meaningless). Inline code, no call.
+    TNext = "tnext", true, false;
+    /// The key / value of the pair just before traversal position `b` of table `a` (a
+    /// position `tnext` returned, with no store in between): `b <= #array` is array
+    /// item `b` (key: the int `b`), otherwise hash entry `b - #array - 1`.
+    TNextK = "tnextk", false, false;
+    TNextV = "tnextv", false, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

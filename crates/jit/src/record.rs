@@ -1143,6 +1143,8 @@ impl<'a> Rec<'a> {
                 }
                 return Ok(false);
             }
+            Op::RANGEPREP => self.range_prep(a, i.c() == 1)?,
+            Op::RANGECALL => return self.range_call(a, i.b(), header, from_pc),
             Op::RETURN0 => return self.ret(0, 0).map(|_| false),
             Op::RETURN1 => return self.ret(a, 1).map(|_| false),
             Op::RETURN if i.b() != 0 => return self.ret(a, i.b() - 1).map(|_| false),

@@ -119,3 +119,87 @@ impl Rec<'_> {
         Err("__index chain too long".into())
     }
 }
+
+impl Rec<'_> {
+    /// `RANGEPREP a b c` of a `range` loop over one table without metatable (so no
+    /// `__pairs`): the interpreter's iteration state (`RANGE_TABLE`, the table, position
+    /// 0). The generic protocol (`c` = 0) changes nothing here. Other operands abort.
+    pub(super) fn range_prep(&mut self, a: usize, single: bool) -> R<()> {
+        if !single {
+            return Ok(());
+        }
+        if value_as::<Table>(self.val(a)).is_none() {
+            return Err("range over a non-table".into());
+        }
+        let (tr, _) = self.plain_table(a)?;
+        let x = self.val(a);
+        let m = self.kval(vm::interp::RANGE_TABLE);
+        let z = self.kint(0);
+        self.set(a, m, vm::interp::RANGE_TABLE);
+        self.set(a + 1, tr, x);
+        self.set(a + 2, z, Value::inline_int(0));
+        Ok(())
+    }
+
+    /// `RANGECALL a b` (at `self.pc`, the `RANGELOOP` after it) of a range loop over a
+    /// table: `tnext` from the position in `R[a+2]` (guarding that the loop goes on or
+    /// ends, as it did now), the pair's key and value into `R[a+3]`, `R[a+4]` (further
+    /// variables nil), then the jump back to the body as the interpreter's. Returns
+    /// Ok(true) when that jump closes the recorded loop. Metatables play no part (the
+    /// interpreter's `RANGECALL` traverses raw; `__pairs` was looked up by `RANGEPREP`).
+    pub(super) fn range_call(&mut self, a: usize, nvars: usize, header: usize, from_pc: usize) -> R<bool> {
+        if self.val(a).0 != vm::interp::RANGE_TABLE.0 {
+            return Err("unsupported RANGECALL (not a range over a table)".into());
+        }
+        let Some(t) = value_as::<Table>(self.val(a + 1)) else { return Err("range state without a table".into()) };
+        let pv = self.val(a + 2);
+        if !pv.is_inline_int() || pv.as_inline_int_unchecked() < 0 {
+            return Err("range position not an int".into());
+        }
+        let loop_pc = self.pc + 1;
+        let lp = *self.proto.code.get(loop_pc).ok_or("RANGECALL without RANGELOOP")?;
+        if lp.op() != Op::RANGELOOP {
+            return Err("RANGECALL without RANGELOOP".into());
+        }
+        let mr = self.get(a)?;
+        if self.t.ty(mr) == Ty::Val {
+            let mk = self.kval(vm::interp::RANGE_TABLE);
+            let mut g = Ins::new(Opc::GuardV, Ty::None, mr, mk);
+            g.k = 1;
+            self.guard(g);
+        }
+        let tr = self.get_as(a + 1, Ty::Tab)?;
+        let pr = self.get_as(a + 2, Ty::Int)?;
+        let next = t.next_from(pv.as_inline_int_unchecked() as usize);
+        let mut g = Ins::new(Opc::TNext, Ty::Int, tr, pr);
+        g.k = next.is_none() as i64;
+        let np_r = self.guard(g);
+        let Some((np, key, val)) = next else {
+            self.pc = loop_pc + 1;
+            return Ok(false);
+        };
+        // The jump back to the body is checked before any register changes: an abort
+        // there ("inner loop") must leave the interpreter's state before `RANGECALL`.
+        let target = (loop_pc as i64 + 1 + lp.sbx() as i64) as usize;
+        let closes = target == header && loop_pc == from_pc && self.inlined.is_empty();
+        if !closes {
+            self.back_jump(target, loop_pc)?;
+        }
+        let kr = self.emit(Ins::new(Opc::TNextK, Ty::Val, tr, np_r));
+        self.set(a + 2, np_r, Value::inline_int(np as i64));
+        self.set(a + 3, kr, key);
+        if nvars >= 2 {
+            let vr = self.emit(Ins::new(Opc::TNextV, Ty::Val, tr, np_r));
+            self.set(a + 4, vr, val);
+            for j in 2..nvars {
+                let nil = self.kval(Value::NIL);
+                self.set(a + 3 + j, nil, Value::NIL);
+            }
+        }
+        if closes {
+            return Ok(true);
+        }
+        self.pc = target;
+        Ok(false)
+    }
+}

@@ -1251,6 +1251,31 @@ impl<'a> Em<'a> {
                     self.def_gpr(i, RAX);
                 }
             }
+            Opc::TNext => self.table_next(i, &ins, exit.ok_or("tnext without snapshot")?)?,
+            Opc::TNextK | Opc::TNextV => {
+                // r11 = position (1-based item); array item, else hash entry r11 - #array.
+                let tb = self.tab_ptr(RDX, ins.a);
+                self.load_gpr(R11, ins.b);
+                let (alo, apo, epo) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_entries + lay.vec_ptr);
+                let (hash, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(R11), QWORD [Rq(tb) + alo] ; ja =>hash);
+                if ins.op == Opc::TNextK {
+                    let tag = self.pool((TAG_INT << 48) as i64);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), Rq(R11) ; or Rq(RAX), QWORD [=>tag]);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(tb) + apo] ; mov Rq(RAX), QWORD [Rq(RAX) + Rq(R11) * 8 - 8]);
+                }
+                let fo = if ins.op == Opc::TNextK { lay.entry_key } else { lay.entry_value } - lay.entry_size;
+                dynasm!(self.ops ; .arch x64
+                    ; jmp =>done
+                    ; =>hash
+                    ; sub Rq(R11), QWORD [Rq(tb) + alo]
+                    ; imul Rq(R11), Rq(R11), lay.entry_size
+                    ; add Rq(R11), QWORD [Rq(tb) + epo]
+                    ; mov Rq(RAX), QWORD [Rq(R11) + fo]
+                    ; =>done);
+                self.def_gpr(i, RAX);
+            }
             Opc::Head => {
                 if let Some(b) = self.alloc.budget {
                     let bo = offset_of!(JitCtx, budget) as i32;
@@ -1300,6 +1325,65 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64 ; jmp =>e);
             }
         }
+        Ok(())
+    }
+}
+
+impl Em<'_> {
+    /// `tnext`: the interpreter's `Table::next_from` inline. r11 walks the traversal
+    /// position; the array part is scanned for a non-nil item, then the hash part for an
+    /// entry with a non-nil value and a live key. `ctx.args[0..2]` hold the table
+    /// pointer and the end position (no call can happen in between).
+    fn table_next(&mut self, i: usize, ins: &Ins, e: DynamicLabel) -> Result<(), String> {
+        let lay = self.lay;
+        let (alo, apo, elo, epo) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
+        let (ao0, ao1) = (offset_of!(JitCtx, args) as i32, offset_of!(JitCtx, args) as i32 + 8);
+        let ln = self.pool(Value::NIL.0 as i64);
+        let dead = self.pool(vm::table::DEAD_KEY.0 as i64);
+        let tb = self.tab_ptr(RDX, ins.a);
+        if tb != RDX {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), Rq(tb));
+        }
+        self.load_gpr(R11, ins.b);
+        let (arr, hash, hloop, found, none) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        // Where the scan goes when the traversal is over.
+        let stop = if ins.k == 0 { e } else { none };
+        dynasm!(self.ops ; .arch x64
+            ; mov QWORD [Rq(R12) + ao0], Rq(RDX)
+            ; mov Rq(RCX), QWORD [Rq(RDX) + alo]
+            ; mov Rq(RAX), QWORD [Rq(RDX) + apo]
+            ; =>arr
+            ; cmp Rq(R11), Rq(RCX) ; jae =>hash
+            ; mov Rq(RDX), QWORD [Rq(RAX) + Rq(R11) * 8]
+            ; add Rq(R11), 1
+            ; cmp Rq(RDX), QWORD [=>ln] ; je =>arr
+            ; jmp =>found
+            ; =>hash
+            // rax = entries - #array * size (entry of position p at rax + p * size);
+            // args[1] = #array + #entries.
+            ; mov Rq(RDX), QWORD [Rq(R12) + ao0]
+            ; mov Rq(RAX), Rq(RCX)
+            ; imul Rq(RAX), Rq(RAX), lay.entry_size
+            ; neg Rq(RAX)
+            ; add Rq(RAX), QWORD [Rq(RDX) + epo]
+            ; add Rq(RCX), QWORD [Rq(RDX) + elo]
+            ; mov QWORD [Rq(R12) + ao1], Rq(RCX)
+            ; =>hloop
+            ; cmp Rq(R11), QWORD [Rq(R12) + ao1] ; jae =>stop
+            ; mov Rq(RDX), Rq(R11)
+            ; imul Rq(RDX), Rq(RDX), lay.entry_size
+            ; add Rq(RDX), Rq(RAX)
+            ; add Rq(R11), 1
+            ; mov Rq(RCX), QWORD [Rq(RDX) + lay.entry_value]
+            ; cmp Rq(RCX), QWORD [=>ln] ; je =>hloop
+            ; mov Rq(RCX), QWORD [Rq(RDX) + lay.entry_key]
+            ; cmp Rq(RCX), QWORD [=>dead] ; je =>hloop
+            ; =>found);
+        if ins.k == 1 {
+            // Guarding the end: a found pair exits.
+            dynasm!(self.ops ; .arch x64 ; jmp =>e ; =>none);
+        }
+        self.def_gpr(i, R11);
         Ok(())
     }
 }
