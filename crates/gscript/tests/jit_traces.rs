@@ -418,3 +418,23 @@ fn range_loops_over_tables_are_traced() {
         assert_eq!(out, reference, "{:?}", flags);
     }
 }
+
+/// `==` with a nil or boolean operand is recorded (guardtype + guardv) instead of
+/// aborting with "comparison of mixed or non-number operands".
+#[test]
+fn nil_and_boolean_equality_is_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "bool_eq.gs");
+    let (out, err) = run(&["-jv"], "bool_eq.gs");
+    assert_eq!(out, reference);
+    for line in [13, 50, 80] {
+        assert!(err.contains(&format!("compiled bool_eq.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "comparison of mixed"), 0, "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "bool_eq.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

@@ -439,7 +439,36 @@ impl<'a> Rec<'a> {
         if xv.is_number() && yv.is_number() {
             return Err("comparison of a float with an integer beyond 2^53".into());
         }
+        if c == Cond::Eq && (xv.is_nil() || xv.is_bool() || yv.is_nil() || yv.is_bool()) {
+            return self.equal_simple(x, y);
+        }
         Err("comparison of mixed or non-number operands".into())
+    }
+
+    /// `x == y` where one operand is nil or a boolean (no `__eq` can apply: it needs two
+    /// tables or userdata). Such a value equals only the same value, so with its type
+    /// guarded the outcome is bit equality (`guardv`); against a typed number or table
+    /// it is false with no further check. Returns the outcome.
+    fn equal_simple(&mut self, x: (IrRef, Value), y: (IrRef, Value)) -> R<bool> {
+        let simple = |v: Value| v.is_nil() || v.is_bool();
+        let (s, o) = if simple(x.1) { (x, y) } else { (y, x) };
+        if self.t.ty(s.0) != Ty::Val {
+            return Err("comparison with a typed nil or boolean".into());
+        }
+        if self.t.get(s.0).op != Opc::K {
+            let mut g = Ins::new(Opc::GuardType, Ty::None, s.0, IrRef::NONE);
+            g.k = s.1.type_of() as i64;
+            self.guard(g);
+        }
+        let cond = s.1.0 == o.1.0;
+        if self.t.ty(o.0) == Ty::Val {
+            let mut g = Ins::new(Opc::GuardV, Ty::None, s.0, o.0);
+            g.k = cond as i64;
+            self.guard(g);
+        } else if cond {
+            return Err("EQ type confusion".into());
+        }
+        Ok(cond)
     }
 
     /// A float operand of a mixed comparison: floats as they are, ints guarded to lie
