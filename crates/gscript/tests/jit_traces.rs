@@ -438,3 +438,25 @@ fn nil_and_boolean_equality_is_traced() {
         assert_eq!(out, reference, "{:?}", flags);
     }
 }
+
+/// Builtins with several results (string.find, string.match) are called out of the
+/// trace (`calln` + `cres`) instead of aborting.
+#[test]
+fn builtins_with_several_results_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "callout_results.gs");
+    let (out, err) = run(&["-jv"], "callout_results.gs");
+    assert_eq!(out, reference);
+    for line in [16, 31, 48, 60, 70] {
+        assert!(err.contains(&format!("compiled callout_results.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "abort"), 0, "{}", err);
+    let (_, dump) = run(&["-jdump"], "callout_results.gs");
+    assert!(dump.contains(" cres k=3"), "no cres in the dumps");
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "callout_results.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

@@ -312,6 +312,9 @@ opcodes! {
     /// first result. Guards that the call succeeded (errors and stack growth exit to before
     /// the `CALL`).
     CallN = "calln", true, false;
+    /// Result `k` (1-based after the first: 1 = the second result) of the `calln` just
+    /// before it (`JitCtx::results`, nil if the builtin returned fewer).
+    CRes = "cres", false, false;
     /// Raw get `a[b]` of table `a` (metatables are not consulted) with key `b` (an
     /// inline int or a string, else the guard exits), by a call out of the trace
     /// (`callout::jit_table_get`): any key, present or not.

@@ -17,7 +17,7 @@ pub fn dce(t: &Trace) -> Trace {
         // is a type guard the recorder may have relied on without using the value (a
         // `TEST` of a slot loaded as a table or number emits no guard of its own), so
         // only untyped (`val`) slot loads are removable.
-        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize | Opc::UvLoad | Opc::TNextK | Opc::TNextV) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
+        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize | Opc::UvLoad | Opc::TNextK | Opc::TNextV | Opc::CRes) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
         if !removable {
             live[i] = true;
         }

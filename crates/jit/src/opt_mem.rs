@@ -103,6 +103,7 @@ pub fn effect(op: Opc) -> Effect {
         // Pure builtins (callout.rs) write only new objects and the context.
         | Opc::CArg
         | Opc::CallN
+        | Opc::CRes
         | Opc::UvRef
         | Opc::GuardType
         | Opc::StrLen

@@ -624,8 +624,12 @@ impl<'a> Rec<'a> {
     fn call_builtin(&mut self, a: usize, b: usize, c: usize) -> R<()> {
         let fv = self.val(a);
         let Some(n) = value_as::<Native>(fv) else { return Err("unsupported CALL".into()) };
-        if n.kind != NativeKind::Normal || !n.data.is_empty() || !(1..=2).contains(&c) {
+        if n.kind != NativeKind::Normal || !n.data.is_empty() || c == 0 {
             return Err(format!("unsupported call of {}", n.qualified));
+        }
+        if c > 2 {
+            // Several results: only calls out of the trace deliver them.
+            return self.call_out(n, fv, a, b, c);
         }
         if self.call_value_builtin(&n, fv, a, b, c)? {
             return Ok(());

@@ -58,6 +58,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::CArg => (ins.ty == Ty::None, nops == 1 && matches!(ty(ins.a), Ty::Val | Ty::Tab) && (0..crate::callout::MAX_ARGS as i64).contains(&ins.k)),
             Opc::CallN => (ins.ty == Ty::Val, nops == 0 && ins.k != 0),
             Opc::GuardMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab && ins.k != 0),
+            Opc::CRes => (ins.ty == Ty::Val, nops == 0 && (1..=crate::callout::MAX_EXTRA_RESULTS as i64).contains(&ins.k) && i > 0 && matches!(t.ins[i - 1].op, Opc::CallN | Opc::CRes)),
             Opc::TGet => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val),
             Opc::TSet => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && matches!(ty(ins.c), Ty::Val | Ty::Tab)),
             Opc::UvRef => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Val && ins.k >= 0),

@@ -1229,6 +1229,12 @@ impl<'a> Em<'a> {
                     ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
                 self.def_gpr(i, RAX);
             }
+            Opc::CRes => {
+                let o = (offset_of!(JitCtx, results) as i64 + (ins.k - 1) * 8) as i32;
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o]);
+                self.def_gpr(i, d);
+            }
             Opc::TGet | Opc::TSet => {
                 // Operands to ctx.args[0..3], then the call; exits when it failed (a key
                 // that is not an inline int or string; nothing changed then).
