@@ -460,3 +460,23 @@ fn builtins_with_several_results_are_traced() {
         assert_eq!(out, reference, "{:?}", flags);
     }
 }
+
+/// `range ipairs(t)` and `range pairs(t)` are recorded (the iterator triple as
+/// constants, `next` called out of the trace, ipairs' iterator as an array load); only
+/// the loops over tables with metatables or custom iterators abort.
+#[test]
+fn pairs_and_ipairs_loops_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "range_iterators.gs");
+    let (out, err) = run(&["-jv"], "range_iterators.gs");
+    assert_eq!(out, reference);
+    for line in [14, 30, 45, 59, 63] {
+        assert!(err.contains(&format!("compiled range_iterators.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jopt=-side"][..]] {
+        let (out, _) = run(flags, "range_iterators.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

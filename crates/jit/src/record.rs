@@ -14,6 +14,7 @@
 //! and loads have no side effects before their checks), which also takes the other branch.
 
 mod builtins;
+mod iterators;
 mod tables;
 
 use crate::ir::*;
@@ -627,6 +628,9 @@ impl<'a> Rec<'a> {
         if n.kind != NativeKind::Normal || !n.data.is_empty() || c == 0 {
             return Err(format!("unsupported call of {}", n.qualified));
         }
+        if self.iterator_call(&n, fv, a, b, c)? {
+            return Ok(());
+        }
         if c > 2 {
             // Several results: only calls out of the trace deliver them.
             return self.call_out(n, fv, a, b, c);
@@ -1177,7 +1181,9 @@ impl<'a> Rec<'a> {
                 return Ok(false);
             }
             Op::RANGEPREP => self.range_prep(a, i.c() == 1)?,
+            Op::RANGECALL if self.val(a).is_function() => self.range_call_generic(a, i.b())?,
             Op::RANGECALL => return self.range_call(a, i.b(), header, from_pc),
+            Op::RANGELOOP => return self.range_loop(a, i.sbx(), header, from_pc),
             Op::RETURN0 => return self.ret(0, 0).map(|_| false),
             Op::RETURN1 => return self.ret(a, 1).map(|_| false),
             Op::RETURN if i.b() != 0 => return self.ret(a, i.b() - 1).map(|_| false),

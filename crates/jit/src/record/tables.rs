@@ -123,9 +123,20 @@ impl Rec<'_> {
 impl Rec<'_> {
     /// `RANGEPREP a b c` of a `range` loop over one table without metatable (so no
     /// `__pairs`): the interpreter's iteration state (`RANGE_TABLE`, the table, position
-    /// 0). The generic protocol (`c` = 0) changes nothing here. Other operands abort.
+    /// 0). The generic protocol (`c` = 0, or a function in `R[a]`) changes nothing here.
+    /// Other operands abort.
     pub(super) fn range_prep(&mut self, a: usize, single: bool) -> R<()> {
         if !single {
+            return Ok(());
+        }
+        if self.val(a).is_function() {
+            // The generic protocol: nothing changes (the type is guarded).
+            let r = self.get(a)?;
+            if self.t.get(r).op != Opc::K {
+                let mut g = Ins::new(Opc::GuardType, Ty::None, r, IrRef::NONE);
+                g.k = vm::value::Type::Function as i64;
+                self.guard(g);
+            }
             return Ok(());
         }
         if value_as::<Table>(self.val(a)).is_none() {
