@@ -1,6 +1,6 @@
 // JIT: `range pairs(t)` and `range ipairs(v)` in traces (the iterator triple as
-// constants, `next` called out of the trace, `ipairs`' iterator as an array load or a
-// raw get): holes end ipairs, keys changing type during a pairs traversal, entries
+// constants, `next` as a position lookup out of the trace plus the inline traversal
+// step, `ipairs`' iterator as an array load or a raw get): holes end ipairs, keys changing type during a pairs traversal, entries
 // removed while traversing, `__pairs` and `__index` (not traced: the metatable guards
 // exit), `pairs`/`ipairs` replaced by script functions, and an invalid key to `next`.
 
@@ -132,6 +132,20 @@ ok, err := pcall(func() {
     return n
 })
 print("next", ok)
+
+// ipairs replaced by a script function half-way (the builtin's identity guard fails).
+orig := ipairs
+rs := 0
+for r := 1; r <= 60; r++ {
+    if r == 30 {
+        ipairs = func(t) { return orig(t) }
+    }
+    for i, v := range ipairs(arr) {
+        rs += v
+    }
+}
+ipairs = orig
+print("replaced", rs)
 // expect: ipairs	27068000
 // expect: holes	9500
 // expect: pairs	10440	92400
@@ -139,3 +153,4 @@ print("next", ok)
 // expect: meta	61680
 // expect: late	3187
 // expect: next	false
+// expect: replaced	606000

@@ -462,7 +462,7 @@ fn builtins_with_several_results_are_traced() {
 }
 
 /// `range ipairs(t)` and `range pairs(t)` are recorded (the iterator triple as
-/// constants, `next` called out of the trace, ipairs' iterator as an array load); only
+/// constants, `next` as `tposafter` + `tnext`, ipairs' iterator as an array load); only
 /// the loops over tables with metatables or custom iterators abort.
 #[test]
 fn pairs_and_ipairs_loops_are_traced() {
@@ -474,6 +474,10 @@ fn pairs_and_ipairs_loops_are_traced() {
     assert_eq!(out, reference);
     for line in [14, 30, 45, 59, 63] {
         assert!(err.contains(&format!("compiled range_iterators.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    let (_, dump) = run(&["-jdump"], "range_iterators.gs");
+    for needle in [" tposafter ", " tnext ", " aload "] {
+        assert!(dump.contains(needle), "no '{}' in the dumps", needle);
     }
     for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jopt=-side"][..]] {
         let (out, _) = run(flags, "range_iterators.gs");

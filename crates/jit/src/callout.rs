@@ -210,3 +210,22 @@ pub extern "sysv64" fn jit_table_set(ctx: *mut JitCtx, _unused: u64) -> u64 {
         0
     }
 }
+
+/// Called from trace code (`tposafter`): the traversal position just after key
+/// `args[1]` of table `args[0]` (`Table::position_after`, as the builtin `next`; nil is
+/// position 0). Fails for float keys (`next` normalises them first) and for keys not in
+/// the table ("invalid key to 'next'", which the interpreter then raises).
+pub extern "sysv64" fn jit_table_pos_after(ctx: *mut JitCtx, _unused: u64) -> u64 {
+    // SAFETY: as for `jit_table_get`: `args[0]` holds a table value the trace
+    // type-checked.
+    unsafe {
+        let ctx = &mut *ctx;
+        let (t, k) = (Value(ctx.args[0]), Value(ctx.args[1]));
+        let pos = match vm::object::value_as::<vm::table::Table>(t) {
+            Some(t) if !k.is_float() => t.position_after(k),
+            _ => None,
+        };
+        ctx.callout_failed = pos.is_none() as u64;
+        pos.unwrap_or(0) as u64
+    }
+}

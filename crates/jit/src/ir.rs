@@ -331,6 +331,10 @@ opcodes! {
     /// pair (the loop goes on), `k` = 1 that there is none (the loop ends; the result is
     /// then meaningless). Inline code, no call.
     TNext = "tnext", true, false;
+    /// The traversal position just after key `b` (any value; nil: 0) of table `a`, as
+    /// the builtin `next` finds it (`callout::jit_table_pos_after`); guards that the key
+    /// is not a float and is in the table (else the interpreter's `next` runs).
+    TPosAfter = "tposafter", true, false;
     /// The key / value of the pair just before traversal position `b` of table `a` (a
     /// position `tnext` returned, with no store in between): `b <= #array` is array
     /// item `b` (key: the int `b`), otherwise hash entry `b - #array - 1`.

@@ -1174,9 +1174,11 @@ impl<'a> Rec<'a> {
                 if value_as::<Closure>(self.val(a)).is_some() {
                     self.call_inline_tail(a, i.b())?;
                 } else {
-                    // A builtin: call it for one result, then return that.
-                    self.call_builtin(a, i.b(), 2)?;
-                    self.ret(a, 1)?;
+                    // A builtin: call it for the results the inlined call wants, then
+                    // return those.
+                    let want = self.inlined.last().map_or(1, |f| f.want);
+                    self.call_builtin(a, i.b(), want + 1)?;
+                    self.ret(a, want)?;
                 }
                 return Ok(false);
             }

@@ -1,7 +1,8 @@
 //! Recording of `range` loops over the standard iterators (part of the recorder,
 //! `record.rs`): the calls `pairs(t)` and `ipairs(v)` that produce the iteration
 //! triple, and the generic protocol's `RANGECALL` / `RANGELOOP` when the iterator is
-//! `next` (called out of the trace with two results) or `ipairs`' iterator (an array
+//! `next` (the key's position found out of the trace, then the inline traversal step
+//! of `range` over a table) or `ipairs`' iterator (an array
 //! load, or a raw get past the array part). `pairs` is recorded only for tables
 //! without metatable (no `__pairs`), `ipairs`' iterator only over them (no `__index`).
 //! As everywhere in the recorder, every check happens before a register changes.
@@ -110,42 +111,34 @@ impl Rec<'_> {
         Ok(vec![(kr, Value::inline_int(i)), (vr, v)])
     }
 
-    /// One step of `next(R[a+1], R[a+2])`, called out of the trace for two results (the
-    /// builtin raises "invalid key to 'next'" itself: the call fails and the interpreter
-    /// re-executes it).
+    /// One step of `next(R[a+1], R[a+2])` without calling the builtin: the position
+    /// after the key (`tposafter`, a hash lookup out of the trace; a float or unknown key
+    /// exits, and the interpreter's `next` normalises it or raises "invalid key to
+    /// 'next'"), then the inline traversal step of `range` over a table (`tnext`,
+    /// `tnextk`, `tnextv`). Results: (key, value), or (nil) at the end.
     fn next_step(&mut self, a: usize, want: usize) -> R<Vec<(IrRef, Value)>> {
-        let args = [self.val(a + 1), self.val(a + 2)];
-        if value_as::<Table>(args[0]).is_none() {
-            return Err("next over a non-table".into());
+        let Some(t) = value_as::<Table>(self.val(a + 1)) else { return Err("next over a non-table".into()) };
+        let k = self.val(a + 2);
+        if k.is_float() {
+            return Err("next with a float key".into());
         }
-        if !(args[1].is_nil() || args[1].is_number() || args[1].is_str() || args[1].is_bool() || args[1].is_table()) {
-            return Err("next with an unsupported key type".into());
-        }
-        let f = self.val(a);
-        let Some(n) = value_as::<Native>(f) else { return Err("next is not a builtin".into()) };
-        let mut extra = [Value::NIL; crate::callout::MAX_EXTRA_RESULTS];
-        let Some(k) = crate::callout::call_native(self.vm, crate::callout::Callee::Builtin(n), &args, &mut extra) else {
-            return Err("next failed while recording".into());
-        };
-        // The key is passed as it is, without a type guard: it changes type between the
-        // array part and the hash part, and `next` accepts any key.
+        let Some(pos) = t.position_after(k) else { return Err("invalid key to next while recording".into()) };
         let tr = self.get_as(a + 1, Ty::Tab)?;
         let k0 = self.get(a + 2)?;
         let kb = self.boxed(k0);
-        for (j, r) in [tr, kb].into_iter().enumerate() {
-            let mut ins = Ins::new(Opc::CArg, Ty::None, r, IrRef::NONE);
-            ins.k = j as i64;
-            self.emit(ins);
-        }
-        let desc = n.as_ptr() as u64 & vm::value::PAYLOAD_MASK;
-        let mut call = Ins::new(Opc::CallN, Ty::Val, IrRef::NONE, IrRef::NONE);
-        call.k = (desc | 2u64 << 48) as i64;
-        let kr = self.guard(call);
-        let mut out = vec![(kr, k)];
+        let pr = self.guard(Ins::new(Opc::TPosAfter, Ty::Int, tr, kb));
+        let next = t.next_from(pos);
+        let mut g = Ins::new(Opc::TNext, Ty::Int, tr, pr);
+        g.k = next.is_none() as i64;
+        let np = self.guard(g);
+        let Some((_, key, val)) = next else {
+            let nil = self.kval(Value::NIL);
+            return Ok(vec![(nil, Value::NIL)]);
+        };
+        let kr = self.emit(Ins::new(Opc::TNextK, Ty::Val, tr, np));
+        let mut out = vec![(kr, key)];
         if want >= 2 {
-            let mut ins = Ins::new(Opc::CRes, Ty::Val, IrRef::NONE, IrRef::NONE);
-            ins.k = 1;
-            out.push((self.emit(ins), extra[0]));
+            out.push((self.emit(Ins::new(Opc::TNextV, Ty::Val, tr, np)), val));
         }
         Ok(out)
     }
