@@ -484,3 +484,23 @@ fn pairs_and_ipairs_loops_are_traced() {
         assert_eq!(out, reference, "{:?}", flags);
     }
 }
+
+/// Method calls on strings (`s:upper()`) are recorded through the strings' metatable
+/// instead of aborting with "method call on a non-table".
+#[test]
+fn string_method_calls_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "string_methods.gs");
+    let (out, err) = run(&["-jv"], "string_methods.gs");
+    assert_eq!(out, reference);
+    for line in [9, 23, 37] {
+        assert!(err.contains(&format!("compiled string_methods.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "non-table"), 0, "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "string_methods.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

@@ -69,6 +69,9 @@ impl Rec<'_> {
     /// read with a non-nil `hload`.
     pub(super) fn method_lookup(&mut self, a: usize, b: usize, key: Value) -> R<()> {
         let obj = self.val(b);
+        if obj.is_str() {
+            return self.string_method(a, b, key);
+        }
         let Some(mut t) = value_as::<Table>(obj) else { return Err("method call on a non-table".into()) };
         if !key.is_str() {
             return Err("method name not a string".into());
@@ -212,5 +215,46 @@ impl Rec<'_> {
         }
         self.pc = target;
         Ok(false)
+    }
+}
+
+impl Rec<'_> {
+    /// `SELF a b c` on a string (`s:upper()`): the method from the strings' metatable's
+    /// `__index` table. The metatable is the VM's (fixed); its `__index` field is loaded
+    /// and guarded by identity (a script may replace it), the method is a non-nil
+    /// `hload` of that table (hoisted when the loop stores nothing).
+    fn string_method(&mut self, a: usize, b: usize, key: Value) -> R<()> {
+        let obj = self.val(b);
+        let Some(mt) = self.vm.string_meta else { return Err("strings without metatable".into()) };
+        if !key.is_str() {
+            return Err("method name not a string".into());
+        }
+        let index_name = Vm::object_value(self.vm.tm_names[vm::vm::Tm::Index as usize]);
+        let Some(e) = Self::entry_of(&mt, index_name).filter(|&e| !mt.entries[e].value.is_nil()) else { return Err("string metatable without __index".into()) };
+        let h = mt.entries[e].value;
+        let Some(ht) = value_as::<Table>(h) else { return Err("string __index is not a table".into()) };
+        let Some(me) = Self::entry_of(&ht, key).filter(|&me| !ht.entries[me].value.is_nil()) else { return Err("string method not found".into()) };
+        let method = ht.entries[me].value;
+        let sr = self.str_operand(b)?;
+        let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
+        let ir = self.kval(index_name);
+        let mut ld = Ins::new(Opc::HLoad, Ty::Val, mr, ir);
+        ld.k = e as i64 | HLOAD_NONNIL;
+        let hr = self.guard(ld);
+        let kh = self.kval(h);
+        let mut gh = Ins::new(Opc::GuardV, Ty::None, hr, kh);
+        gh.k = 1;
+        self.guard(gh);
+        // Keeps the metatable and the __index table alive (the trace embeds them).
+        self.roots.push(Vm::table_value(mt));
+        self.roots.push(h);
+        let tr = self.k(Ty::Tab, h.0 as i64);
+        let kr = self.kval(key);
+        let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
+        ins.k = me as i64 | HLOAD_NONNIL;
+        let r = self.guard(ins);
+        self.set(a + 1, sr, obj);
+        self.set(a, r, method);
+        Ok(())
     }
 }
