@@ -504,3 +504,22 @@ fn string_method_calls_are_traced() {
         assert_eq!(out, reference, "{:?}", flags);
     }
 }
+
+/// Table constructors with items (SETLIST) are recorded as appends.
+#[test]
+fn constructors_with_items_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "setlist.gs");
+    let (out, err) = run(&["-jv"], "setlist.gs");
+    assert_eq!(out, reference);
+    for line in [7, 14, 25] {
+        assert!(err.contains(&format!("compiled setlist.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "unsupported SETLIST"), 0, "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "setlist.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

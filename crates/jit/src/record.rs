@@ -1182,6 +1182,7 @@ impl<'a> Rec<'a> {
                 }
                 return Ok(false);
             }
+            Op::SETLIST => self.set_list(a, i.b(), i.c())?,
             Op::RANGEPREP => self.range_prep(a, i.c() == 1)?,
             Op::RANGECALL if self.val(a).is_function() => self.range_call_generic(a, i.b())?,
             Op::RANGECALL => return self.range_call(a, i.b(), header, from_pc),

@@ -258,3 +258,62 @@ impl Rec<'_> {
         Ok(())
     }
 }
+
+impl Rec<'_> {
+    /// `SETLIST a b c` of a constructor with `b` > 0 items at offset `c` (not an
+    /// `EXTRAARG` offset): each non-nil item is an append (`apush`, which guards that
+    /// the key is the next array index and the hash part is empty); nil items are not
+    /// stored (guarded nil). An `apush` exit after earlier items were stored re-runs the
+    /// whole `SETLIST` in the interpreter, which stores the same values again.
+    pub(super) fn set_list(&mut self, a: usize, n: usize, off: usize) -> R<()> {
+        if !self.inlined.is_empty() {
+            return Err("store in an inlined call".into());
+        }
+        if n == 0 || off == 255 {
+            return Err("SETLIST with a variable count or a large offset".into());
+        }
+        let (tr, mut t) = self.plain_table(a)?;
+        if !t.entries.is_empty() {
+            return Err("SETLIST into a table with a hash part".into());
+        }
+        let mut len = t.array.len();
+        let mut items = Vec::with_capacity(n);
+        for j in 1..=n {
+            let v = self.val(a + j);
+            let r = self.get(a + j)?;
+            if v.is_nil() {
+                if self.t.ty(r) != Ty::Val {
+                    return Err("SETLIST nil type confusion".into());
+                }
+                if self.t.get(r).op != Opc::K {
+                    let nil = self.kval(Value::NIL);
+                    let mut g = Ins::new(Opc::GuardV, Ty::None, r, nil);
+                    g.k = 1;
+                    self.guard(g);
+                }
+                continue;
+            }
+            if off + j != len + 1 {
+                return Err("SETLIST item that is not an append".into());
+            }
+            len += 1;
+            items.push((off + j, r));
+        }
+        for (key, r) in items {
+            let kr = self.kint(key as i64);
+            let vr = self.boxed(r);
+            let mut ins = Ins::new(Opc::APush, Ty::None, tr, kr);
+            ins.c = vr;
+            self.guard(ins);
+        }
+        // The interpreter's effect on the table.
+        t.reserve_array(off + n);
+        for j in 1..=n {
+            let v = self.val(a + j);
+            if !v.is_nil() {
+                t.set_small_int((off + j) as i64, v);
+            }
+        }
+        Ok(())
+    }
+}
