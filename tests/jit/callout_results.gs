@@ -77,8 +77,26 @@ ok, err := pcall(func() {
     return n
 })
 print("error", ok, string.find(err, "capture", 1, true) != nil)
+
+// More pure math builtins, one with two results (math.modf).
+mm := 0.0
+types := ""
+for i := 1; i <= 120; i++ {
+    x := i * 0.75
+    ip, fp := math.modf(x)
+    mm += ip + fp + math.idiv(i, 7) + math.trunc(-x) + math.round(x) + math.sign(i - 60)
+    mm += math.clamp(i, 10, 100) + math.hypot(3, i) + math.pow(2, i % 5)
+    if math.ult(i, 60) {
+        mm += 1
+    }
+    if i % 40 == 0 {
+        types = types .. math.type(x) .. math.type(i) .. ","
+    }
+}
+print("math", mm, types)
 // expect: plain	60	402
 // expect: captures	10430	k50,k39,k28,k17,
 // expect: match	20300	100
 // expect: flags	2200
 // expect: error	false	true
+// expect: math	21670.571525737	floatinteger,floatinteger,floatinteger,

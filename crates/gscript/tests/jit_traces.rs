@@ -449,7 +449,7 @@ fn builtins_with_several_results_are_traced() {
     let (reference, _) = run(&[], "callout_results.gs");
     let (out, err) = run(&["-jv"], "callout_results.gs");
     assert_eq!(out, reference);
-    for line in [16, 31, 48, 60, 70] {
+    for line in [16, 31, 48, 60, 70, 85] {
         assert!(err.contains(&format!("compiled callout_results.gs:{}", line)), "line {} not traced: {}", line, err);
     }
     assert_eq!(count(&err, "abort"), 0, "{}", err);
