@@ -523,3 +523,24 @@ fn constructors_with_items_are_traced() {
         assert_eq!(out, reference, "{:?}", flags);
     }
 }
+
+/// `#t` of tables with a hash part or holes is recorded (`tlen`) instead of aborting.
+#[test]
+fn general_table_length_is_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "table_len.gs");
+    let (out, err) = run(&["-jv"], "table_len.gs");
+    assert_eq!(out, reference);
+    for line in [8, 20, 31] {
+        assert!(err.contains(&format!("compiled table_len.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "length of a table"), 0, "{}", err);
+    let (_, dump) = run(&["-jdump"], "table_len.gs");
+    assert!(dump.contains(" tlen "), "no tlen in the dumps");
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "table_len.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

@@ -248,3 +248,18 @@ pub extern "sysv64" fn jit_table_pos_after(ctx: *mut JitCtx, _unused: u64) -> u6
         pos.unwrap_or(0) as u64
     }
 }
+
+/// Called from trace code (`tlen`): the border `#t` of table `args[0]` (no metatable:
+/// the recorder guards that), as the interpreter's `LEN` (`Table::border`, which may
+/// search the array part and the hash part). Never fails.
+pub extern "sysv64" fn jit_table_len(ctx: *mut JitCtx, _unused: u64) -> u64 {
+    // SAFETY: as for `jit_table_get`: `args[0]` holds a table value the trace
+    // type-checked.
+    unsafe {
+        let ctx = &mut *ctx;
+        let t = Value(ctx.args[0]);
+        let n = vm::object::value_as::<vm::table::Table>(t).map_or(0, |t| t.border());
+        ctx.callout_failed = 0;
+        n as u64
+    }
+}

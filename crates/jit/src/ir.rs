@@ -331,6 +331,10 @@ opcodes! {
     /// pair (the loop goes on), `k` = 1 that there is none (the loop ends; the result is
     /// then meaningless). Inline code, no call.
     TNext = "tnext", true, false;
+    /// The border `#a` of table `a` (no metatable) in general (holes, a hash part), by
+    /// a call out of the trace (`callout::jit_table_len`). A guard only for the call
+    /// protocol: it never fails.
+    TLen = "tlen", true, false;
     /// The traversal position just after key `b` (any value; nil: 0) of table `a`, as
     /// the builtin `next` finds it (`callout::jit_table_pos_after`); guards that the key
     /// is not a float and is in the table (else the interpreter's `next` runs).

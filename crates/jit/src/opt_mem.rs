@@ -112,7 +112,7 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::Loop
         | Opc::Exit => Effect::None,
         // A range step reads the table's array and entries (any store may change them).
-        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad | Opc::TGet | Opc::TNext | Opc::TPosAfter | Opc::TNextK | Opc::TNextV => Effect::Load,
+        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad | Opc::TGet | Opc::TNext | Opc::TPosAfter | Opc::TLen | Opc::TNextK | Opc::TNextV => Effect::Load,
         // May add keys, rehash (entries move, the entry count changes) and move the
         // array part.
         Opc::TSet => Effect::Barrier,

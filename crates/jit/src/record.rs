@@ -1081,7 +1081,13 @@ impl<'a> Rec<'a> {
                 let (tr, t) = self.plain_table(i.b())?;
                 let n = t.array.len();
                 if !t.entries.is_empty() || (n > 0 && t.array[n - 1].is_nil()) {
-                    return Err("length of a table with a hash part or holes".into());
+                    // The general border, out of the trace.
+                    let r = self.guard(Ins::new(Opc::TLen, Ty::Int, tr, IrRef::NONE));
+                    let len = t.border();
+                    let v = self.vm.int(len);
+                    self.set(a, r, v);
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let r = self.guard(Ins::new(Opc::ALen, Ty::Int, tr, IrRef::NONE));
                 self.set(a, r, Value::inline_int(n as i64));

@@ -65,6 +65,7 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::UvLoad => (ins.ty == Ty::Val, nops == 1 && t.ins[ins.a.idx()].op == Opc::UvRef),
             Opc::UvStore => (ins.ty == Ty::None, nops == 2 && t.ins[ins.a.idx()].op == Opc::UvRef && matches!(ty(ins.b), Ty::Val | Ty::Tab)),
             Opc::TNext => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && (0..=1).contains(&ins.k)),
+            Opc::TLen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
             Opc::TPosAfter => (ins.ty == Ty::Int, nops == 2 && ty(ins.a) == Ty::Tab && matches!(ty(ins.b), Ty::Val | Ty::Tab)),
             Opc::TNextK | Opc::TNextV => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
             Opc::GuardType => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val && (0..=5).contains(&ins.k)),

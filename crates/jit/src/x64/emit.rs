@@ -72,8 +72,9 @@ struct Em<'a> {
     /// Shared routines: raw table get / set (`callout::jit_table_get` / `_set`,
     /// operands in `ctx.args`), result in rax.
     table_get: DynamicLabel,
-    /// `callout::jit_table_pos_after` (`tposafter`).
+    /// `callout::jit_table_pos_after` (`tposafter`) and `jit_table_len` (`tlen`).
     table_pos_after: DynamicLabel,
+    table_len: DynamicLabel,
     table_set: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
@@ -1237,7 +1238,7 @@ impl<'a> Em<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o]);
                 self.def_gpr(i, d);
             }
-            Opc::TGet | Opc::TSet | Opc::TPosAfter => {
+            Opc::TGet | Opc::TSet | Opc::TPosAfter | Opc::TLen => {
                 // Operands to ctx.args[0..3], then the call; exits when it failed (a key
                 // that is not an inline int or string; nothing changed then).
                 let e = exit.ok_or("table call without snapshot")?;
@@ -1254,6 +1255,7 @@ impl<'a> Em<'a> {
                 let routine = match ins.op {
                     Opc::TGet => self.table_get,
                     Opc::TPosAfter => self.table_pos_after,
+                    Opc::TLen => self.table_len,
                     _ => self.table_set,
                 };
                 dynasm!(self.ops ; .arch x64
@@ -1409,8 +1411,9 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let call_native = ops.new_dynamic_label();
     let table_get = ops.new_dynamic_label();
     let table_pos_after = ops.new_dynamic_label();
+    let table_len = ops.new_dynamic_label();
     let table_set = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_pos_after, table_set, big_ints: Vec::new(), hbase: None };
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_pos_after, table_len, table_set, big_ints: Vec::new(), hbase: None };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -1513,6 +1516,9 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     }
     if uses(Opc::TGet) {
         call_thunk(&mut em.ops, table_get, crate::callout::jit_table_get as *const () as usize as i64);
+    }
+    if uses(Opc::TLen) {
+        call_thunk(&mut em.ops, table_len, crate::callout::jit_table_len as *const () as usize as i64);
     }
     if uses(Opc::TPosAfter) {
         call_thunk(&mut em.ops, table_pos_after, crate::callout::jit_table_pos_after as *const () as usize as i64);
