@@ -2,7 +2,7 @@
 // constants, `next` as a position lookup out of the trace plus the inline traversal
 // step, `ipairs`' iterator as an array load or a raw get): holes end ipairs, keys changing type during a pairs traversal, entries
 // removed while traversing, `__pairs` and `__index` (not traced: the metatable guards
-// exit), `pairs`/`ipairs` replaced by script functions, and an invalid key to `next`.
+// exit), objects whose metatable has no `__pairs` (traced) until it gets one, `pairs`/`ipairs` replaced by script functions, and an invalid key to `next`.
 
 arr := {}
 for i := 1; i <= 100; i++ {
@@ -146,6 +146,25 @@ for r := 1; r <= 60; r++ {
 }
 ipairs = orig
 print("replaced", rs)
+
+// Objects with a metatable but no __pairs (a class): pairs and a plain range loop
+// traverse them raw; __pairs added to the class half-way takes over.
+Point := {}
+Point.__index = Point
+pt := setmetatable({x: 3, y: 4, z: 5}, Point)
+ps := 0
+for r := 1; r <= 80; r++ {
+    if r == 50 {
+        Point.__pairs = func(t) { return next, {w: 1000}, nil }
+    }
+    for k, v := range pairs(pt) {
+        ps += v
+    }
+    for k, v := range pt {
+        ps += v * 10
+    }
+}
+print("class", ps)
 // expect: ipairs	27068000
 // expect: holes	9500
 // expect: pairs	10440	92400
@@ -154,3 +173,4 @@ print("replaced", rs)
 // expect: late	3187
 // expect: next	false
 // expect: replaced	606000
+// expect: class	347468

@@ -4,7 +4,8 @@
 //! `next` (the key's position found out of the trace, then the inline traversal step
 //! of `range` over a table) or `ipairs`' iterator (an array
 //! load, or a raw get past the array part). `pairs` is recorded only for tables
-//! without metatable (no `__pairs`), `ipairs`' iterator only over them (no `__index`).
+//! without `__pairs` (metatable identity and the absence of `__pairs` guarded),
+//! `ipairs`' iterator only over tables without metatable (no `__index`).
 //! As everywhere in the recorder, every check happens before a register changes.
 
 use super::*;
@@ -16,7 +17,7 @@ impl Rec<'_> {
         (self.vm.get_field(reg, "next"), self.vm.get_field(reg, "ipairs_iterator"))
     }
 
-    /// `CALL a 2 c` of `pairs` (a table without metatable) or `ipairs` (any value): the
+    /// `CALL a 2 c` of `pairs` (a table without `__pairs`) or `ipairs` (any value): the
     /// triple (iterator, value, initial control) as constants and the argument, guarded
     /// by the builtin's identity. False if `n` is neither.
     pub(super) fn iterator_call(&mut self, n: &Native, fv: Value, a: usize, b: usize, c: usize) -> R<bool> {
@@ -26,10 +27,7 @@ impl Rec<'_> {
         let (next_f, ipairs_f) = self.std_iterators();
         let x = self.val(a + 1);
         let (f, xr, init) = if n.qualified == "pairs" {
-            if value_as::<Table>(x).is_none() {
-                return Err("pairs of a non-table".into());
-            }
-            let (tr, _) = self.plain_table(a + 1)?;
+            let (tr, _) = self.table_without_pairs(a + 1)?;
             (next_f, tr, Value::NIL)
         } else {
             (ipairs_f, self.get(a + 1)?, Value::inline_int(0))

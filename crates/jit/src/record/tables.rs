@@ -124,8 +124,8 @@ impl Rec<'_> {
 }
 
 impl Rec<'_> {
-    /// `RANGEPREP a b c` of a `range` loop over one table without metatable (so no
-    /// `__pairs`): the interpreter's iteration state (`RANGE_TABLE`, the table, position
+    /// `RANGEPREP a b c` of a `range` loop over one table without `__pairs`
+    /// ([`Rec::table_without_pairs`]): the interpreter's iteration state (`RANGE_TABLE`, the table, position
     /// 0). The generic protocol (`c` = 0, or a function in `R[a]`) changes nothing here.
     /// Other operands abort.
     pub(super) fn range_prep(&mut self, a: usize, single: bool) -> R<()> {
@@ -142,10 +142,7 @@ impl Rec<'_> {
             }
             return Ok(());
         }
-        if value_as::<Table>(self.val(a)).is_none() {
-            return Err("range over a non-table".into());
-        }
-        let (tr, _) = self.plain_table(a)?;
+        let (tr, _) = self.table_without_pairs(a)?;
         let x = self.val(a);
         let m = self.kval(vm::interp::RANGE_TABLE);
         let z = self.kint(0);
@@ -315,5 +312,35 @@ impl Rec<'_> {
             }
         }
         Ok(())
+    }
+}
+
+impl Rec<'_> {
+    /// Register `s` holding a table whose metatable (if any) has no `__pairs`: guarded
+    /// by the metatable's identity (`guardmeta`, or `nometa`) and, with a metatable, by
+    /// a raw get of its `__pairs` that must stay nil (hoisted when the loop stores
+    /// nothing).
+    pub(super) fn table_without_pairs(&mut self, s: usize) -> R<(IrRef, Gc<Table>)> {
+        let v = self.val(s);
+        let Some(t) = value_as::<Table>(v) else { return Err("range over a non-table".into()) };
+        let Some(mt) = t.meta else { return self.plain_table(s) };
+        let pairs_name = Vm::object_value(self.vm.tm_names[vm::vm::Tm::Pairs as usize]);
+        if !mt.get(pairs_name).is_nil() {
+            return Err("table with __pairs".into());
+        }
+        let tr = self.get_as(s, Ty::Tab)?;
+        let mut gm = Ins::new(Opc::GuardMeta, Ty::None, tr, IrRef::NONE);
+        gm.k = mt.as_ptr() as i64;
+        self.guard(gm);
+        let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
+        let kr = self.kval(pairs_name);
+        let h = self.guard(Ins::new(Opc::TGet, Ty::Val, mr, kr));
+        let nil = self.kval(Value::NIL);
+        let mut g = Ins::new(Opc::GuardV, Ty::None, h, nil);
+        g.k = 1;
+        self.guard(g);
+        // Keeps the metatable alive (the trace embeds it).
+        self.roots.push(Vm::table_value(mt));
+        Ok((tr, t))
     }
 }
