@@ -1,8 +1,10 @@
 // JIT: `range pairs(t)` and `range ipairs(v)` in traces (the iterator triple as
 // constants, `next` as a position lookup out of the trace plus the inline traversal
-// step, `ipairs`' iterator as an array load or a raw get): holes end ipairs, keys changing type during a pairs traversal, entries
-// removed while traversing, `__pairs` and `__index` (not traced: the metatable guards
-// exit), objects whose metatable has no `__pairs` (traced) until it gets one, `pairs`/`ipairs` replaced by script functions, and an invalid key to `next`.
+// step, `ipairs`' iterator as an array load or a raw get): holes end ipairs, keys
+// changing type during a pairs traversal, entries removed while traversing, `__pairs`
+// and `__index` (not traced: the metatable guards exit), objects whose metatable has no
+// `__pairs` (traced) until it gets one, `pairs`/`ipairs` replaced by script functions,
+// and an invalid key to `next`.
 
 arr := {}
 for i := 1; i <= 100; i++ {
