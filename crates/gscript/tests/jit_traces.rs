@@ -472,7 +472,7 @@ fn pairs_and_ipairs_loops_are_traced() {
     let (reference, _) = run(&[], "range_iterators.gs");
     let (out, err) = run(&["-jv"], "range_iterators.gs");
     assert_eq!(out, reference);
-    for line in [14, 30, 45, 59, 63, 161, 164] {
+    for line in [16, 32, 47, 61, 65, 163, 166] {
         assert!(err.contains(&format!("compiled range_iterators.gs:{}", line)), "line {} not traced: {}", line, err);
     }
     let (_, dump) = run(&["-jdump"], "range_iterators.gs");
