@@ -91,6 +91,7 @@ pub mod opt_fold;
 pub mod opt_loop;
 pub mod opt_mem;
 pub mod opt_snap;
+pub mod opt_tload;
 pub mod record;
 pub mod regalloc;
 pub mod verify;
@@ -156,11 +157,13 @@ pub struct Options {
     pub abc: bool,
     /// Loop traces unroll inner loops with short trip counts (`-jopt=-unroll`).
     pub unroll: bool,
+    /// Table loads that are only unboxed become typed loads (`opt_tload.rs`).
+    pub tload: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true, tload: true }
     }
 }
 
@@ -201,6 +204,7 @@ impl Options {
                             "snap" => self.snap = on,
                             "abc" => self.abc = on,
                             "unroll" => self.unroll = on,
+                            "tload" => self.tload = on,
                             _ => return false,
                         }
                     }
@@ -300,7 +304,12 @@ impl CompiledTrace {
     /// than its loop end: a guard of the pre-header (entry type checks, hoisted invariant
     /// guards) failed, so the trace did not run an iteration.
     fn is_entry_exit(&self, snap: u32, pc: usize) -> bool {
-        self.loop_pcs.is_some_and(|(header, _)| header == pc) && self.loop_snap != Some(snap)
+        self.loop_pcs.is_some_and(|(header, _)| header == pc) && self.loop_snap != Some(snap) && !self.has_frames(snap)
+    }
+
+    /// Snapshot `snap` resumes inside inlined calls (`ir::Snapshot::frames`).
+    fn has_frames(&self, snap: u32) -> bool {
+        self.ir.snaps.get(snap as usize).is_some_and(|s| !s.frames.is_empty())
     }
 }
 
@@ -339,6 +348,9 @@ pub struct Engine {
     roots: Vec<Value>,
     ctx: Box<JitCtx>,
     seed: u64,
+    /// Stack slots from a frame's base that restoring an exit inside inlined calls may
+    /// use (the largest `Recorded::stack_need` of any trace; see [`Engine::run`]).
+    stack_need: usize,
     /// Per hot-counter slot: the (prototype, header pc) and trace last run from it (a
     /// cache in front of `loops`; `usize::MAX` keys never match).
     slot_traces: Vec<(usize, usize, usize)>,
@@ -355,7 +367,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stack_need: 0, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
@@ -420,6 +432,11 @@ impl Engine {
                 self.dump("after abc", &t);
             }
         }
+        if self.opts.tload {
+            t = opt_tload::optimize(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (tload): {}", e))?;
+            self.dump("after tload", &t);
+        }
         trust_sloads(&mut t, trusted);
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
         let links = exit::LinkTable::new(t.snaps.len());
@@ -453,6 +470,7 @@ impl Engine {
         };
         let result = match recorded {
             Ok(rec) => {
+                self.stack_need = self.stack_need.max(rec.stack_need);
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
                 let unrolled = rec.unrolled;
@@ -520,7 +538,11 @@ impl Engine {
         let Some(tr) = self.traces.get(idx) else { return (Flow::Done, false) };
         let proto = tr.proto;
         let pkey = proto.header() as usize;
-        if base + proto.max_stack > th.stack.len() {
+        if base + proto.max_stack.max(self.stack_need) > th.stack.len() {
+            return (Flow::Done, false);
+        }
+        // An exit inside inlined calls pushes up to MAX_INLINE_DEPTH frames.
+        if self.stack_need > 0 && th.frames.len() + record::MAX_INLINE_DEPTH >= vm.limits.max_frames {
             return (Flow::Done, false);
         }
         // The trace's iterations count against the periodic-hook countdown.
@@ -635,6 +657,9 @@ impl Engine {
             let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
             debug_assert!(restored, "snapshot value without a location");
         }
+        if let Some(s) = tr.ir.snaps.get(snap.idx()).filter(|s| !s.frames.is_empty()) {
+            exit::push_frames(vm, base, s);
+        }
         let last = tr.ir.ins.last();
         let is_final = last.is_some_and(|i| i.op == ir::Opc::Exit && i.snap == snap);
         if self.opts.verbose {
@@ -670,6 +695,10 @@ impl Engine {
         let ntraces = self.traces.len();
         let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
         let side_budget_left = depth < MAX_SIDE_DEPTH && self.traces.get(root).is_some_and(|r| r.sides < MAX_SIDE_PER_ROOT);
+        // An exit inside inlined calls resumes in a callee's frame: the interpreter.
+        if self.traces.get(idx).is_some_and(|t| t.has_frames(snap)) {
+            return None;
+        }
         if self.traces.get(idx).and_then(|t| t.abc.as_ref()).is_some_and(|a| a.0 == snap) {
             let link = self.traces[idx].exits.get(snap as usize).and_then(|st| st.link);
             return link.or_else(|| self.abc_fallback(idx, snap, threshold));
@@ -724,6 +753,7 @@ impl Engine {
         }
         let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll) {
             Ok(rec) => {
+                self.stack_need = self.stack_need.max(rec.stack_need);
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
                 self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| (header, reason))
@@ -850,6 +880,7 @@ impl Engine {
         let trusts_ints = trusted.iter().any(|&(_, ty)| ty == ir::Ty::Int);
         let result = match record::record_side(vm, &stops, self.opts.fold) {
             Ok(rec) => {
+                self.stack_need = self.stack_need.max(rec.stack_need);
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
                 self.compile(rec.trace, &trusted, proto, false).map(|(ir, alloc, code, links, _)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))

@@ -49,13 +49,16 @@ pub struct Recorded {
     pub roots: Vec<Value>,
     /// A loop trace that unrolled iterations of an inner loop.
     pub unrolled: bool,
+    /// Stack slots from the frame base that restoring its snapshots with frames needs
+    /// (0 without such snapshots).
+    pub stack_need: usize,
 }
 
 /// Integers up to this magnitude (2^53) convert to floats exactly.
 const EXACT_INT: u64 = 1 << 53;
 
 /// Maximum depth of inlined calls.
-const MAX_INLINE_DEPTH: usize = 3;
+pub const MAX_INLINE_DEPTH: usize = 3;
 
 /// The caller's state while recording an inlined call.
 struct InlineFrame {
@@ -70,6 +73,19 @@ struct InlineFrame {
     /// The caller's closure and its IR value (NONE: the trace's own frame, `curfn`).
     closure: Gc<Closure>,
     fn_ref: IrRef,
+    /// The callee replaced a frame by a tail call (its registers are not where an
+    /// interpreter frame for it would be): stores inside it abort.
+    tail: bool,
+}
+
+/// A table store inside an inlined call, undone if the recording aborts before the
+/// outermost call returns (the interpreter then re-executes the whole call).
+struct Undo {
+    table: Gc<Table>,
+    /// Hash entry (true) or array item (false) number.
+    hash: bool,
+    index: usize,
+    old: Value,
 }
 
 struct Rec<'a> {
@@ -91,8 +107,14 @@ struct Rec<'a> {
     closure: Gc<Closure>,
     fn_ref: IrRef,
     /// Snapshot of the outermost inlined `CALL`: guards inside inlined calls exit there
-    /// and the interpreter re-executes the call (inlined calls have no side effects).
+    /// and the interpreter re-executes the call, until the call stores into a table
+    /// (`stored`); later guards get snapshots with frames ([`Rec::frame_snap`]).
     call_snap: SnapId,
+    stored: bool,
+    /// Stores of the current outermost inlined call (see [`Undo`]).
+    undo: Vec<Undo>,
+    /// Stack slots (from the frame base) that restoring a snapshot with frames may use.
+    stack_need: usize,
     virt: Vec<Value>,
     roots: Vec<Value>,
     /// Recording a side trace ([`record_side`]): backward jumps are followed.
@@ -102,8 +124,9 @@ struct Rec<'a> {
     back_targets: Vec<usize>,
     /// Loop traces: inner-loop back-edges that may still be unrolled.
     unroll_left: usize,
-    /// Loop traces: the inner loops unrolled so far (body start, back-edge jump pc).
-    unrolled: Vec<(usize, usize)>,
+    /// Loop traces: the inner loops unrolled so far (prototype address, body start,
+    /// back-edge jump pc; inner loops of inlined callees too).
+    unrolled: Vec<(usize, usize, usize)>,
 }
 
 /// Type category of a runtime value.
@@ -151,6 +174,9 @@ impl<'a> Rec<'a> {
             closure,
             fn_ref: IrRef::NONE,
             call_snap: SnapId::NONE,
+            stored: false,
+            undo: Vec::new(),
+            stack_need: 0,
             virt: Vec::new(),
             roots: Vec::new(),
             side,
@@ -186,17 +212,68 @@ impl<'a> Rec<'a> {
 
     fn snap(&mut self, pc: usize) -> SnapId {
         let entries = (0..self.nroot).filter(|&s| self.modified[s]).map(|s| (s as u16, self.slots[s])).collect();
-        self.t.add_snap(Snapshot { pc, entries })
+        self.t.add_snap(Snapshot { pc, entries, frames: Vec::new() })
     }
 
     fn emit(&mut self, ins: Ins) -> IrRef {
         self.fold.emit(&mut self.t, ins)
     }
 
+    /// A snapshot inside inlined calls (see `ir::Snapshot`): the traced frame's
+    /// modified registers, every set register of the callees, and their frames.
+    fn frame_snap(&mut self, pc: usize) -> SnapId {
+        let mut entries: Vec<(u16, IrRef)> = (0..self.nroot).filter(|&s| self.modified[s]).map(|s| (s as u16, self.slots[s])).collect();
+        entries.extend((self.nroot..self.slots.len()).filter(|&s| !self.slots[s].is_none()).map(|s| (s as u16, self.slots[s])));
+        let frames = self.inlined.iter().map(|f| SnapFrame { call_pc: f.call_pc as u32, func: (f.off + f.func) as u16, want: f.want as u16 }).collect();
+        self.t.add_snap(Snapshot { pc, entries, frames })
+    }
+
     /// Emits a guard whose snapshot is the state before the current instruction.
     fn guard(&mut self, mut ins: Ins) -> IrRef {
-        ins.snap = if self.inlined.is_empty() { self.snap(self.pc) } else { self.call_snap };
+        ins.snap = if self.inlined.is_empty() {
+            self.snap(self.pc)
+        } else if self.stored {
+            self.frame_snap(self.pc)
+        } else {
+            self.call_snap
+        };
         self.emit(ins)
+    }
+
+    /// Before a table store inside an inlined call: checks that its snapshots can
+    /// resume inside the callees and logs the old value for an abort.
+    fn log_store(&mut self, table: Gc<Table>, hash: bool, index: usize) -> R<()> {
+        if self.inlined.is_empty() {
+            return Ok(());
+        }
+        if self.side || self.inlined.iter().any(|f| f.tail) {
+            return Err("store in an inlined call".into());
+        }
+        let old = if hash { table.entries[index].value } else { table.array[index] };
+        self.undo.push(Undo { table, hash, index, old });
+        Ok(())
+    }
+
+    /// After a table store's guard inside an inlined call: later guards resume there.
+    fn stored_in_call(&mut self) {
+        if !self.inlined.is_empty() {
+            self.stored = true;
+        }
+    }
+
+    /// An abort: undoes the stores of an unfinished inlined call, so that the
+    /// interpreter can re-execute it from the `CALL`.
+    fn undo_stores(&mut self) {
+        while let Some(u) = self.undo.pop() {
+            let mut t = u.table;
+            if u.hash {
+                if let Some(e) = t.entries.get_mut(u.index) {
+                    e.value = u.old;
+                }
+            } else if let Some(v) = t.array.get_mut(u.index) {
+                *v = u.old;
+            }
+        }
     }
 
     fn k(&mut self, ty: Ty, k: i64) -> IrRef {
@@ -522,7 +599,9 @@ impl<'a> Rec<'a> {
                 args.push((r, Value::NIL));
             }
         }
-        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1, closure: self.closure, fn_ref: self.fn_ref });
+        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1, closure: self.closure, fn_ref: self.fn_ref, tail: false });
+        // What the interpreter's CALL checks before pushing the frame, plus one.
+        self.stack_need = self.stack_need.max(new_off + nargs.max(p.num_params) + p.fixed_call_need + 1);
         self.closure = cl;
         self.fn_ref = fr;
         self.off = new_off;
@@ -557,6 +636,7 @@ impl<'a> Rec<'a> {
             top.want = caller.want;
             top.closure = caller.closure;
             top.fn_ref = caller.fn_ref;
+            top.tail = true;
         }
         Ok(())
     }
@@ -567,6 +647,11 @@ impl<'a> Rec<'a> {
         // Read the results while the callee's (virtual) registers are current.
         let results: Vec<(IrRef, Value)> = (0..n.min(want)).map(|j| Ok((self.get(ra + j)?, self.val(ra + j)))).collect::<R<_>>()?;
         let Some(f) = self.inlined.pop() else { return Err("return from the traced function".into()) };
+        if self.inlined.is_empty() {
+            // The outermost call is complete: its stores stand.
+            self.stored = false;
+            self.undo.clear();
+        }
         // Everything above the call's function slot belonged to the callee (and to any
         // callee it tail-called).
         let callee_off = f.off + f.func + 1;
@@ -675,7 +760,8 @@ impl<'a> Rec<'a> {
     /// loop's own condition at its end): its trip count depends on data (a search, an
     /// escape test), so it is not unrolled ("inner loop": an entry trace instead).
     fn forward_jump(&mut self, at: usize, target: usize) -> R<()> {
-        if self.unrolled.iter().any(|&(start, end)| start <= at && at < end && target > end) {
+        let p = self.proto.as_ptr() as usize;
+        if self.unrolled.iter().any(|&(q, start, end)| q == p && start <= at && at < end && target > end) {
             return Err("inner loop".into());
         }
         Ok(())
@@ -701,12 +787,11 @@ impl<'a> Rec<'a> {
     /// A backward jump other than the closing back-edge: an inner loop in a loop trace
     /// (abort); followed once per target in a side trace.
     fn back_jump(&mut self, target: usize, at: usize) -> R<()> {
-        if !self.inlined.is_empty() {
-            return Err("inner loop".into());
-        }
         if !self.side {
-            if !self.unrolled.contains(&(target, at)) {
-                self.unrolled.push((target, at));
+            // Loops of inlined callees are unrolled the same way.
+            let key = (self.proto.as_ptr() as usize, target, at);
+            if !self.unrolled.contains(&key) {
+                self.unrolled.push(key);
             }
             // A loop trace unrolls the iterations of an inner loop with a short trip
             // count (like LuaJIT); a longer inner loop aborts (next: an entry trace).
@@ -715,6 +800,9 @@ impl<'a> Rec<'a> {
             }
             self.unroll_left -= 1;
             return Ok(());
+        }
+        if !self.inlined.is_empty() {
+            return Err("inner loop".into());
         }
         if self.back_targets.contains(&target) {
             return Err("side trace loops without reaching a trace".into());
@@ -777,9 +865,6 @@ impl<'a> Rec<'a> {
                 self.set(a, r, v);
             }
             Op::SETGLOBAL => {
-                if !self.inlined.is_empty() {
-                    return Err("store in an inlined call".into());
-                }
                 // Overwrite of an existing, non-nil global (no __newindex can apply).
                 let key = kst(i.bx())?;
                 let Some(mut g) = value_as::<Table>(self.proto.env) else { return Err("globals not a table".into()) };
@@ -796,7 +881,9 @@ impl<'a> Rec<'a> {
                 ins.c = vr;
                 ins.k = e as i64;
                 self.guard(ins);
+                self.log_store(g, true, e)?;
                 g.entries[e].value = vv;
+                self.stored_in_call();
             }
             Op::GETTABLE | Op::GETI => {
                 let key = if op == Op::GETI { Value::inline_int(i.c() as i64) } else { self.val(i.c()) };
@@ -861,9 +948,6 @@ impl<'a> Rec<'a> {
                 self.set(a, r, v);
             }
             Op::SETTABLE | Op::SETI => {
-                if !self.inlined.is_empty() {
-                    return Err("store in an inlined call".into());
-                }
                 let key = if op == Op::SETI { Value::inline_int(i.b() as i64) } else { self.val(i.b()) };
                 let ks = if op == Op::SETI { None } else { Some(i.b()) };
                 if !key.is_inline_int() {
@@ -884,6 +968,9 @@ impl<'a> Rec<'a> {
                     self.pc += 1;
                     return Ok(false);
                 }
+                if push && !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
                 let kr = if op == Op::SETI { self.kint(idx) } else { self.get_as(i.b(), Ty::Int)? };
                 let vr0 = self.get(i.c())?;
                 let vr = self.boxed(vr0);
@@ -896,13 +983,12 @@ impl<'a> Rec<'a> {
                     }
                     t.array.push(vv);
                 } else {
+                    self.log_store(t, false, idx as usize - 1)?;
                     t.array[idx as usize - 1] = vv;
+                    self.stored_in_call();
                 }
             }
             Op::SETFIELD => {
-                if !self.inlined.is_empty() {
-                    return Err("store in an inlined call".into());
-                }
                 let key = kst(i.b())?;
                 // A table with a metatable: a store to a present, non-nil field (which
                 // `hstore` guards) does not consult `__newindex`.
@@ -930,7 +1016,9 @@ impl<'a> Rec<'a> {
                 ins.c = vr;
                 ins.k = e as i64;
                 self.guard(ins);
+                self.log_store(t, true, e)?;
                 t.entries[e].value = vv;
+                self.stored_in_call();
             }
             Op::ADDI => {
                 let x = (self.get(i.b())?, self.val(i.b()));
@@ -1194,7 +1282,7 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
                 if let Some(f) = th.frames.last_mut() {
                     f.pc = rec.pc;
                 }
-                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need: rec.stack_need });
             }
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
@@ -1204,15 +1292,18 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
                 let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
                 ins.snap = rec.snap(header);
                 rec.t.push(ins);
-                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need: rec.stack_need });
             }
             Err(reason) => {
-                // Inside an inlined call, the VM is still at the outermost call.
+                // Inside an inlined call, the VM is still at the outermost call (its
+                // stores undone).
+                rec.undo_stores();
                 let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
                 return Err(Abort { pc, reason });
             }
         }
     }
+    rec.undo_stores();
     let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
     Err(Abort { pc, reason: "trace too long".into() })
 }
@@ -1237,13 +1328,15 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded,
             if let Some(f) = th.frames.last_mut() {
                 f.pc = rec.pc;
             }
-            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false });
+            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false, stack_need: rec.stack_need });
         }
         if let Err(reason) = rec.step(usize::MAX, usize::MAX) {
+            rec.undo_stores();
             let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
             return Err(Abort { pc, reason });
         }
     }
+    rec.undo_stores();
     let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
     Err(Abort { pc, reason: "trace too long".into() })
 }
