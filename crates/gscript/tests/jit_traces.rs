@@ -159,10 +159,35 @@ fn calls_are_inlined() {
     for line in [14, 20, 29, 42] {
         assert!(err.contains(&format!("compiled inline.gs:{}", line)), "line {} not traced: {}", line, err);
     }
-    // A storing callee is not inlined.
+    // A callee that appends is not inlined.
     assert!(err.contains("store in an inlined call"), "{}", err);
     // The guards inside the inlined sq exit when its argument becomes a float.
     assert!(err.contains("exit trace 2"), "{}", err);
+}
+
+#[test]
+fn stores_in_inlined_calls_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&["-joff"], "inline_store.gs");
+    let (out, err) = run(&["-jv"], "inline_store.gs");
+    assert_eq!(out, reference);
+    // The loops calling bump, upd, outer (two levels of storing callees) and step
+    // (loops of the callee unrolled) are traced through the callees' stores.
+    for line in [71, 78, 91, 110] {
+        assert!(err.contains(&format!("compiled inline_store.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert!(!err.contains("store in an inlined call"), "{}", err);
+    // upd's type change fails a guard after its store: the exit resumes inside it.
+    assert!(err.contains("at inline_store.gs:17 (inside an inlined call)"), "{}", err);
+    // Every guard exits under stress, with the same output.
+    let (out, err) = run(&["-jv", "-jexit-stress"], "inline_store.gs");
+    assert_eq!(out, reference);
+    assert!(count(&err, "(inside an inlined call)") >= 50, "{}", err);
+    // Without the pass or with frame exits, nbody-like code stays correct: -jopt=-tload.
+    let (out, _) = run(&["-jopt=-tload"], "inline_store.gs");
+    assert_eq!(out, reference);
 }
 
 #[test]

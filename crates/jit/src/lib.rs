@@ -351,6 +351,8 @@ pub struct Engine {
     /// Stack slots from a frame's base that restoring an exit inside inlined calls may
     /// use (the largest `Recorded::stack_need` of any trace; see [`Engine::run`]).
     stack_need: usize,
+    /// Set by `follow_exit` when an exit inside inlined calls got hot (read by `run`).
+    hot_frame_exit: bool,
     /// Per hot-counter slot: the (prototype, header pc) and trace last run from it (a
     /// cache in front of `loops`; `usize::MAX` keys never match).
     slot_traces: Vec<(usize, usize, usize)>,
@@ -367,7 +369,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stack_need: 0, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stack_need: 0, hot_frame_exit: false, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
@@ -584,7 +586,12 @@ impl Engine {
             };
             match next {
                 Some(n) => idx = n,
-                None => break,
+                None => {
+                    if std::mem::take(&mut self.hot_frame_exit) {
+                        entry_failed = true;
+                    }
+                    break;
+                }
             }
         }
         if self.opts.verbose && self.ctx.linked != self.stats.linked {
@@ -657,13 +664,20 @@ impl Engine {
             let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
             debug_assert!(restored, "snapshot value without a location");
         }
+        let mut where_proto = tr.proto;
+        let mut inlined = "";
         if let Some(s) = tr.ir.snaps.get(snap.idx()).filter(|s| !s.frames.is_empty()) {
-            exit::push_frames(vm, base, s);
+            if exit::push_frames(vm, base, s) {
+                inlined = " (inside an inlined call)";
+                if let Some(c) = vm.current.frames.last().and_then(|f| f.closure) {
+                    where_proto = c.proto;
+                }
+            }
         }
         let last = tr.ir.ins.last();
         let is_final = last.is_some_and(|i| i.op == ir::Opc::Exit && i.snap == snap);
         if self.opts.verbose {
-            eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));
+            eprintln!("[jit] exit trace {} snapshot {} at {}{}", idx + 1, exit, Self::where_(where_proto, pc), inlined);
         }
         Some((idx, exit as u32, pc, is_final))
     }
@@ -695,8 +709,17 @@ impl Engine {
         let ntraces = self.traces.len();
         let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
         let side_budget_left = depth < MAX_SIDE_DEPTH && self.traces.get(root).is_some_and(|r| r.sides < MAX_SIDE_PER_ROOT);
-        // An exit inside inlined calls resumes in a callee's frame: the interpreter.
+        // An exit inside inlined calls resumes in a callee's frame: the interpreter
+        // (no side trace). A hot one counts as a failed entry of the loop (`run`): the
+        // loop's hot counter gets the entry penalty, so a trace whose callee keeps
+        // failing a guard is not entered and left at every back-edge.
         if self.traces.get(idx).is_some_and(|t| t.has_frames(snap)) {
+            if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                st.count = st.count.saturating_add(1);
+                if st.count >= threshold {
+                    self.hot_frame_exit = true;
+                }
+            }
             return None;
         }
         if self.traces.get(idx).and_then(|t| t.abc.as_ref()).is_some_and(|a| a.0 == snap) {
