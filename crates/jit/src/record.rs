@@ -246,7 +246,7 @@ impl<'a> Rec<'a> {
         if self.inlined.is_empty() {
             return Ok(());
         }
-        if self.side || self.inlined.iter().any(|f| f.tail) {
+        if self.inlined.iter().any(|f| f.tail) {
             return Err("store in an inlined call".into());
         }
         let old = if hash { table.entries[index].value } else { table.array[index] };
