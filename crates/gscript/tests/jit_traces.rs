@@ -184,8 +184,12 @@ fn stores_in_inlined_calls_are_traced() {
     // Every guard exits under stress, with the same output.
     let (out, err) = run(&["-jv", "-jexit-stress"], "inline_store.gs");
     assert_eq!(out, reference);
-    assert!(count(&err, "(inside an inlined call)") >= 50, "{}", err);
-    // Without the pass or with frame exits, nbody-like code stays correct: -jopt=-tload.
+    assert!(count(&err, "(inside an inlined call)") >= 5, "{}", err);
+    // Switched off, such recordings abort as before; typed loads off: same output.
+    let (out, err) = run(&["-jv", "-jopt=-istore"], "inline_store.gs");
+    assert_eq!(out, reference);
+    assert!(err.contains("store in an inlined call"), "{}", err);
+    assert!(!err.contains("(inside an inlined call)"), "{}", err);
     let (out, _) = run(&["-jopt=-tload"], "inline_store.gs");
     assert_eq!(out, reference);
 }

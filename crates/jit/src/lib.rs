@@ -19,7 +19,10 @@
 //!   `math.sqrt`/`math.abs`/`math.floor`, pure builtins and `..` called out of the trace
 //!   (`callout.rs`), and calls of script functions, inlined (prototype-guarded; guards
 //!   inside them exit *before* the outermost inlined call, which the interpreter
-//!   re-executes, so callees that store are not inlined).
+//!   re-executes, until the callee stores into a table or global: later guards have
+//!   snapshots with frames, `ir::Snapshot`, whose exits push the callees' interpreter
+//!   frames, `exit::push_frames`, and resume inside them; the recorder undoes such
+//!   stores when it aborts before the call returns).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
@@ -28,7 +31,8 @@
 //!   checks), snapshot liveness (`opt_snap.rs`, `-jopt=-snap`: dead registers leave the
 //!   snapshots, so `Loop` does not store temporaries), bounds-check hoisting for
 //!   induction-variable array loads (`opt_abc.rs`, `-jopt=-abc`; a loop whose hoisted
-//!   check fails gets a copy of its trace without it), the verifier (`verify.rs`) after
+//!   check fails gets a copy of its trace without it), typed table loads
+//!   (`opt_tload.rs`, `-jopt=-tload`), the verifier (`verify.rs`) after
 //!   each of them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
 //!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
 //! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
@@ -159,11 +163,14 @@ pub struct Options {
     pub unroll: bool,
     /// Table loads that are only unboxed become typed loads (`opt_tload.rs`).
     pub tload: bool,
+    /// Inlined callees may store into tables and globals (`-jopt=-istore`: such
+    /// recordings abort, as before round 5).
+    pub istore: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true, tload: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true, tload: true, istore: true }
     }
 }
 
@@ -205,6 +212,7 @@ impl Options {
                             "abc" => self.abc = on,
                             "unroll" => self.unroll = on,
                             "tload" => self.tload = on,
+                            "istore" => self.istore = on,
                             _ => return false,
                         }
                     }
@@ -466,9 +474,9 @@ impl Engine {
             // The loop contains an inner loop: record from its header to the first loop
             // header with a trace (nested loops then run entirely in linked traces).
             let stops = self.traced_headers(key.0);
-            record::record_side(vm, &stops, self.opts.fold)
+            record::record_side(vm, &stops, self.opts.fold, self.opts.istore)
         } else {
-            record::record(vm, from_pc, self.opts.fold, self.opts.unroll)
+            record::record(vm, from_pc, self.opts.fold, self.opts.unroll, self.opts.istore)
         };
         let result = match recorded {
             Ok(rec) => {
@@ -774,7 +782,7 @@ impl Engine {
         if self.opts.verbose {
             eprintln!("[jit] trace {} start {} (variant of trace {})", id, Self::where_(proto, header), idx + 1);
         }
-        let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll) {
+        let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll, self.opts.istore) {
             Ok(rec) => {
                 self.stack_need = self.stack_need.max(rec.stack_need);
                 let roots = rec.roots;
@@ -901,7 +909,7 @@ impl Engine {
         // After an engine-restored exit an int slot may hold a heap box: ints untrusted.
         let trusted: Vec<(u16, ir::Ty)> = parent.snaps.get(snap as usize).map_or(Vec::new(), |s| s.entries.iter().map(|&(slot, r)| (slot, parent.ty(r))).filter(|&(_, ty)| !(slow && ty == ir::Ty::Int)).collect());
         let trusts_ints = trusted.iter().any(|&(_, ty)| ty == ir::Ty::Int);
-        let result = match record::record_side(vm, &stops, self.opts.fold) {
+        let result = match record::record_side(vm, &stops, self.opts.fold, self.opts.istore) {
             Ok(rec) => {
                 self.stack_need = self.stack_need.max(rec.stack_need);
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);

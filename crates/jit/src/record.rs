@@ -12,6 +12,13 @@
 //! list the modified registers. A guard's snapshot is the state *before* the guarded
 //! instruction, whose pc it records: on exit, the interpreter re-executes it (comparisons
 //! and loads have no side effects before their checks), which also takes the other branch.
+//!
+//! Inlined calls run on virtual registers above the traced frame (`virt`): the VM stays
+//! at the outermost `CALL`, and their guards exit there, until a callee stores into a
+//! table or global. The store is executed (later loads must see it) and logged
+//! ([`Undo`]); an abort before the outermost call returns undoes the log, so the
+//! interpreter can re-execute the call. Guards after the store get snapshots with
+//! frames (`Rec::frame_snap`): every set callee register plus the calls to rebuild.
 
 mod builtins;
 mod tables;
@@ -111,6 +118,8 @@ struct Rec<'a> {
     /// (`stored`); later guards get snapshots with frames ([`Rec::frame_snap`]).
     call_snap: SnapId,
     stored: bool,
+    /// Stores inside inlined calls are recorded (`-jopt=-istore` turns them off).
+    istore: bool,
     /// Stores of the current outermost inlined call (see [`Undo`]).
     undo: Vec<Undo>,
     /// Stack slots (from the frame base) that restoring a snapshot with frames may use.
@@ -175,6 +184,7 @@ impl<'a> Rec<'a> {
             fn_ref: IrRef::NONE,
             call_snap: SnapId::NONE,
             stored: false,
+            istore: true,
             undo: Vec::new(),
             stack_need: 0,
             virt: Vec::new(),
@@ -246,7 +256,7 @@ impl<'a> Rec<'a> {
         if self.inlined.is_empty() {
             return Ok(());
         }
-        if self.inlined.iter().any(|f| f.tail) {
+        if !self.istore || self.inlined.iter().any(|f| f.tail) {
             return Err("store in an inlined call".into());
         }
         let old = if hash { table.entries[index].value } else { table.array[index] };
@@ -1249,8 +1259,9 @@ pub const HLOAD_NONNIL: i64 = 1 << 40;
 /// one iteration); on abort it is at `Abort::pc`.
 /// A recording that unrolled an inner loop and then failed reports "inner loop ..." (see
 /// [`UNROLL_FAILED`]), so the engine records an entry trace next, as without unrolling.
-pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<Recorded, Abort> {
+pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool, istore: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, false)?;
+    rec.istore = istore;
     rec.unroll_left = if unroll { MAX_UNROLL } else { 0 };
     match record_loop(&mut rec, from_pc) {
         Ok(mut r) => {
@@ -1314,8 +1325,9 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
 /// inlined calls, or a return of the traced function. The trace ends with `Exit` whose
 /// snapshot is the state at that header (or return);
 /// on success the VM is there, on abort at `Abort::pc`.
-pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded, Abort> {
+pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool, istore: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, true)?;
+    rec.istore = istore;
     for n in 0..MAX_RECORD {
         // A return of the traced function also ends the side trace (the interpreter
         // executes it): the tail of a loop at the end of a function gets compiled.
