@@ -1,9 +1,10 @@
 //! Typed loads (`-jopt=-tload`): a table load (`HLoad`, `ALoad`, `ALoadB`) whose value
-//! is only ever unboxed to one type (`Unbox` num/tab) becomes a load of that type,
-//! which checks the type itself, and the `Unbox`es disappear. Floats and tables only:
-//! their boxed form is their register's bits, so snapshots that now hold the typed
-//! value cost nothing more at exits and at `Loop`; an int would need boxing there
-//! (fannkuch(8): +2% instructions with ints included).
+//! is only ever unboxed to one type (`Unbox` int/num/tab) becomes a load of that type,
+//! which checks the type itself, and the `Unbox`es disappear. A float's or a table's
+//! boxed form is its register's bits, so snapshots that now hold the typed value cost
+//! nothing more at exits; an int is boxed again by the exits through snapshots that
+//! hold it (fannkuch (8), many linked exits: +1.7% instructions; fields (2000) -6%,
+//! arrays (300) -3%: net win, so ints are typed too).
 //!
 //! Why: the recorder loads a field as a boxed `val` and unboxes it at its first
 //! arithmetic use. The boxed value then stays live for every snapshot that holds the
@@ -41,7 +42,7 @@ pub fn optimize(t: &Trace) -> Trace {
             if !eligible[l] {
                 continue;
             }
-            if ins.op == Opc::Unbox && matches!(ins.ty, Ty::Num | Ty::Tab) && unboxed[l].is_none_or(|ty| ty == ins.ty) {
+            if ins.op == Opc::Unbox && matches!(ins.ty, Ty::Int | Ty::Num | Ty::Tab) && unboxed[l].is_none_or(|ty| ty == ins.ty) {
                 unboxed[l] = Some(ins.ty);
             } else {
                 eligible[l] = false;
