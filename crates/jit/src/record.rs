@@ -264,6 +264,16 @@ impl<'a> Rec<'a> {
         Ok(())
     }
 
+    /// `Recorded::stack_need`: only traces with snapshots with frames write above the
+    /// traced frame.
+    fn frames_need(&self) -> usize {
+        if self.t.snaps.iter().any(|s| !s.frames.is_empty()) {
+            self.stack_need
+        } else {
+            0
+        }
+    }
+
     /// After a table store's guard inside an inlined call: later guards resume there.
     fn stored_in_call(&mut self) {
         if !self.inlined.is_empty() {
@@ -1293,7 +1303,8 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
                 if let Some(f) = th.frames.last_mut() {
                     f.pc = rec.pc;
                 }
-                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need: rec.stack_need });
+                let stack_need = rec.frames_need();
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need });
             }
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
@@ -1303,7 +1314,8 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
                 let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
                 ins.snap = rec.snap(header);
                 rec.t.push(ins);
-                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need: rec.stack_need });
+                let stack_need = rec.frames_need();
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need });
             }
             Err(reason) => {
                 // Inside an inlined call, the VM is still at the outermost call (its
@@ -1340,7 +1352,8 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool, istore: bool) -> Re
             if let Some(f) = th.frames.last_mut() {
                 f.pc = rec.pc;
             }
-            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false, stack_need: rec.stack_need });
+            let stack_need = rec.frames_need();
+            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false, stack_need });
         }
         if let Err(reason) = rec.step(usize::MAX, usize::MAX) {
             rec.undo_stores();
