@@ -75,9 +75,9 @@
 //! machine code.
 //!
 //! Next steps (see docs/jit.md for measurements): values passed from exit stubs to linked
-//! side traces in registers (today through the frame),
-//! inlined callees with stores (needs frame reconstruction in
-//! snapshots), more builtins.
+//! side traces in registers (today through the frame), side traces for exits inside
+//! inlined calls (today they resume in the interpreter), appends and new keys inside
+//! inlined calls, more builtins.
 //!
 //! Safety: a JIT bug must abort a trace, never crash: recording, verification, allocation
 //! and emission return errors, which abort the trace. Traces embed pointers to constants of
