@@ -124,9 +124,32 @@ func main() {
     print("error", ok, err, sum, f.hits)
 }
 main()
+
+// A tail call after a store inside an inlined call aborts the recording (a spliced
+// tail call keeps no interpreter frame layout): the stores are undone.
+func tailee(o, v) {
+    if o.k > 100 {
+        return o.k + v * 0.5
+    }
+    return o.k + v
+}
+func tailer(o, v) {
+    o.k = o.k + 1
+    return tailee(o, v)
+}
+func tailCase() {
+    o := {k: 0}
+    s := 0
+    for i := 1; i <= 300; i++ {
+        s += tailer(o, i)
+    }
+    print("tail", s, o.k)
+}
+tailCase()
 // expect: bump	4545100	45150	100	100	100	300
 // expect: upd	1353400	20100	str	51
 // expect: nested	5333575.0	31625.25	1323.0
 // expect: abort	171900	5050
 // expect: loops	5.203555 4.234518 3.265482 3.405978
 // expect: error	false	inline_store.gs:64: attempt to perform arithmetic on a nil value (field 'c')	152	77
+// expect: tail	70250.0	300

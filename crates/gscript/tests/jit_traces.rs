@@ -179,6 +179,8 @@ fn stores_in_inlined_calls_are_traced() {
         assert!(err.contains(&format!("compiled inline_store.gs:{}", line)), "line {} not traced: {}", line, err);
     }
     assert!(!err.contains("store in an inlined call"), "{}", err);
+    // A tail call after a store aborts (the stores are undone: same output).
+    assert!(err.contains("tail call in an inlined call that stored"), "{}", err);
     // upd's type change fails a guard after its store: the exit resumes inside it.
     assert!(err.contains("at inline_store.gs:17 (inside an inlined call)"), "{}", err);
     // Every guard exits under stress, with the same output.

@@ -641,6 +641,11 @@ impl<'a> Rec<'a> {
     /// current callee's caller.
     fn call_inline_tail(&mut self, a: usize, b: usize) -> R<()> {
         let want = self.inlined.last().map(|f| f.want).ok_or("tail call from the traced function")?;
+        // Snapshots with frames need each callee's registers just above its function
+        // slot, which a spliced tail call does not keep.
+        if self.stored {
+            return Err("tail call in an inlined call that stored".into());
+        }
         self.call_inline(a, b, want + 1)?;
         // Splice out the frame of the callee that made the tail call.
         let n = self.inlined.len();
