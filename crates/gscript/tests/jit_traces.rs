@@ -159,10 +159,41 @@ fn calls_are_inlined() {
     for line in [14, 20, 29, 42] {
         assert!(err.contains(&format!("compiled inline.gs:{}", line)), "line {} not traced: {}", line, err);
     }
-    // A storing callee is not inlined.
+    // A callee that appends is not inlined.
     assert!(err.contains("store in an inlined call"), "{}", err);
     // The guards inside the inlined sq exit when its argument becomes a float.
     assert!(err.contains("exit trace 2"), "{}", err);
+}
+
+#[test]
+fn stores_in_inlined_calls_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&["-joff"], "inline_store.gs");
+    let (out, err) = run(&["-jv"], "inline_store.gs");
+    assert_eq!(out, reference);
+    // The loops calling bump, upd, outer (two levels of storing callees) and step
+    // (loops of the callee unrolled) are traced through the callees' stores.
+    for line in [71, 78, 91, 110] {
+        assert!(err.contains(&format!("compiled inline_store.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert!(!err.contains("store in an inlined call"), "{}", err);
+    // A tail call after a store aborts (the stores are undone: same output).
+    assert!(err.contains("tail call in an inlined call that stored"), "{}", err);
+    // upd's type change fails a guard after its store: the exit resumes inside it.
+    assert!(err.contains("at inline_store.gs:17 (inside an inlined call)"), "{}", err);
+    // Every guard exits under stress, with the same output.
+    let (out, err) = run(&["-jv", "-jexit-stress"], "inline_store.gs");
+    assert_eq!(out, reference);
+    assert!(count(&err, "(inside an inlined call)") >= 5, "{}", err);
+    // Switched off, such recordings abort as before; typed loads off: same output.
+    let (out, err) = run(&["-jv", "-jopt=-istore"], "inline_store.gs");
+    assert_eq!(out, reference);
+    assert!(err.contains("store in an inlined call"), "{}", err);
+    assert!(!err.contains("(inside an inlined call)"), "{}", err);
+    let (out, _) = run(&["-jopt=-tload"], "inline_store.gs");
+    assert_eq!(out, reference);
 }
 
 #[test]

@@ -184,3 +184,27 @@ pub fn restore(vm: &mut Vm, t: &Trace, locs: &[Loc], ctx: &JitCtx, snap: SnapId)
     th.frames[fidx].pc = s.pc;
     ok
 }
+
+/// After an exit inside inlined calls (`Snapshot::frames`, outermost first): pushes the
+/// interpreter frame of each call, as the interpreter's `CALL` would have (the calling
+/// frame continues after its `CALL`; the callee's function value is in its `func` slot,
+/// written by the exit like every other entry; its registers start at the next slot);
+/// the innermost frame resumes at the snapshot's pc. `base`: the trace's frame base.
+/// The engine entered the trace only with room for these frames and their registers
+/// (`Engine::run`). False if a function slot does not hold a closure (a JIT bug: the
+/// frames pushed so far stay, the exit then resumes in the wrong frame).
+pub fn push_frames(vm: &mut Vm, base: usize, s: &Snapshot) -> bool {
+    let mut th = vm.current;
+    for f in &s.frames {
+        if let Some(top) = th.frames.last_mut() {
+            top.pc = f.call_pc as usize + 1;
+        }
+        let func = base + f.func as usize;
+        let Some(c) = th.stack.get(func).and_then(|&v| vm::object::value_as::<vm::function::Closure>(v)) else { return false };
+        th.push_frame(vm::thread::Frame::new(func, func + 1, Some(c), f.want as i32));
+    }
+    if let Some(top) = th.frames.last_mut() {
+        top.pc = s.pc;
+    }
+    true
+}

@@ -386,10 +386,29 @@ pub fn cond_index(c: Cond) -> i64 {
 
 /// A snapshot: the interpreter state at a guard. Resuming means writing `entries`
 /// (slot, value) to the frame's registers and continuing at `pc`.
+///
+/// A snapshot inside inlined calls that stored into tables (`frames` non-empty) resumes
+/// inside the innermost callee: its entries also cover the callees' registers (slots
+/// above the trace's frame, where the interpreter's calls would have put them), the
+/// engine pushes one VM frame per [`SnapFrame`] (outermost first) and `pc` is the
+/// innermost callee's. Such snapshots never link to side traces.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Snapshot {
     pub pc: usize,
     pub entries: Vec<(u16, IrRef)>,
+    pub frames: Vec<SnapFrame>,
+}
+
+/// An inlined call a snapshot resumes inside of (see [`Snapshot`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SnapFrame {
+    /// pc of the `CALL` in the calling frame (which resumes at `call_pc + 1`).
+    pub call_pc: u32,
+    /// Slot of the called function, relative to the trace's frame base (the callee's
+    /// register 0 is the next slot).
+    pub func: u16,
+    /// Results the call wants (`CALL`'s `c - 1`).
+    pub want: u16,
 }
 
 /// A trace's IR.

@@ -8,6 +8,7 @@
 //! %4 none loop @2
 //! snap 0 pc=5
 //! snap 1 pc=7 2=%2          ; slot=ref pairs
+//! snap 2 pc=3 frame=9:4:1 2=%2 ; inside an inlined call (frame=CALLPC:FUNCSLOT:WANT)
 //! phi %0 %2                 ; loop-carried value: entry sload, next value
 //! ```
 //!
@@ -49,6 +50,9 @@ pub fn print(t: &Trace) -> String {
     }
     for (i, snap) in t.snaps.iter().enumerate() {
         let _ = write!(s, "snap {} pc={}", i, snap.pc);
+        for f in &snap.frames {
+            let _ = write!(s, " frame={}:{}:{}", f.call_pc, f.func, f.want);
+        }
         for (slot, r) in &snap.entries {
             let _ = write!(s, " {}={}", slot, r);
         }
@@ -83,12 +87,19 @@ pub fn parse(text: &str) -> Result<Trace, String> {
             }
             let pc = words.get(2).and_then(|w| w.strip_prefix("pc=")).and_then(|w| w.parse().ok()).ok_or_else(|| err("missing pc=".into()))?;
             let mut entries = Vec::new();
+            let mut frames = Vec::new();
             for w in &words[3..] {
+                if let Some(f) = w.strip_prefix("frame=") {
+                    let parts: Vec<Option<u32>> = f.split(':').map(|x| x.parse().ok()).collect();
+                    let [Some(call_pc), Some(func), Some(want)] = parts[..] else { return Err(err(format!("bad frame '{}'", w))) };
+                    frames.push(SnapFrame { call_pc, func: func as u16, want: want as u16 });
+                    continue;
+                }
                 let (slot, r) = w.split_once('=').ok_or_else(|| err(format!("bad entry '{}'", w)))?;
                 let slot: u16 = slot.parse().map_err(|_| err(format!("bad slot '{}'", slot)))?;
                 entries.push((slot, parse_ref(r).map_err(err)?));
             }
-            t.snaps.push(Snapshot { pc, entries });
+            t.snaps.push(Snapshot { pc, entries, frames });
             continue;
         }
         let r = parse_ref(words[0]).map_err(err)?;

@@ -19,7 +19,10 @@
 //!   `math.sqrt`/`math.abs`/`math.floor`, pure builtins and `..` called out of the trace
 //!   (`callout.rs`), and calls of script functions, inlined (prototype-guarded; guards
 //!   inside them exit *before* the outermost inlined call, which the interpreter
-//!   re-executes, so callees that store are not inlined).
+//!   re-executes, until the callee stores into a table or global: later guards have
+//!   snapshots with frames, `ir::Snapshot`, whose exits push the callees' interpreter
+//!   frames, `exit::push_frames`, and resume inside them; the recorder undoes such
+//!   stores when it aborts before the call returns).
 //! * **Passes** (each its own file, each switchable): fold + CSE during recording
 //!   (`opt_fold.rs`, `-jopt=-fold`), dead-code elimination (`opt_dce.rs`, `-jopt=-dce`),
 //!   the loop optimisation (`opt_loop.rs`, `-jopt=-loop`: pre-header, loop-carried values
@@ -28,7 +31,8 @@
 //!   checks), snapshot liveness (`opt_snap.rs`, `-jopt=-snap`: dead registers leave the
 //!   snapshots, so `Loop` does not store temporaries), bounds-check hoisting for
 //!   induction-variable array loads (`opt_abc.rs`, `-jopt=-abc`; a loop whose hoisted
-//!   check fails gets a copy of its trace without it), the verifier (`verify.rs`) after
+//!   check fails gets a copy of its trace without it), typed table loads
+//!   (`opt_tload.rs`, `-jopt=-tload`), the verifier (`verify.rs`) after
 //!   each of them, then linear-scan register allocation (`regalloc.rs`, `-jopt=-regs` spills
 //!   everything) and code generation (`x64/emit.rs`, dynasm-rs, W^X executable buffers).
 //! * **Running**: a trace's pre-header loads and type-checks the slots it reads once per
@@ -71,9 +75,9 @@
 //! machine code.
 //!
 //! Next steps (see docs/jit.md for measurements): values passed from exit stubs to linked
-//! side traces in registers (today through the frame),
-//! inlined callees with stores (needs frame reconstruction in
-//! snapshots), more builtins.
+//! side traces in registers (today through the frame), side traces for exits inside
+//! inlined calls (today they resume in the interpreter), appends and new keys inside
+//! inlined calls, more builtins.
 //!
 //! Safety: a JIT bug must abort a trace, never crash: recording, verification, allocation
 //! and emission return errors, which abort the trace. Traces embed pointers to constants of
@@ -91,6 +95,7 @@ pub mod opt_fold;
 pub mod opt_loop;
 pub mod opt_mem;
 pub mod opt_snap;
+pub mod opt_tload;
 pub mod record;
 pub mod regalloc;
 pub mod verify;
@@ -156,11 +161,16 @@ pub struct Options {
     pub abc: bool,
     /// Loop traces unroll inner loops with short trip counts (`-jopt=-unroll`).
     pub unroll: bool,
+    /// Table loads that are only unboxed become typed loads (`opt_tload.rs`).
+    pub tload: bool,
+    /// Inlined callees may store into tables and globals (`-jopt=-istore`: such
+    /// recordings abort, as before round 5).
+    pub istore: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true }
+        Options { hot: DEFAULT_HOT, hot_set: false, verbose: false, dump: false, exit_stress: false, fold: true, dce: true, regs: true, loop_opt: true, side: true, mem: true, snap: true, abc: true, unroll: true, tload: true, istore: true }
     }
 }
 
@@ -201,6 +211,8 @@ impl Options {
                             "snap" => self.snap = on,
                             "abc" => self.abc = on,
                             "unroll" => self.unroll = on,
+                            "tload" => self.tload = on,
+                            "istore" => self.istore = on,
                             _ => return false,
                         }
                     }
@@ -300,7 +312,12 @@ impl CompiledTrace {
     /// than its loop end: a guard of the pre-header (entry type checks, hoisted invariant
     /// guards) failed, so the trace did not run an iteration.
     fn is_entry_exit(&self, snap: u32, pc: usize) -> bool {
-        self.loop_pcs.is_some_and(|(header, _)| header == pc) && self.loop_snap != Some(snap)
+        self.loop_pcs.is_some_and(|(header, _)| header == pc) && self.loop_snap != Some(snap) && !self.has_frames(snap)
+    }
+
+    /// Snapshot `snap` resumes inside inlined calls (`ir::Snapshot::frames`).
+    fn has_frames(&self, snap: u32) -> bool {
+        self.ir.snaps.get(snap as usize).is_some_and(|s| !s.frames.is_empty())
     }
 }
 
@@ -339,6 +356,11 @@ pub struct Engine {
     roots: Vec<Value>,
     ctx: Box<JitCtx>,
     seed: u64,
+    /// Stack slots from a frame's base that restoring an exit inside inlined calls may
+    /// use (the largest `Recorded::stack_need` of any trace; see [`Engine::run`]).
+    stack_need: usize,
+    /// Set by `follow_exit` when an exit inside inlined calls got hot (read by `run`).
+    hot_frame_exit: bool,
     /// Per hot-counter slot: the (prototype, header pc) and trace last run from it (a
     /// cache in front of `loops`; `usize::MAX` keys never match).
     slot_traces: Vec<(usize, usize, usize)>,
@@ -355,7 +377,7 @@ impl Engine {
             return None;
         }
         let layout = x64::layout::Layout::probe()?;
-        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
+        Some(Engine { opts, layout, loops: LoopMap::default(), traces: Vec::new(), roots: Vec::new(), ctx: JitCtx::new(), seed: 0x2545_F491, stack_need: 0, hot_frame_exit: false, slot_traces: vec![(usize::MAX, usize::MAX, 0); vm::jit_hooks::HOT_SLOTS], stats: Stats::default() })
     }
 
     /// Creates an engine and attaches it to `vm`; false if the JIT cannot run here.
@@ -420,6 +442,11 @@ impl Engine {
                 self.dump("after abc", &t);
             }
         }
+        if self.opts.tload {
+            t = opt_tload::optimize(&t);
+            verify::verify(&t).map_err(|e| format!("verifier (tload): {}", e))?;
+            self.dump("after tload", &t);
+        }
         trust_sloads(&mut t, trusted);
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
         let links = exit::LinkTable::new(t.snaps.len());
@@ -447,12 +474,13 @@ impl Engine {
             // The loop contains an inner loop: record from its header to the first loop
             // header with a trace (nested loops then run entirely in linked traces).
             let stops = self.traced_headers(key.0);
-            record::record_side(vm, &stops, self.opts.fold)
+            record::record_side(vm, &stops, self.opts.fold, self.opts.istore)
         } else {
-            record::record(vm, from_pc, self.opts.fold, self.opts.unroll)
+            record::record(vm, from_pc, self.opts.fold, self.opts.unroll, self.opts.istore)
         };
         let result = match recorded {
             Ok(rec) => {
+                self.stack_need = self.stack_need.max(rec.stack_need);
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
                 let unrolled = rec.unrolled;
@@ -524,7 +552,11 @@ impl Engine {
         let Some(tr) = self.traces.get(idx) else { return (Flow::Done, false) };
         let proto = tr.proto;
         let pkey = proto.header() as usize;
-        if base + proto.max_stack > th.stack.len() {
+        if base + proto.max_stack.max(self.stack_need) > th.stack.len() {
+            return (Flow::Done, false);
+        }
+        // An exit inside inlined calls pushes up to MAX_INLINE_DEPTH frames.
+        if self.stack_need > 0 && th.frames.len() + record::MAX_INLINE_DEPTH >= vm.limits.max_frames {
             return (Flow::Done, false);
         }
         // The trace's iterations count against the periodic-hook countdown.
@@ -566,7 +598,12 @@ impl Engine {
             };
             match next {
                 Some(n) => idx = n,
-                None => break,
+                None => {
+                    if std::mem::take(&mut self.hot_frame_exit) {
+                        entry_failed = true;
+                    }
+                    break;
+                }
             }
         }
         if self.opts.verbose && self.ctx.linked != self.stats.linked {
@@ -639,10 +676,20 @@ impl Engine {
             let restored = exit::restore(vm, &tr.ir, &tr.alloc.locs, &self.ctx, snap);
             debug_assert!(restored, "snapshot value without a location");
         }
+        let mut where_proto = tr.proto;
+        let mut inlined = "";
+        if let Some(s) = tr.ir.snaps.get(snap.idx()).filter(|s| !s.frames.is_empty()) {
+            if exit::push_frames(vm, base, s) {
+                inlined = " (inside an inlined call)";
+                if let Some(c) = vm.current.frames.last().and_then(|f| f.closure) {
+                    where_proto = c.proto;
+                }
+            }
+        }
         let last = tr.ir.ins.last();
         let is_final = last.is_some_and(|i| i.op == ir::Opc::Exit && i.snap == snap);
         if self.opts.verbose {
-            eprintln!("[jit] exit trace {} snapshot {} at {}", idx + 1, exit, Self::where_(tr.proto, pc));
+            eprintln!("[jit] exit trace {} snapshot {} at {}{}", idx + 1, exit, Self::where_(where_proto, pc), inlined);
         }
         Some((idx, exit as u32, pc, is_final))
     }
@@ -674,6 +721,19 @@ impl Engine {
         let ntraces = self.traces.len();
         let (root, depth) = self.traces.get(idx).map_or((idx, 0), |t| (t.root, t.depth));
         let side_budget_left = depth < MAX_SIDE_DEPTH && self.traces.get(root).is_some_and(|r| r.sides < MAX_SIDE_PER_ROOT);
+        // An exit inside inlined calls resumes in a callee's frame: the interpreter
+        // (no side trace). A hot one counts as a failed entry of the loop (`run`): the
+        // loop's hot counter gets the entry penalty, so a trace whose callee keeps
+        // failing a guard is not entered and left at every back-edge.
+        if self.traces.get(idx).is_some_and(|t| t.has_frames(snap)) {
+            if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
+                st.count = st.count.saturating_add(1);
+                if st.count >= threshold {
+                    self.hot_frame_exit = true;
+                }
+            }
+            return None;
+        }
         if self.traces.get(idx).and_then(|t| t.abc.as_ref()).is_some_and(|a| a.0 == snap) {
             let link = self.traces[idx].exits.get(snap as usize).and_then(|st| st.link);
             return link.or_else(|| self.abc_fallback(idx, snap, threshold));
@@ -726,8 +786,9 @@ impl Engine {
         if self.opts.verbose {
             eprintln!("[jit] trace {} start {} (variant of trace {})", id, Self::where_(proto, header), idx + 1);
         }
-        let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll) {
+        let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll, self.opts.istore) {
             Ok(rec) => {
+                self.stack_need = self.stack_need.max(rec.stack_need);
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
                 // Where the recording left the VM (see `record`).
@@ -854,8 +915,9 @@ impl Engine {
         // After an engine-restored exit an int slot may hold a heap box: ints untrusted.
         let trusted: Vec<(u16, ir::Ty)> = parent.snaps.get(snap as usize).map_or(Vec::new(), |s| s.entries.iter().map(|&(slot, r)| (slot, parent.ty(r))).filter(|&(_, ty)| !(slow && ty == ir::Ty::Int)).collect());
         let trusts_ints = trusted.iter().any(|&(_, ty)| ty == ir::Ty::Int);
-        let result = match record::record_side(vm, &stops, self.opts.fold) {
+        let result = match record::record_side(vm, &stops, self.opts.fold, self.opts.istore) {
             Ok(rec) => {
+                self.stack_need = self.stack_need.max(rec.stack_need);
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
                 self.compile(rec.trace, &trusted, proto, false).map(|(ir, alloc, code, links, _)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))

@@ -130,7 +130,7 @@ pub fn optimize(t: &Trace) -> (Trace, Option<SnapId>) {
         return unchanged();
     }
     let mut out = Trace { ins: Vec::with_capacity(n + 4 * checks.len() + 2), snaps: t.snaps.clone(), phis: Vec::new() };
-    out.snaps.push(Snapshot { pc: header_pc, entries: Vec::new() });
+    out.snaps.push(Snapshot { pc: header_pc, entries: Vec::new(), frames: Vec::new() });
     let snap = SnapId(out.snaps.len() as u32 - 1);
     let mut map = vec![IrRef::NONE; n];
     let remap = |map: &Vec<IrRef>, r: IrRef| if r.is_none() { r } else { map[r.idx()] };

@@ -88,7 +88,7 @@ pub fn optimize(t: &Trace) -> Trace {
     let is_phi_entry = |r: IrRef, carried: &[(u16, IrRef, IrRef)]| carried.iter().any(|c| c.1 == r);
     // The pre-header snapshot: the loop header, nothing modified.
     let entry_snap = SnapId(t.snaps.len() as u32);
-    t.snaps.push(Snapshot { pc: header_pc, entries: Vec::new() });
+    t.snaps.push(Snapshot { pc: header_pc, entries: Vec::new(), frames: Vec::new() });
 
     // Partition: pre-header (SLoads, hoistable) and body.
     let mut invariant = vec![false; n];

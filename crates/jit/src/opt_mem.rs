@@ -409,7 +409,7 @@ pub fn hoist(t: &Trace) -> Trace {
     let entry_snap = match out.snaps.iter().position(|s| s.pc == header_pc && s.entries.is_empty()) {
         Some(i) => SnapId(i as u32),
         None => {
-            out.snaps.push(Snapshot { pc: header_pc, entries: Vec::new() });
+            out.snaps.push(Snapshot { pc: header_pc, entries: Vec::new(), frames: Vec::new() });
             SnapId(out.snaps.len() as u32 - 1)
         }
     };

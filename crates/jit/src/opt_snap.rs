@@ -216,6 +216,11 @@ pub fn prune(t: &Trace, dead: impl Fn(usize, u16) -> bool) -> Trace {
     for (si, s) in out.snaps.iter_mut().enumerate() {
         let is_loop = loop_snap == Some(SnapId(si as u32));
         let pc = s.pc;
+        if !s.frames.is_empty() {
+            // Inside inlined calls: `pc` is a callee's and `dead` knows only the traced
+            // function's registers; everything stays.
+            continue;
+        }
         s.entries.retain(|&(slot, _)| {
             if is_loop && phi_slots.contains(&(slot as i64)) {
                 return true;

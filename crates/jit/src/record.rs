@@ -12,6 +12,13 @@
 //! list the modified registers. A guard's snapshot is the state *before* the guarded
 //! instruction, whose pc it records: on exit, the interpreter re-executes it (comparisons
 //! and loads have no side effects before their checks), which also takes the other branch.
+//!
+//! Inlined calls run on virtual registers above the traced frame (`virt`): the VM stays
+//! at the outermost `CALL`, and their guards exit there, until a callee stores into a
+//! table or global. The store is executed (later loads must see it) and logged
+//! ([`Undo`]); an abort before the outermost call returns undoes the log, so the
+//! interpreter can re-execute the call. Guards after the store get snapshots with
+//! frames (`Rec::frame_snap`): every set callee register plus the calls to rebuild.
 
 mod builtins;
 mod iterators;
@@ -50,13 +57,16 @@ pub struct Recorded {
     pub roots: Vec<Value>,
     /// A loop trace that unrolled iterations of an inner loop.
     pub unrolled: bool,
+    /// Stack slots from the frame base that restoring its snapshots with frames needs
+    /// (0 without such snapshots).
+    pub stack_need: usize,
 }
 
 /// Integers up to this magnitude (2^53) convert to floats exactly.
 const EXACT_INT: u64 = 1 << 53;
 
 /// Maximum depth of inlined calls.
-const MAX_INLINE_DEPTH: usize = 3;
+pub const MAX_INLINE_DEPTH: usize = 3;
 
 /// The caller's state while recording an inlined call.
 struct InlineFrame {
@@ -71,6 +81,19 @@ struct InlineFrame {
     /// The caller's closure and its IR value (NONE: the trace's own frame, `curfn`).
     closure: Gc<Closure>,
     fn_ref: IrRef,
+    /// The callee replaced a frame by a tail call (its registers are not where an
+    /// interpreter frame for it would be): stores inside it abort.
+    tail: bool,
+}
+
+/// A table store inside an inlined call, undone if the recording aborts before the
+/// outermost call returns (the interpreter then re-executes the whole call).
+struct Undo {
+    table: Gc<Table>,
+    /// Hash entry (true) or array item (false) number.
+    hash: bool,
+    index: usize,
+    old: Value,
 }
 
 struct Rec<'a> {
@@ -92,8 +115,16 @@ struct Rec<'a> {
     closure: Gc<Closure>,
     fn_ref: IrRef,
     /// Snapshot of the outermost inlined `CALL`: guards inside inlined calls exit there
-    /// and the interpreter re-executes the call (inlined calls have no side effects).
+    /// and the interpreter re-executes the call, until the call stores into a table
+    /// (`stored`); later guards get snapshots with frames ([`Rec::frame_snap`]).
     call_snap: SnapId,
+    stored: bool,
+    /// Stores inside inlined calls are recorded (`-jopt=-istore` turns them off).
+    istore: bool,
+    /// Stores of the current outermost inlined call (see [`Undo`]).
+    undo: Vec<Undo>,
+    /// Stack slots (from the frame base) that restoring a snapshot with frames may use.
+    stack_need: usize,
     virt: Vec<Value>,
     roots: Vec<Value>,
     /// Recording a side trace ([`record_side`]): backward jumps are followed.
@@ -103,8 +134,9 @@ struct Rec<'a> {
     back_targets: Vec<usize>,
     /// Loop traces: inner-loop back-edges that may still be unrolled.
     unroll_left: usize,
-    /// Loop traces: the inner loops unrolled so far (body start, back-edge jump pc).
-    unrolled: Vec<(usize, usize)>,
+    /// Loop traces: the inner loops unrolled so far (prototype address, body start,
+    /// back-edge jump pc; inner loops of inlined callees too).
+    unrolled: Vec<(usize, usize, usize)>,
 }
 
 /// Type category of a runtime value.
@@ -152,6 +184,10 @@ impl<'a> Rec<'a> {
             closure,
             fn_ref: IrRef::NONE,
             call_snap: SnapId::NONE,
+            stored: false,
+            istore: true,
+            undo: Vec::new(),
+            stack_need: 0,
             virt: Vec::new(),
             roots: Vec::new(),
             side,
@@ -187,17 +223,78 @@ impl<'a> Rec<'a> {
 
     fn snap(&mut self, pc: usize) -> SnapId {
         let entries = (0..self.nroot).filter(|&s| self.modified[s]).map(|s| (s as u16, self.slots[s])).collect();
-        self.t.add_snap(Snapshot { pc, entries })
+        self.t.add_snap(Snapshot { pc, entries, frames: Vec::new() })
     }
 
     fn emit(&mut self, ins: Ins) -> IrRef {
         self.fold.emit(&mut self.t, ins)
     }
 
+    /// A snapshot inside inlined calls (see `ir::Snapshot`): the traced frame's
+    /// modified registers, every set register of the callees, and their frames.
+    fn frame_snap(&mut self, pc: usize) -> SnapId {
+        let mut entries: Vec<(u16, IrRef)> = (0..self.nroot).filter(|&s| self.modified[s]).map(|s| (s as u16, self.slots[s])).collect();
+        entries.extend((self.nroot..self.slots.len()).filter(|&s| !self.slots[s].is_none()).map(|s| (s as u16, self.slots[s])));
+        let frames = self.inlined.iter().map(|f| SnapFrame { call_pc: f.call_pc as u32, func: (f.off + f.func) as u16, want: f.want as u16 }).collect();
+        self.t.add_snap(Snapshot { pc, entries, frames })
+    }
+
     /// Emits a guard whose snapshot is the state before the current instruction.
     fn guard(&mut self, mut ins: Ins) -> IrRef {
-        ins.snap = if self.inlined.is_empty() { self.snap(self.pc) } else { self.call_snap };
+        ins.snap = if self.inlined.is_empty() {
+            self.snap(self.pc)
+        } else if self.stored {
+            self.frame_snap(self.pc)
+        } else {
+            self.call_snap
+        };
         self.emit(ins)
+    }
+
+    /// Before a table store inside an inlined call: checks that its snapshots can
+    /// resume inside the callees and logs the old value for an abort.
+    fn log_store(&mut self, table: Gc<Table>, hash: bool, index: usize) -> R<()> {
+        if self.inlined.is_empty() {
+            return Ok(());
+        }
+        if !self.istore || self.inlined.iter().any(|f| f.tail) {
+            return Err("store in an inlined call".into());
+        }
+        let old = if hash { table.entries[index].value } else { table.array[index] };
+        self.undo.push(Undo { table, hash, index, old });
+        Ok(())
+    }
+
+    /// `Recorded::stack_need`: only traces with snapshots with frames write above the
+    /// traced frame.
+    fn frames_need(&self) -> usize {
+        if self.t.snaps.iter().any(|s| !s.frames.is_empty()) {
+            self.stack_need
+        } else {
+            0
+        }
+    }
+
+    /// After a table store's guard inside an inlined call: later guards resume there.
+    fn stored_in_call(&mut self) {
+        if !self.inlined.is_empty() {
+            self.stored = true;
+        }
+    }
+
+    /// An abort: undoes the stores of an unfinished inlined call, so that the
+    /// interpreter can re-execute it from the `CALL`.
+    fn undo_stores(&mut self) {
+        while let Some(u) = self.undo.pop() {
+            let mut t = u.table;
+            if u.hash {
+                if let Some(e) = t.entries.get_mut(u.index) {
+                    e.value = u.old;
+                }
+            } else if let Some(v) = t.array.get_mut(u.index) {
+                *v = u.old;
+            }
+        }
     }
 
     fn k(&mut self, ty: Ty, k: i64) -> IrRef {
@@ -552,7 +649,9 @@ impl<'a> Rec<'a> {
                 args.push((r, Value::NIL));
             }
         }
-        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1, closure: self.closure, fn_ref: self.fn_ref });
+        self.inlined.push(InlineFrame { proto: self.proto, off: self.off, call_pc: self.pc, func: a, want: c - 1, closure: self.closure, fn_ref: self.fn_ref, tail: false });
+        // What the interpreter's CALL checks before pushing the frame, plus one.
+        self.stack_need = self.stack_need.max(new_off + nargs.max(p.num_params) + p.fixed_call_need + 1);
         self.closure = cl;
         self.fn_ref = fr;
         self.off = new_off;
@@ -572,6 +671,11 @@ impl<'a> Rec<'a> {
     /// current callee's caller.
     fn call_inline_tail(&mut self, a: usize, b: usize) -> R<()> {
         let want = self.inlined.last().map(|f| f.want).ok_or("tail call from the traced function")?;
+        // Snapshots with frames need each callee's registers just above its function
+        // slot, which a spliced tail call does not keep.
+        if self.stored {
+            return Err("tail call in an inlined call that stored".into());
+        }
         self.call_inline(a, b, want + 1)?;
         // Splice out the frame of the callee that made the tail call.
         let n = self.inlined.len();
@@ -587,6 +691,7 @@ impl<'a> Rec<'a> {
             top.want = caller.want;
             top.closure = caller.closure;
             top.fn_ref = caller.fn_ref;
+            top.tail = true;
         }
         Ok(())
     }
@@ -597,6 +702,11 @@ impl<'a> Rec<'a> {
         // Read the results while the callee's (virtual) registers are current.
         let results: Vec<(IrRef, Value)> = (0..n.min(want)).map(|j| Ok((self.get(ra + j)?, self.val(ra + j)))).collect::<R<_>>()?;
         let Some(f) = self.inlined.pop() else { return Err("return from the traced function".into()) };
+        if self.inlined.is_empty() {
+            // The outermost call is complete: its stores stand.
+            self.stored = false;
+            self.undo.clear();
+        }
         // Everything above the call's function slot belonged to the callee (and to any
         // callee it tail-called).
         let callee_off = f.off + f.func + 1;
@@ -712,7 +822,8 @@ impl<'a> Rec<'a> {
     /// loop's own condition at its end): its trip count depends on data (a search, an
     /// escape test), so it is not unrolled ("inner loop": an entry trace instead).
     fn forward_jump(&mut self, at: usize, target: usize) -> R<()> {
-        if self.unrolled.iter().any(|&(start, end)| start <= at && at < end && target > end) {
+        let p = self.proto.as_ptr() as usize;
+        if self.unrolled.iter().any(|&(q, start, end)| q == p && start <= at && at < end && target > end) {
             return Err("inner loop".into());
         }
         Ok(())
@@ -738,12 +849,11 @@ impl<'a> Rec<'a> {
     /// A backward jump other than the closing back-edge: an inner loop in a loop trace
     /// (abort); followed once per target in a side trace.
     fn back_jump(&mut self, target: usize, at: usize) -> R<()> {
-        if !self.inlined.is_empty() {
-            return Err("inner loop".into());
-        }
         if !self.side {
-            if !self.unrolled.contains(&(target, at)) {
-                self.unrolled.push((target, at));
+            // Loops of inlined callees are unrolled the same way.
+            let key = (self.proto.as_ptr() as usize, target, at);
+            if !self.unrolled.contains(&key) {
+                self.unrolled.push(key);
             }
             // A loop trace unrolls the iterations of an inner loop with a short trip
             // count (like LuaJIT); a longer inner loop aborts (next: an entry trace).
@@ -752,6 +862,9 @@ impl<'a> Rec<'a> {
             }
             self.unroll_left -= 1;
             return Ok(());
+        }
+        if !self.inlined.is_empty() {
+            return Err("inner loop".into());
         }
         if self.back_targets.contains(&target) {
             return Err("side trace loops without reaching a trace".into());
@@ -814,9 +927,6 @@ impl<'a> Rec<'a> {
                 self.set(a, r, v);
             }
             Op::SETGLOBAL => {
-                if !self.inlined.is_empty() {
-                    return Err("store in an inlined call".into());
-                }
                 // Overwrite of an existing, non-nil global (no __newindex can apply).
                 let key = kst(i.bx())?;
                 let Some(mut g) = value_as::<Table>(self.proto.env) else { return Err("globals not a table".into()) };
@@ -833,7 +943,9 @@ impl<'a> Rec<'a> {
                 ins.c = vr;
                 ins.k = e as i64;
                 self.guard(ins);
+                self.log_store(g, true, e)?;
                 g.entries[e].value = vv;
+                self.stored_in_call();
             }
             Op::GETTABLE | Op::GETI => {
                 let key = if op == Op::GETI { Value::inline_int(i.c() as i64) } else { self.val(i.c()) };
@@ -898,9 +1010,6 @@ impl<'a> Rec<'a> {
                 self.set(a, r, v);
             }
             Op::SETTABLE | Op::SETI => {
-                if !self.inlined.is_empty() {
-                    return Err("store in an inlined call".into());
-                }
                 let key = if op == Op::SETI { Value::inline_int(i.b() as i64) } else { self.val(i.b()) };
                 let ks = if op == Op::SETI { None } else { Some(i.b()) };
                 if !key.is_inline_int() {
@@ -921,6 +1030,9 @@ impl<'a> Rec<'a> {
                     self.pc += 1;
                     return Ok(false);
                 }
+                if push && !self.inlined.is_empty() {
+                    return Err("store in an inlined call".into());
+                }
                 let kr = if op == Op::SETI { self.kint(idx) } else { self.get_as(i.b(), Ty::Int)? };
                 let vr0 = self.get(i.c())?;
                 let vr = self.boxed(vr0);
@@ -933,13 +1045,12 @@ impl<'a> Rec<'a> {
                     }
                     t.array.push(vv);
                 } else {
+                    self.log_store(t, false, idx as usize - 1)?;
                     t.array[idx as usize - 1] = vv;
+                    self.stored_in_call();
                 }
             }
             Op::SETFIELD => {
-                if !self.inlined.is_empty() {
-                    return Err("store in an inlined call".into());
-                }
                 let key = kst(i.b())?;
                 // A table with a metatable: a store to a present, non-nil field (which
                 // `hstore` guards) does not consult `__newindex`.
@@ -967,7 +1078,9 @@ impl<'a> Rec<'a> {
                 ins.c = vr;
                 ins.k = e as i64;
                 self.guard(ins);
+                self.log_store(t, true, e)?;
                 t.entries[e].value = vv;
+                self.stored_in_call();
             }
             Op::ADDI => {
                 let x = (self.get(i.b())?, self.val(i.b()));
@@ -1211,8 +1324,9 @@ pub const HLOAD_NONNIL: i64 = 1 << 40;
 /// one iteration); on abort it is at `Abort::pc`.
 /// A recording that unrolled an inner loop and then failed reports "inner loop ..." (see
 /// [`UNROLL_FAILED`]), so the engine records an entry trace next, as without unrolling.
-pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool) -> Result<Recorded, Abort> {
+pub fn record(vm: &mut Vm, from_pc: usize, fold: bool, unroll: bool, istore: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, false)?;
+    rec.istore = istore;
     rec.unroll_left = if unroll { MAX_UNROLL } else { 0 };
     match record_loop(&mut rec, from_pc) {
         Ok(mut r) => {
@@ -1244,7 +1358,8 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
                 if let Some(f) = th.frames.last_mut() {
                     f.pc = rec.pc;
                 }
-                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
+                let stack_need = rec.frames_need();
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need });
             }
             return Err(Abort { pc: rec.pc, reason: "left the loop".into() });
         }
@@ -1254,15 +1369,19 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
                 let mut ins = Ins::new(Opc::Loop, Ty::None, IrRef::NONE, IrRef::NONE);
                 ins.snap = rec.snap(header);
                 rec.t.push(ins);
-                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false });
+                let stack_need = rec.frames_need();
+                return Ok(Recorded { trace: std::mem::take(&mut rec.t), roots: std::mem::take(&mut rec.roots), unrolled: false, stack_need });
             }
             Err(reason) => {
-                // Inside an inlined call, the VM is still at the outermost call.
+                // Inside an inlined call, the VM is still at the outermost call (its
+                // stores undone).
+                rec.undo_stores();
                 let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
                 return Err(Abort { pc, reason });
             }
         }
     }
+    rec.undo_stores();
     let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
     Err(Abort { pc, reason: "trace too long".into() })
 }
@@ -1273,8 +1392,9 @@ fn record_loop(rec: &mut Rec, from_pc: usize) -> Result<Recorded, Abort> {
 /// inlined calls, or a return of the traced function. The trace ends with `Exit` whose
 /// snapshot is the state at that header (or return);
 /// on success the VM is there, on abort at `Abort::pc`.
-pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded, Abort> {
+pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool, istore: bool) -> Result<Recorded, Abort> {
     let mut rec = Rec::start(vm, fold, true)?;
+    rec.istore = istore;
     for n in 0..MAX_RECORD {
         // A return of the traced function also ends the side trace (the interpreter
         // executes it): the tail of a loop at the end of a function gets compiled.
@@ -1287,13 +1407,16 @@ pub fn record_side(vm: &mut Vm, stops: &[usize], fold: bool) -> Result<Recorded,
             if let Some(f) = th.frames.last_mut() {
                 f.pc = rec.pc;
             }
-            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false });
+            let stack_need = rec.frames_need();
+            return Ok(Recorded { trace: rec.t, roots: rec.roots, unrolled: false, stack_need });
         }
         if let Err(reason) = rec.step(usize::MAX, usize::MAX) {
+            rec.undo_stores();
             let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
             return Err(Abort { pc, reason });
         }
     }
+    rec.undo_stores();
     let pc = rec.inlined.first().map_or(rec.pc, |f| f.call_pc);
     Err(Abort { pc, reason: "trace too long".into() })
 }

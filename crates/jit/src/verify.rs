@@ -47,11 +47,11 @@ pub fn verify(t: &Trace) -> Result<(), String> {
             Opc::NewTab => (ins.ty == Ty::Tab, nops == 0),
             Opc::GuardNoMeta => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Tab),
             Opc::GuardProto => (ins.ty == Ty::None, nops == 1 && ty(ins.a) == Ty::Val && ins.k != 0),
-            Opc::ALoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
+            Opc::ALoad => (is_load_ty(ins.ty), nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int),
             Opc::ABase | Opc::ASize => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
-            Opc::ALoadB => (ins.ty == Ty::Val, nops == 3 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Int && t.ins[ins.a.idx()].op == Opc::ABase),
+            Opc::ALoadB => (is_load_ty(ins.ty), nops == 3 && ty(ins.a) == Ty::Int && ty(ins.b) == Ty::Int && ty(ins.c) == Ty::Int && t.ins[ins.a.idx()].op == Opc::ABase),
             Opc::AStore | Opc::APush => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Int && matches!(ty(ins.c), Ty::Val | Ty::Tab)),
-            Opc::HLoad => (ins.ty == Ty::Val, nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
+            Opc::HLoad => (is_load_ty(ins.ty), nops == 2 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && ins.k >= 0),
             Opc::HStore => (ins.ty == Ty::None, nops == 3 && ty(ins.a) == Ty::Tab && ty(ins.b) == Ty::Val && matches!(ty(ins.c), Ty::Val | Ty::Tab) && ins.k >= 0),
             Opc::ALen => (ins.ty == Ty::Int, nops == 1 && ty(ins.a) == Ty::Tab),
             Opc::CurFn => (ins.ty == Ty::Val, nops == 0),
@@ -101,4 +101,9 @@ pub fn verify(t: &Trace) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Result types of table loads: `val`, or a type checked by the load (`opt_tload.rs`).
+fn is_load_ty(ty: Ty) -> bool {
+    matches!(ty, Ty::Val | Ty::Int | Ty::Num | Ty::Tab)
 }

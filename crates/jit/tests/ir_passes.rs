@@ -5,10 +5,10 @@
 //! is parsed, verified, run through the passes (verifying after each), printed and
 //! compared with the expected text (whitespace-trimmed lines). For `verify-error` the
 //! expected section is a substring of the verifier's message. Passes: `fold`, `dce`,
-//! `loop`, `mem` (`hoist` + `forward`), `hoist`, `forward`, `abc`, `snap` (the dead registers
+//! `loop`, `mem` (`hoist` + `forward`), `hoist`, `forward`, `abc`, `tload`, `snap` (the dead registers
 //! come from `dead: PC=SLOT,SLOT ...` lines, since a test has no bytecode).
 
-use jit::{ir_text, opt_abc, opt_dce, opt_fold, opt_loop, opt_mem, opt_snap, verify};
+use jit::{ir_text, opt_abc, opt_dce, opt_fold, opt_loop, opt_mem, opt_snap, opt_tload, verify};
 use std::path::Path;
 
 fn section<'a>(text: &'a str, name: &str) -> &'a str {
@@ -65,6 +65,7 @@ fn run_file(path: &Path) -> Result<(), String> {
             "forward" => opt_mem::forward(&t),
             "mark_checked" => opt_mem::mark_checked(&t),
             "abc" => opt_abc::optimize(&t).0,
+            "tload" => opt_tload::optimize(&t),
             "snap" => opt_snap::prune(&t, |pc, slot| dead.contains(&(pc, slot))),
             other => return Err(format!("unknown pass {}", other)),
         };

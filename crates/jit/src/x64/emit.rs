@@ -25,6 +25,13 @@ use super::layout::Layout;
 use crate::exit::{JitCtx, SLOAD_SLOT, SLOAD_TRUSTED};
 use crate::ir::*;
 use crate::regalloc::{Allocation, Loc, GPRS, XMMS};
+
+/// A table item's address: `[base + disp]` or `[base + index * 8 + disp]`.
+#[derive(Clone, Copy)]
+enum Mem {
+    Disp(u8, i32),
+    Index(u8, u8, i32),
+}
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
 use vm::value::{Value, PAYLOAD_MASK, TAG_FUNC, TAG_INT, TAG_OBJ, TAG_STR, TAG_TABLE};
@@ -238,6 +245,51 @@ impl<'a> Em<'a> {
             let l = self.pool(k);
             dynasm!(self.ops ; .arch x64 ; movsd Rx(dst), QWORD [=>l]);
         }
+    }
+
+    /// Loads the table item at `m` as the result of instruction `i` (`HLoad`, `ALoad`,
+    /// `ALoadB`). A typed load (`opt_tload.rs`) checks the type first (exit `e`): a table
+    /// or a float in an SSE register by the tag in memory (every value whose top 16 bits
+    /// are at most 0xFFF8 is a float: the tags start at 0xFFF9 and 0xFFF8 itself is only
+    /// the canonical negative NaN), then loads straight into the result's register; the
+    /// others through rax. The result register is written only after the check, since it
+    /// may hold an operand the load's snapshot names.
+    fn load_item(&mut self, i: usize, m: Mem, e: DynamicLabel) {
+        let ty = self.t.ins[i].ty;
+        let loc = self.alloc.locs[i];
+        let tag = match ty {
+            Ty::Num => Some((vm::value::FLOAT_MAX_BITS >> 48) as u16 as i16),
+            Ty::Tab => Some(TAG_TABLE as u16 as i16),
+            _ => None,
+        };
+        if let (Some(tag), true) = (tag, ty == Ty::Tab || matches!(loc, Loc::Xmm(_))) {
+            match m {
+                Mem::Disp(b, d) => dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(b) + d + 6], tag),
+                Mem::Index(b, x, d) => dynasm!(self.ops ; .arch x64 ; cmp WORD [Rq(b) + Rq(x) * 8 + d + 6], tag),
+            }
+            if ty == Ty::Num {
+                dynasm!(self.ops ; .arch x64 ; ja =>e);
+                let Loc::Xmm(x) = loc else { return };
+                match m {
+                    Mem::Disp(b, d) => dynasm!(self.ops ; .arch x64 ; movsd Rx(x), QWORD [Rq(b) + d]),
+                    Mem::Index(b, r, d) => dynasm!(self.ops ; .arch x64 ; movsd Rx(x), QWORD [Rq(b) + Rq(r) * 8 + d]),
+                }
+                return;
+            }
+            dynasm!(self.ops ; .arch x64 ; jne =>e);
+        }
+        let d = if ty == Ty::Val || ty == Ty::Tab { self.dst_gpr(i) } else { RAX };
+        match m {
+            Mem::Disp(b, o) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(b) + o]),
+            Mem::Index(b, x, o) => dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(b) + Rq(x) * 8 + o]),
+        }
+        if tag.is_none() && ty != Ty::Val {
+            self.check_type(d, ty, e);
+        } else if ty == Ty::Num {
+            // A spilled num: the float check in a register.
+            self.check_type(d, ty, e);
+        }
+        self.def_gpr(i, d);
     }
 
     /// Stores GPR `src` as the result of instruction `i`.
@@ -1015,9 +1067,7 @@ impl<'a> Em<'a> {
                     // Bounds checked in the pre-header (opt_abc.rs).
                     let idx = self.in_gpr(ins.b, R11);
                     let base = self.in_gpr(ins.a, RDX);
-                    let d = self.dst_gpr(i);
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(base) + Rq(idx) * 8 - 8]);
-                    self.def_gpr(i, d);
+                    self.load_item(i, Mem::Index(base, idx, -8), e);
                     return Ok(());
                 }
                 match self.gpr(ins.b) {
@@ -1031,9 +1081,7 @@ impl<'a> Em<'a> {
                 self.alu(Alu::Cmp, R11, len);
                 dynasm!(self.ops ; .arch x64 ; jae =>e);
                 let base = self.in_gpr(ins.a, RDX);
-                let d = self.dst_gpr(i);
-                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(base) + Rq(R11) * 8]);
-                self.def_gpr(i, d);
+                self.load_item(i, Mem::Index(base, R11, 0), e);
             }
             Opc::GuardProto => {
                 // A function value, a closure (not a builtin), with prototype k.
@@ -1075,13 +1123,8 @@ impl<'a> Em<'a> {
                 }
                 let disp = kidx.map_or(0, |k| (k - 1) * 8);
                 if ins.op == Opc::ALoad {
-                    let d = self.dst_gpr(i);
-                    if kidx.is_some() {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + disp]);
-                    } else {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + Rq(R11) * 8]);
-                    }
-                    self.def_gpr(i, d);
+                    let m = if kidx.is_some() { Mem::Disp(RDX, disp) } else { Mem::Index(RDX, R11, 0) };
+                    self.load_item(i, m, e);
                 } else {
                     let v = self.in_gpr(ins.c, RCX);
                     if kidx.is_some() {
@@ -1118,15 +1161,14 @@ impl<'a> Em<'a> {
                     dynasm!(self.ops ; .arch x64 ; cmp Rq(key), QWORD [Rq(RDX) + ko] ; jne =>e);
                 }
                 if ins.op == Opc::HLoad {
-                    let d = if ins.k & crate::record::HLOAD_NONNIL != 0 {
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
-                        RAX
-                    } else {
-                        let d = self.dst_gpr(i);
-                        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(RDX) + vo]);
-                        d
-                    };
-                    self.def_gpr(i, d);
+                    if ins.ty != Ty::Val || ins.k & crate::record::HLOAD_NONNIL == 0 {
+                        // A typed load (opt_tload.rs) is non-nil by its type check.
+                        self.load_item(i, Mem::Disp(RDX, vo), e);
+                        return Ok(());
+                    }
+                    // An untyped load guarded non-nil (`HLOAD_NONNIL`).
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
+                    self.def_gpr(i, RAX);
                 } else {
                     if !proven {
                         dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(RDX) + vo] ; cmp Rq(RAX), QWORD [=>ln] ; je =>e);
