@@ -9,6 +9,7 @@
 //! (numeral parsing/formatting), `stdlib` (libraries).
 
 pub mod api;
+pub mod asm_interp;
 pub mod call;
 pub mod channel;
 pub mod error;

@@ -1,0 +1,721 @@
+//! x86-64 code of the assembly interpreter (see `mod.rs` for the division of work and
+//! the machine state), generated with dynasm-rs.
+//!
+//! Handler conventions: on entry `eax` holds the instruction and `r12` points at the
+//! next one. Operands are decoded into `rdx` (A), `rcx` (B) and `rsi` (C); values are
+//! worked on in `r8`-`r11`, `rdi`, `xmm0`, `xmm1`. A handler jumps to `bail` (which
+//! backs `r12` up by one instruction and returns to Rust) only before it has written
+//! anything, so the Rust loop can run the instruction from scratch.
+//!
+//! Value encoding (value.rs): a float is any word <= 0xFFF8_0000_0000_0000, so "tag"
+//! (the top 16 bits) <= 0xFFF8 means float; tag 0xFFF9 is an inline integer whose low
+//! 48 bits are the two's-complement payload (`shl 16; sar 16` untags, `shl 16; shr 16;
+//! or rbp` tags; a result fits when untagging its low 48 bits gives it back).
+
+use super::{AsmCtx, Layout};
+use crate::value::{Value, TAG_INT, TAG_TABLE, TAG_SHIFT};
+use compiler::Op;
+use dynasmrt::{dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi};
+use std::mem::offset_of;
+
+macro_rules! asm {
+    ($g:expr; $($t:tt)*) => {
+        dynasm!($g.ops ; .arch x64 ; $($t)*)
+    };
+}
+
+const CTX_PC: i32 = offset_of!(AsmCtx, pc) as i32;
+const CTX_COUNTDOWN: i32 = offset_of!(AsmCtx, countdown) as i32;
+const CTX_JIT: i32 = offset_of!(AsmCtx, jit_on) as i32;
+const CTX_TABLE: i32 = offset_of!(AsmCtx, table) as i32;
+const TAG_INT_WORD: i64 = (TAG_INT << TAG_SHIFT) as i64;
+const NIL: i64 = Value::NIL.0 as i64;
+const FALSE: i64 = Value::FALSE.0 as i64;
+const TAG_SIMPLE: i32 = crate::value::TAG_SIMPLE as i32;
+const TAG_FUNC: i32 = crate::value::TAG_FUNC as i32;
+const OFFSET_SJ: i32 = compiler::bytecode::OFFSET_SJ;
+
+/// Where an operand comes from.
+#[derive(Clone, Copy, PartialEq)]
+enum Src {
+    /// Register A / B / C of the frame.
+    RegA,
+    RegB,
+    RegC,
+    /// Constant B / C.
+    KB,
+    KC,
+    /// The signed immediate sB / sC (an integer).
+    ImmB,
+    ImmC,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// A comparison `x REL y` (signed integers; for floats, false when unordered).
+#[derive(Clone, Copy, PartialEq)]
+enum Rel {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Bit {
+    And,
+    Or,
+    Xor,
+}
+
+struct Gen {
+    ops: dynasmrt::x64::Assembler,
+    lay: Layout,
+    /// Leave to Rust: back `r12` up to the current instruction and return.
+    bail: DynamicLabel,
+    /// Shared tails of the conditional ops: `ecx` = cond, `eax` = the instruction.
+    cond_tail: DynamicLabel,
+    /// A taken jump to `rcx` that is a back-edge (safepoint check first).
+    back_edge: DynamicLabel,
+}
+
+impl Gen {
+    fn dispatch(&mut self) {
+        asm!(self
+            ; mov eax, DWORD [r12]
+            ; movzx ecx, al
+            ; add r12, 4
+            ; jmp QWORD [r13 + rcx * 8]
+        );
+    }
+
+    fn decode_a(&mut self) {
+        asm!(self ; mov edx, eax ; shr edx, 8 ; movzx edx, dl);
+    }
+    fn decode_b(&mut self) {
+        asm!(self ; mov ecx, eax ; shr ecx, 16 ; movzx ecx, cl);
+    }
+    fn decode_c(&mut self) {
+        asm!(self ; mov esi, eax ; shr esi, 24);
+    }
+    fn decode_abc(&mut self) {
+        self.decode_a();
+        self.decode_b();
+        self.decode_c();
+    }
+
+    /// Loads a tagged operand into register `r`.
+    fn load(&mut self, src: Src, r: u8) {
+        match src {
+            Src::RegA => asm!(self ; mov Rq(r), QWORD [rbx + rdx * 8]),
+            Src::RegB => asm!(self ; mov Rq(r), QWORD [rbx + rcx * 8]),
+            Src::RegC => asm!(self ; mov Rq(r), QWORD [rbx + rsi * 8]),
+            Src::KB => asm!(self ; mov Rq(r), QWORD [r14 + rcx * 8]),
+            Src::KC => asm!(self ; mov Rq(r), QWORD [r14 + rsi * 8]),
+            Src::ImmB => {
+                asm!(self ; lea Rq(r), [rcx - 128]);
+                self.tag_int(r);
+            }
+            Src::ImmC => {
+                asm!(self ; lea Rq(r), [rsi - 128]);
+                self.tag_int(r);
+            }
+        }
+    }
+
+    /// Loads an operand as an untagged integer into `r`; jumps to `miss` unless it is
+    /// an inline integer (`tmp` is clobbered).
+    fn load_int(&mut self, src: Src, r: u8, tmp: u8, miss: DynamicLabel) {
+        match src {
+            Src::ImmB => asm!(self ; lea Rq(r), [rcx - 128]),
+            Src::ImmC => asm!(self ; lea Rq(r), [rsi - 128]),
+            _ => {
+                self.load(src, r);
+                self.check_tag(r, tmp, TAG_INT as i32, miss);
+                self.untag_int(r);
+            }
+        }
+    }
+
+    /// Jumps to `miss` unless the top 16 bits of `r` are `tag` (`tmp` is clobbered).
+    fn check_tag(&mut self, r: u8, tmp: u8, tag: i32, miss: DynamicLabel) {
+        asm!(self ; mov Rq(tmp), Rq(r) ; shr Rq(tmp), 48 ; cmp Rd(tmp), tag ; jne =>miss);
+    }
+    fn untag_int(&mut self, r: u8) {
+        asm!(self ; shl Rq(r), 16 ; sar Rq(r), 16);
+    }
+    fn tag_int(&mut self, r: u8) {
+        asm!(self ; shl Rq(r), 16 ; shr Rq(r), 16 ; or Rq(r), rbp);
+    }
+    /// Jumps to `miss` unless the integer in `r` fits the inline range.
+    fn check_fits(&mut self, r: u8, miss: DynamicLabel) {
+        asm!(self ; mov rdi, Rq(r) ; shl rdi, 16 ; sar rdi, 16 ; cmp rdi, Rq(r) ; jne =>miss);
+    }
+    /// Converts the number in `r` (tag in `tag`) to a double in xmm `x`; `bail` for
+    /// non-numbers and boxed integers.
+    fn to_double(&mut self, r: u8, tag: u8, x: u8) {
+        let bail = self.bail;
+        asm!(self
+            ; cmp Rd(tag), 0xFFF8
+            ; ja >notf
+            ; movq Rx(x), Rq(r)
+            ; jmp >done
+            ; notf:
+            ; cmp Rd(tag), TAG_INT as i32
+            ; jne =>bail
+        );
+        self.untag_int(r);
+        asm!(self ; cvtsi2sd Rx(x), Rq(r) ; done:);
+    }
+
+    /// `R[A] = lhs op rhs`: inline integers (wrapping, leaving results outside the
+    /// inline range to Rust, which boxes them), then numbers as floats.
+    fn arith(&mut self, op: Arith, lhs: Src, rhs: Src) {
+        let bail = self.bail;
+        self.decode_abc();
+        self.load(lhs, 8);
+        self.load(rhs, 9);
+        asm!(self ; mov r10, r8 ; shr r10, 48 ; mov r11, r9 ; shr r11, 48);
+        if op != Arith::Div {
+            asm!(self ; cmp r10d, TAG_INT as i32 ; jne >flt ; cmp r11d, TAG_INT as i32 ; jne >flt);
+            self.untag_int(8);
+            self.untag_int(9);
+            match op {
+                Arith::Add => asm!(self ; add r8, r9),
+                Arith::Sub => asm!(self ; sub r8, r9),
+                _ => asm!(self ; imul r8, r9),
+            }
+            self.check_fits(8, bail);
+            self.tag_int(8);
+            asm!(self ; mov QWORD [rbx + rdx * 8], r8);
+            self.dispatch();
+            asm!(self ; flt:);
+        }
+        self.to_double(8, 10, 0);
+        self.to_double(9, 11, 1);
+        match op {
+            Arith::Add => asm!(self ; addsd xmm0, xmm1),
+            Arith::Sub => asm!(self ; subsd xmm0, xmm1),
+            Arith::Mul => asm!(self ; mulsd xmm0, xmm1),
+            Arith::Div => asm!(self ; divsd xmm0, xmm1),
+        }
+        // IEEE results are canonical (Value::float_arith).
+        asm!(self ; movq r8, xmm0 ; mov QWORD [rbx + rdx * 8], r8);
+        self.dispatch();
+    }
+
+    /// `R[A] = R[B] % rhs` for inline integers with a nonzero divisor (floored, like
+    /// ops::int_mod); everything else is left to Rust.
+    fn modulo(&mut self, rhs: Src) {
+        let bail = self.bail;
+        self.decode_abc();
+        self.load_int(Src::RegB, 8, 10, bail);
+        self.load_int(rhs, 9, 11, bail);
+        // 48-bit operands: idiv cannot overflow.
+        asm!(self
+            ; test r9, r9
+            ; jz =>bail
+            ; mov rdi, rdx
+            ; mov rax, r8
+            ; cqo
+            ; idiv r9
+            ; test rdx, rdx
+            ; jz >done
+            ; mov rax, rdx
+            ; xor rax, r9
+            ; jns >done
+            ; add rdx, r9
+            ; done:
+            ; mov r8, rdx
+        );
+        self.tag_int(8);
+        asm!(self ; mov QWORD [rbx + rdi * 8], r8);
+        self.dispatch();
+    }
+
+    /// `R[A] = R[B] op rhs` for inline integers (the result of and/or/xor of two inline
+    /// integers is inline: it is computed on the tagged words).
+    fn bitwise(&mut self, op: Bit, rhs: Src) {
+        let bail = self.bail;
+        self.decode_abc();
+        self.load(Src::RegB, 8);
+        self.load(rhs, 9);
+        self.check_tag(8, 10, TAG_INT as i32, bail);
+        self.check_tag(9, 11, TAG_INT as i32, bail);
+        match op {
+            Bit::And => asm!(self ; and r8, r9),
+            Bit::Or => asm!(self ; or r8, r9),
+            Bit::Xor => asm!(self ; xor r8, r9 ; or r8, rbp),
+        }
+        asm!(self ; mov QWORD [rbx + rdx * 8], r8);
+        self.dispatch();
+    }
+
+    /// `setcc cl` for `x REL y` after `cmp x, y` (signed).
+    fn set_int_rel(&mut self, rel: Rel) {
+        match rel {
+            Rel::Lt => asm!(self ; setl cl),
+            Rel::Le => asm!(self ; setle cl),
+            Rel::Gt => asm!(self ; setg cl),
+            Rel::Ge => asm!(self ; setge cl),
+        }
+    }
+    /// `cl = xmm0 REL xmm1` (false when unordered).
+    fn set_float_rel(&mut self, rel: Rel) {
+        match rel {
+            Rel::Lt => asm!(self ; ucomisd xmm1, xmm0 ; seta cl),
+            Rel::Le => asm!(self ; ucomisd xmm1, xmm0 ; setae cl),
+            Rel::Gt => asm!(self ; ucomisd xmm0, xmm1 ; seta cl),
+            Rel::Ge => asm!(self ; ucomisd xmm0, xmm1 ; setae cl),
+        }
+    }
+
+    /// LT / LE / LTI / LEI / GTI / GEI: `R[A] REL rhs`, both inline integers or both
+    /// floats (an immediate is compared as an integer or as its float value); mixed
+    /// and other operands are left to Rust.
+    fn compare(&mut self, rel: Rel, rhs: Src) {
+        let (bail, tail) = (self.bail, self.cond_tail);
+        self.decode_a();
+        self.decode_b();
+        self.load(Src::RegA, 8);
+        asm!(self ; mov r10, r8 ; shr r10, 48 ; cmp r10d, TAG_INT as i32 ; jne >flt);
+        self.untag_int(8);
+        self.load_int(rhs, 9, 11, bail);
+        asm!(self ; xor ecx, ecx ; cmp r8, r9);
+        self.set_int_rel(rel);
+        asm!(self ; jmp =>tail ; flt: ; cmp r10d, 0xFFF8 ; ja =>bail ; movq xmm0, r8);
+        match rhs {
+            Src::ImmB => asm!(self ; lea r9, [rcx - 128] ; cvtsi2sd xmm1, r9),
+            _ => {
+                self.load(rhs, 9);
+                asm!(self ; mov r11, r9 ; shr r11, 48 ; cmp r11d, 0xFFF8 ; ja =>bail ; movq xmm1, r9);
+            }
+        }
+        asm!(self ; xor ecx, ecx);
+        self.set_float_rel(rel);
+        asm!(self ; jmp =>tail);
+    }
+
+    /// EQ / EQK: identical non-float words are equal, different inline integers or a
+    /// nil/boolean against anything else are not, floats compare as IEEE; the rest
+    /// (tables with `__eq`, strings, mixed numbers) is left to Rust.
+    fn equal(&mut self, rhs: Src) {
+        let (bail, tail) = (self.bail, self.cond_tail);
+        self.decode_a();
+        self.decode_b();
+        self.load(Src::RegA, 8);
+        self.load(rhs, 9);
+        asm!(self
+            ; mov r10, r8 ; shr r10, 48
+            ; mov r11, r9 ; shr r11, 48
+            ; xor ecx, ecx
+            ; cmp r8, r9
+            ; jne >ne
+            ; cmp r10d, 0xFFF8
+            ; jbe >flt
+            ; mov ecx, 1
+            ; jmp =>tail
+            ; ne:
+            ; cmp r10d, TAG_SIMPLE
+            ; je =>tail
+            ; cmp r11d, TAG_SIMPLE
+            ; je =>tail
+            ; cmp r10d, TAG_INT as i32
+            ; jne >notint
+            ; cmp r11d, TAG_INT as i32
+            ; je =>tail
+            ; notint:
+            ; cmp r10d, 0xFFF8
+            ; ja =>bail
+            ; cmp r11d, 0xFFF8
+            ; ja =>bail
+            ; flt:
+            ; movq xmm0, r8
+            ; movq xmm1, r9
+            ; ucomisd xmm0, xmm1
+            ; setnp cl
+            ; mov eax, 0
+            ; sete al
+            ; and ecx, eax
+            // eax was the instruction: reload it for the tail (k flag).
+            ; mov eax, DWORD [r12 - 4]
+            ; jmp =>tail
+        );
+    }
+
+    /// EQI A sB: inline integers and floats against the immediate; nil, booleans,
+    /// strings, tables and functions are never equal to it; boxed integers go to Rust.
+    fn equal_imm(&mut self) {
+        let (bail, tail) = (self.bail, self.cond_tail);
+        self.decode_a();
+        self.decode_b();
+        self.load(Src::RegA, 8);
+        asm!(self
+            ; lea r9, [rcx - 128]
+            ; mov r10, r8 ; shr r10, 48
+            ; xor ecx, ecx
+            ; cmp r10d, TAG_INT as i32
+            ; jne >notint
+            ; shl r8, 16 ; sar r8, 16
+            ; cmp r8, r9
+            ; sete cl
+            ; jmp =>tail
+            ; notint:
+            ; cmp r10d, 0xFFF8
+            ; ja >other
+            ; movq xmm0, r8
+            ; cvtsi2sd xmm1, r9
+            ; ucomisd xmm0, xmm1
+            ; setnp cl
+            ; mov r11d, 0
+            ; sete r11b
+            ; and ecx, r11d
+            ; jmp =>tail
+            ; other:
+            ; cmp r10d, TAG_FUNC
+            ; jbe =>tail
+            ; jmp =>bail
+        );
+    }
+
+    /// FORxx (bytecode.rs): `R[A] += step`; if `R[A] REL lim` take the backward JMP at
+    /// `jmp` instructions after this one, else continue after it. When an operand is
+    /// not an inline integer or the sum leaves the inline range, it does nothing (the
+    /// plain step instructions that follow run), exactly like the Rust loop.
+    fn for_step(&mut self, rel: Rel, lim: Src, step: Src, jmp: i32) {
+        let bail = self.bail;
+        let next = self.ops.new_dynamic_label();
+        self.decode_abc();
+        self.load_int(Src::RegA, 8, 11, next);
+        self.load_int(lim, 9, 11, next);
+        self.load_int(step, 10, 11, next);
+        asm!(self ; add r8, r10);
+        self.check_fits(8, next);
+        asm!(self ; cmp r8, r9);
+        match rel {
+            Rel::Lt => asm!(self ; jge >exit),
+            Rel::Le => asm!(self ; jg >exit),
+            Rel::Gt => asm!(self ; jle >exit),
+            Rel::Ge => asm!(self ; jl >exit),
+        }
+        // The loop continues: the safepoint check comes before any effect.
+        let (jmp_at, after) = (jmp * 4, (jmp + 1) * 4);
+        asm!(self
+            ; cmp QWORD [r15 + CTX_JIT], 0
+            ; jne =>bail
+            ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
+            ; jle =>bail
+            ; sub QWORD [r15 + CTX_COUNTDOWN], 1
+            ; mov eax, DWORD [r12 + jmp_at]
+            ; shr eax, 8
+            ; sub eax, OFFSET_SJ
+            ; movsxd rax, eax
+            ; lea r12, [r12 + rax * 4 + after]
+        );
+        self.tag_int(8);
+        asm!(self ; mov QWORD [rbx + rdx * 8], r8);
+        self.dispatch();
+        asm!(self ; exit:);
+        self.tag_int(8);
+        asm!(self ; mov QWORD [rbx + rdx * 8], r8 ; add r12, after);
+        self.dispatch();
+        asm!(self ; =>next);
+        self.dispatch();
+    }
+
+    /// Decodes the table in `r8` (else `bail`) and the array index in `r9` (a tagged
+    /// key for `key_reg`, or the unsigned immediate in `imm`), leaving `r8` = the table
+    /// pointer and `r9` = the slot address; `bail` when the index is outside the array.
+    fn array_slot(&mut self, key: Src) {
+        let bail = self.bail;
+        self.check_tag(8, 10, TAG_TABLE as i32, bail);
+        match key {
+            Src::RegB | Src::RegC => {
+                self.load(key, 9);
+                self.check_tag(9, 11, TAG_INT as i32, bail);
+                self.untag_int(9);
+            }
+            Src::ImmB => asm!(self ; mov r9, rcx),
+            _ => asm!(self ; mov r9, rsi),
+        }
+        let (ptr, len) = (self.lay.arr_ptr, self.lay.arr_len);
+        asm!(self
+            ; shl r8, 16 ; shr r8, 16
+            ; sub r9, 1
+            ; cmp r9, QWORD [r8 + len]
+            ; jae =>bail
+            ; mov r10, QWORD [r8 + ptr]
+            ; lea r9, [r10 + r9 * 8]
+        );
+    }
+
+    /// GETTABLE / GETI: an array-part item, unless it is nil and a metatable exists.
+    fn get_index(&mut self, key: Src) {
+        let bail = self.bail;
+        let meta = self.lay.meta;
+        self.decode_abc();
+        self.load(Src::RegB, 8);
+        // GETI's key is C: array_slot takes unsigned immediates from rsi.
+        self.array_slot(if key == Src::RegC { Src::RegC } else { Src::ImmC });
+        asm!(self
+            ; mov r10, QWORD [r9]
+            ; mov r11, QWORD NIL
+            ; cmp r10, r11
+            ; jne >store
+            ; cmp QWORD [r8 + meta], 0
+            ; jne =>bail
+            ; store:
+            ; mov QWORD [rbx + rdx * 8], r10
+        );
+        self.dispatch();
+    }
+
+    /// SETTABLE / SETI: store into an existing array-part item (a nil one only without
+    /// metatable: `__newindex` concerns absent keys).
+    fn set_index(&mut self, key: Src) {
+        let bail = self.bail;
+        let meta = self.lay.meta;
+        self.decode_abc();
+        self.load(Src::RegA, 8);
+        self.array_slot(if key == Src::RegB { Src::RegB } else { Src::ImmB });
+        asm!(self
+            ; mov r10, QWORD [r9]
+            ; mov r11, QWORD NIL
+            ; cmp r10, r11
+            ; jne >store
+            ; cmp QWORD [r8 + meta], 0
+            ; jne =>bail
+            ; store:
+            ; mov r10, QWORD [rbx + rsi * 8]
+            ; mov QWORD [r9], r10
+        );
+        self.dispatch();
+    }
+}
+
+/// Generates the interpreter: the code, the entry's offset and one handler offset per
+/// opcode byte (256; bytes without a handler leave the instruction to Rust).
+pub(super) fn generate(lay: Layout) -> Option<(dynasmrt::ExecutableBuffer, AssemblyOffset, Vec<AssemblyOffset>)> {
+    let mut ops = dynasmrt::x64::Assembler::new().ok()?;
+    let bail = ops.new_dynamic_label();
+    let cond_tail = ops.new_dynamic_label();
+    let back_edge = ops.new_dynamic_label();
+    let mut g = Gen { ops, lay, bail, cond_tail, back_edge };
+
+    // Entry: (rdi = ctx, rsi = &R[0], rdx = pc, rcx = K).
+    let entry = g.ops.offset();
+    asm!(g
+        ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
+        ; mov r15, rdi
+        ; mov rbx, rsi
+        ; mov r12, rdx
+        ; mov r14, rcx
+        ; mov r13, QWORD [r15 + CTX_TABLE]
+        ; mov rbp, QWORD TAG_INT_WORD
+    );
+    g.dispatch();
+
+    // Bail: r12 is one past the instruction to leave to Rust.
+    asm!(g
+        ; =>bail
+        ; sub r12, 4
+        ; mov QWORD [r15 + CTX_PC], r12
+        ; add rsp, 8 ; pop r15 ; pop r14 ; pop r13 ; pop r12 ; pop rbp ; pop rbx
+        ; ret
+    );
+
+    // Conditional tail: ecx = cond, eax = the instruction (k = bit 24). If cond == k
+    // take the JMP that follows, else skip it.
+    asm!(g
+        ; =>cond_tail
+        ; shr eax, 24
+        ; and eax, 1
+        ; cmp eax, ecx
+        ; jne >skip
+        ; mov eax, DWORD [r12]
+        ; shr eax, 8
+        ; sub eax, OFFSET_SJ
+        ; movsxd rax, eax
+        ; lea rcx, [r12 + rax * 4 + 4]
+        ; test rax, rax
+        ; js =>back_edge
+        ; mov r12, rcx
+    );
+    g.dispatch();
+    asm!(g ; skip: ; add r12, 4);
+    g.dispatch();
+    // A backward jump to rcx: the safepoint countdown, or Rust when it is due or a JIT
+    // counts loops.
+    asm!(g
+        ; =>back_edge
+        ; cmp QWORD [r15 + CTX_JIT], 0
+        ; jne =>bail
+        ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
+        ; jle =>bail
+        ; sub QWORD [r15 + CTX_COUNTDOWN], 1
+        ; mov r12, rcx
+    );
+    g.dispatch();
+
+    let mut handlers = vec![None; 256];
+    let mut handler = |g: &mut Gen, op: Op, emit: &dyn Fn(&mut Gen)| {
+        handlers[op as usize] = Some(g.ops.offset());
+        emit(g);
+    };
+    handler(&mut g, Op::MOVE, &|g| {
+        g.decode_a();
+        g.decode_b();
+        asm!(g ; mov r8, QWORD [rbx + rcx * 8] ; mov QWORD [rbx + rdx * 8], r8);
+        g.dispatch();
+    });
+    handler(&mut g, Op::LOADK, &|g| {
+        g.decode_a();
+        asm!(g ; shr eax, 16 ; mov r8, QWORD [r14 + rax * 8] ; mov QWORD [rbx + rdx * 8], r8);
+        g.dispatch();
+    });
+    handler(&mut g, Op::LOADI, &|g| {
+        g.decode_a();
+        asm!(g ; shr eax, 16 ; sub eax, compiler::bytecode::OFFSET_SBX ; movsxd r8, eax);
+        g.tag_int(8);
+        asm!(g ; mov QWORD [rbx + rdx * 8], r8);
+        g.dispatch();
+    });
+    handler(&mut g, Op::LOADF, &|g| {
+        g.decode_a();
+        asm!(g
+            ; shr eax, 16 ; sub eax, compiler::bytecode::OFFSET_SBX
+            ; cvtsi2sd xmm0, eax ; movq r8, xmm0 ; mov QWORD [rbx + rdx * 8], r8
+        );
+        g.dispatch();
+    });
+    handler(&mut g, Op::LOADNIL, &|g| {
+        g.decode_a();
+        g.decode_b();
+        asm!(g
+            ; mov r8, QWORD NIL
+            ; lea rdi, [rbx + rdx * 8]
+            ; add ecx, 1
+            ; lp:
+            ; mov QWORD [rdi], r8
+            ; add rdi, 8
+            ; sub ecx, 1
+            ; jnz <lp
+        );
+        g.dispatch();
+    });
+    handler(&mut g, Op::LOADFALSE, &|g| {
+        g.decode_a();
+        asm!(g ; mov r8, QWORD FALSE ; mov QWORD [rbx + rdx * 8], r8);
+        g.dispatch();
+    });
+    handler(&mut g, Op::LOADTRUE, &|g| {
+        g.decode_a();
+        asm!(g ; mov r8, QWORD FALSE + 1 ; mov QWORD [rbx + rdx * 8], r8);
+        g.dispatch();
+    });
+    handler(&mut g, Op::NOT, &|g| {
+        g.decode_a();
+        g.decode_b();
+        // falsy(v) <=> (v | 1) == false; result false + falsy.
+        asm!(g
+            ; mov r8, QWORD [rbx + rcx * 8]
+            ; or r8, 1
+            ; mov r9, QWORD FALSE
+            ; xor ecx, ecx
+            ; cmp r8, r9
+            ; sete cl
+            ; add r9, rcx
+            ; mov QWORD [rbx + rdx * 8], r9
+        );
+        g.dispatch();
+    });
+
+    handler(&mut g, Op::ADD, &|g| g.arith(Arith::Add, Src::RegB, Src::RegC));
+    handler(&mut g, Op::SUB, &|g| g.arith(Arith::Sub, Src::RegB, Src::RegC));
+    handler(&mut g, Op::MUL, &|g| g.arith(Arith::Mul, Src::RegB, Src::RegC));
+    handler(&mut g, Op::DIV, &|g| g.arith(Arith::Div, Src::RegB, Src::RegC));
+    handler(&mut g, Op::ADDK, &|g| g.arith(Arith::Add, Src::RegB, Src::KC));
+    handler(&mut g, Op::SUBK, &|g| g.arith(Arith::Sub, Src::RegB, Src::KC));
+    handler(&mut g, Op::MULK, &|g| g.arith(Arith::Mul, Src::RegB, Src::KC));
+    handler(&mut g, Op::DIVK, &|g| g.arith(Arith::Div, Src::RegB, Src::KC));
+    handler(&mut g, Op::KADD, &|g| g.arith(Arith::Add, Src::KC, Src::RegB));
+    handler(&mut g, Op::KSUB, &|g| g.arith(Arith::Sub, Src::KC, Src::RegB));
+    handler(&mut g, Op::KMUL, &|g| g.arith(Arith::Mul, Src::KC, Src::RegB));
+    handler(&mut g, Op::KDIV, &|g| g.arith(Arith::Div, Src::KC, Src::RegB));
+    handler(&mut g, Op::ADDI, &|g| g.arith(Arith::Add, Src::RegB, Src::ImmC));
+    handler(&mut g, Op::MOD, &|g| g.modulo(Src::RegC));
+    handler(&mut g, Op::MODK, &|g| g.modulo(Src::KC));
+    handler(&mut g, Op::BAND, &|g| g.bitwise(Bit::And, Src::RegC));
+    handler(&mut g, Op::BOR, &|g| g.bitwise(Bit::Or, Src::RegC));
+    handler(&mut g, Op::BXOR, &|g| g.bitwise(Bit::Xor, Src::RegC));
+    handler(&mut g, Op::BANDK, &|g| g.bitwise(Bit::And, Src::KC));
+    handler(&mut g, Op::BORK, &|g| g.bitwise(Bit::Or, Src::KC));
+    handler(&mut g, Op::BXORK, &|g| g.bitwise(Bit::Xor, Src::KC));
+
+    handler(&mut g, Op::JMP, &|g| {
+        let back_edge = g.back_edge;
+        asm!(g
+            ; shr eax, 8
+            ; sub eax, OFFSET_SJ
+            ; movsxd rax, eax
+            ; lea rcx, [r12 + rax * 4]
+            ; test rax, rax
+            ; js =>back_edge
+            ; mov r12, rcx
+        );
+        g.dispatch();
+    });
+    handler(&mut g, Op::LT, &|g| g.compare(Rel::Lt, Src::RegB));
+    handler(&mut g, Op::LE, &|g| g.compare(Rel::Le, Src::RegB));
+    handler(&mut g, Op::LTI, &|g| g.compare(Rel::Lt, Src::ImmB));
+    handler(&mut g, Op::LEI, &|g| g.compare(Rel::Le, Src::ImmB));
+    handler(&mut g, Op::GTI, &|g| g.compare(Rel::Gt, Src::ImmB));
+    handler(&mut g, Op::GEI, &|g| g.compare(Rel::Ge, Src::ImmB));
+    handler(&mut g, Op::EQ, &|g| g.equal(Src::RegB));
+    handler(&mut g, Op::EQK, &|g| g.equal(Src::KB));
+    handler(&mut g, Op::EQI, &|g| g.equal_imm());
+    handler(&mut g, Op::TEST, &|g| {
+        let tail = g.cond_tail;
+        g.decode_a();
+        asm!(g
+            ; mov r8, QWORD [rbx + rdx * 8]
+            ; or r8, 1
+            ; mov r9, QWORD FALSE
+            ; xor ecx, ecx
+            ; cmp r8, r9
+            ; setne cl
+            ; jmp =>tail
+        );
+    });
+
+    handler(&mut g, Op::FORLT, &|g| g.for_step(Rel::Lt, Src::RegB, Src::ImmC, 2));
+    handler(&mut g, Op::FORLE, &|g| g.for_step(Rel::Le, Src::RegB, Src::ImmC, 2));
+    handler(&mut g, Op::FORGT, &|g| g.for_step(Rel::Gt, Src::RegB, Src::ImmC, 2));
+    handler(&mut g, Op::FORGE, &|g| g.for_step(Rel::Ge, Src::RegB, Src::ImmC, 2));
+    handler(&mut g, Op::FORLTI, &|g| g.for_step(Rel::Lt, Src::ImmB, Src::ImmC, 2));
+    handler(&mut g, Op::FORLEI, &|g| g.for_step(Rel::Le, Src::ImmB, Src::ImmC, 2));
+    handler(&mut g, Op::FORGTI, &|g| g.for_step(Rel::Gt, Src::ImmB, Src::ImmC, 2));
+    handler(&mut g, Op::FORGEI, &|g| g.for_step(Rel::Ge, Src::ImmB, Src::ImmC, 2));
+    handler(&mut g, Op::FORLTR, &|g| g.for_step(Rel::Lt, Src::RegB, Src::RegC, 2));
+    handler(&mut g, Op::FORLER, &|g| g.for_step(Rel::Le, Src::RegB, Src::RegC, 2));
+    handler(&mut g, Op::FORLTK, &|g| g.for_step(Rel::Lt, Src::KB, Src::ImmC, 3));
+    handler(&mut g, Op::FORLEK, &|g| g.for_step(Rel::Le, Src::KB, Src::ImmC, 3));
+
+    handler(&mut g, Op::GETTABLE, &|g| g.get_index(Src::RegC));
+    handler(&mut g, Op::GETI, &|g| g.get_index(Src::ImmC));
+    handler(&mut g, Op::SETTABLE, &|g| g.set_index(Src::RegB));
+    handler(&mut g, Op::SETI, &|g| g.set_index(Src::ImmB));
+
+    // Every other opcode byte: leave the instruction to Rust.
+    let fallback = g.ops.offset();
+    asm!(g ; jmp =>bail);
+    let offsets: Vec<AssemblyOffset> = handlers.iter().map(|h| h.unwrap_or(fallback)).collect();
+    let code = g.ops.finalize().ok()?;
+    Some((code, entry, offsets))
+}
