@@ -33,6 +33,7 @@
 //! no JIT is attached; otherwise the Rust loop runs it (hooks, preemption, hot
 //! counters, trace entry).
 
+mod callout;
 #[cfg(target_arch = "x86_64")]
 mod x64;
 
@@ -44,7 +45,8 @@ use compiler::Instr;
 /// with `offset_of!` by the generator.
 #[repr(C)]
 pub struct AsmCtx {
-    /// Out: the instruction the generated code stopped at (not executed).
+    /// In: the next instruction to run (`r12`). Out: the instruction the generated code
+    /// stopped at (not executed).
     pub pc: *const Instr,
     /// In/out: `Vm::hook_countdown`.
     pub countdown: i64,
@@ -53,6 +55,19 @@ pub struct AsmCtx {
     pub jit_on: u64,
     /// In: the dispatch table.
     pub table: *const usize,
+    /// The running Vm (for the callouts).
+    pub vm: *mut Vm,
+    /// The running frame: its register 0 (`rbx`), constants (`r14`), code start,
+    /// prototype (a `ProtoObj`) and closure. Rewritten by the callouts when they change
+    /// frames; the generated code reloads its registers from here afterwards.
+    pub base: *mut crate::Value,
+    pub k: *const crate::Value,
+    pub code: *const Instr,
+    pub proto: *const u8,
+    pub closure: *const u8,
+    /// Callouts (callout.rs).
+    pub call_fn: usize,
+    pub ret_fn: usize,
 }
 
 /// Memory layouts the generated code relies on, measured at start-up (Rust does not
@@ -60,35 +75,73 @@ pub struct AsmCtx {
 /// is not available and the Rust loop runs everything.
 #[derive(Clone, Copy, Debug)]
 pub struct Layout {
-    /// Offsets inside a `Table` of its array part's data pointer and length, and of
-    /// `meta` (`None` is the word 0).
+    /// Offsets inside a `Table` of its array part's data pointer and length, of its hash
+    /// entries' data pointer and length, and of `meta` (`None` is the word 0).
     pub arr_ptr: i32,
     pub arr_len: i32,
+    pub ent_ptr: i32,
+    pub ent_len: i32,
     pub meta: i32,
+    /// `size_of::<Entry>()` and the offsets of its key and value.
+    pub entry_size: i32,
+    pub entry_key: i32,
+    pub entry_value: i32,
+    /// Offsets inside a `ProtoObj` of `env` and of the data pointer of `global_cache`.
+    pub proto_env: i32,
+    pub proto_cache: i32,
+    /// Offset inside a `Closure` of its upvalue array pointer, and of `location` inside
+    /// an `Upvalue`.
+    pub clo_upvals: i32,
+    pub upval_loc: i32,
+}
+
+/// Offsets (data pointer, length) of the fields of a `Vec<T>` (24 bytes).
+fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
+    if std::mem::size_of::<Vec<T>>() != 24 {
+        return None;
+    }
+    let mut v: Vec<T> = Vec::with_capacity(7);
+    for _ in 0..3 {
+        v.push(item.clone());
+    }
+    // SAFETY: Vec<T> is 24 bytes (checked); reading it as three words does not move or
+    // drop it.
+    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
+    let find = |x: usize| {
+        let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
+        (hits.len() == 1).then(|| hits[0] as i32 * 8)
+    };
+    let (p, l, c) = (find(v.as_ptr() as usize)?, find(3)?, find(7)?);
+    if p == l || l == c || p == c {
+        return None;
+    }
+    Some((p, l))
+}
+
+/// Offset of the data pointer inside a `Box<[u32]>`-like fat pointer (16 bytes).
+fn probe_boxed_slice() -> Option<i32> {
+    let b: Box<[std::cell::Cell<u32>]> = (0..5).map(std::cell::Cell::new).collect();
+    if std::mem::size_of::<Box<[std::cell::Cell<u32>]>>() != 16 {
+        return None;
+    }
+    // SAFETY: the box is 16 bytes (checked); reading it as two words does not move it.
+    let words: [usize; 2] = unsafe { std::mem::transmute_copy(&b) };
+    match (words[0] == b.as_ptr() as usize && words[1] == 5, words[1] == b.as_ptr() as usize && words[0] == 5) {
+        (true, false) => Some(0),
+        (false, true) => Some(8),
+        _ => None,
+    }
 }
 
 impl Layout {
     pub fn probe() -> Option<Layout> {
-        use crate::table::Table;
+        use crate::table::{Entry, Table};
         use crate::value::Value;
-        if std::mem::size_of::<Vec<Value>>() != 24 || std::mem::size_of::<Option<crate::object::Gc<Table>>>() != 8 {
+        if std::mem::size_of::<Option<crate::object::Gc<Table>>>() != 8 {
             return None;
         }
-        let mut v: Vec<Value> = Vec::with_capacity(7);
-        for _ in 0..3 {
-            v.push(Value::NIL);
-        }
-        // SAFETY: Vec<Value> is 24 bytes (checked); reading it as three words does not
-        // move or drop it.
-        let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
-        let find = |x: usize| {
-            let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
-            (hits.len() == 1).then(|| hits[0] as i32 * 8)
-        };
-        let (p, l, c) = (find(v.as_ptr() as usize)?, find(3)?, find(7)?);
-        if p == l || l == c || p == c {
-            return None;
-        }
+        let (vp, vl) = probe_vec(Value::NIL)?;
+        let (ep, el) = probe_vec(Entry { key: Value::NIL, value: Value::NIL })?;
         let t = Table::new(0, 0);
         let meta = std::mem::offset_of!(Table, meta);
         // SAFETY: reading one word at a field offset inside a live Table.
@@ -97,13 +150,28 @@ impl Layout {
             return None;
         }
         let arr = std::mem::offset_of!(Table, array) as i32;
-        Some(Layout { arr_ptr: arr + p, arr_len: arr + l, meta: meta as i32 })
+        let ent = std::mem::offset_of!(Table, entries) as i32;
+        let bs = probe_boxed_slice()?;
+        Some(Layout {
+            arr_ptr: arr + vp,
+            arr_len: arr + vl,
+            ent_ptr: ent + ep,
+            ent_len: ent + el,
+            meta: meta as i32,
+            entry_size: std::mem::size_of::<Entry>() as i32,
+            entry_key: std::mem::offset_of!(Entry, key) as i32,
+            entry_value: std::mem::offset_of!(Entry, value) as i32,
+            proto_env: std::mem::offset_of!(crate::function::ProtoObj, env) as i32,
+            proto_cache: std::mem::offset_of!(crate::function::ProtoObj, global_cache) as i32 + bs,
+            clo_upvals: crate::function::Closure::UPVALUES_PTR_OFFSET as i32,
+            upval_loc: std::mem::offset_of!(crate::object::Upvalue, location) as i32,
+        })
     }
 }
 
-/// The generated interpreter's entry: `(ctx, &R[0], &code[pc], &K[0])`; returns when it
-/// reaches an instruction it leaves to the Rust loop (`ctx.pc`).
-type Entry = unsafe extern "sysv64" fn(*mut AsmCtx, *mut crate::Value, *const Instr, *const crate::Value);
+/// The generated interpreter's entry: runs from the state in the context; returns when
+/// it reaches an instruction it leaves to the Rust loop (`ctx.pc`).
+type Entry = unsafe extern "sysv64" fn(*mut AsmCtx);
 
 struct AsmInterp {
     #[cfg(target_arch = "x86_64")]
@@ -154,36 +222,44 @@ impl Vm {
     /// (for as long as it handles the instructions) and one instruction of the Rust loop.
     pub(crate) fn execute_asm(&mut self) -> Result<(), RtError> {
         let Some(asm) = interp() else { return self.run::<false>().map(|_| ()) };
-        let mut ctx = AsmCtx { pc: std::ptr::null(), countdown: 0, jit_on: 0, table: asm.table.as_ptr() };
+        let mut ctx = AsmCtx {
+            pc: std::ptr::null(),
+            countdown: 0,
+            jit_on: 0,
+            table: asm.table.as_ptr(),
+            vm: self as *mut Vm,
+            base: std::ptr::null_mut(),
+            k: std::ptr::null(),
+            code: std::ptr::null(),
+            proto: std::ptr::null(),
+            closure: std::ptr::null(),
+            call_fn: callout::asm_call as *const () as usize,
+            ret_fn: callout::asm_return as *const () as usize,
+        };
         loop {
             // The Rust loop also runs first: it handles whatever execute's caller left
             // (pending GC check, goroutine switch) exactly as without the asm code.
             if !self.run::<true>()? {
                 return Ok(());
             }
-            let mut th = self.current;
             // run::<true> returns with a script frame on top, its pc saved.
-            let Some(fidx) = th.frames.len().checked_sub(1) else { continue };
-            let (base, pc, closure) = {
-                let f = &th.frames[fidx];
-                (f.base, f.pc, f.closure)
-            };
-            let Some(closure) = closure else { continue };
-            let proto = closure.proto;
-            let code = proto.code.as_ptr();
+            ctx.vm = self as *mut Vm;
+            // SAFETY: as just said; ctx.vm is this Vm.
+            unsafe { callout::load_top_frame(&mut ctx) };
             ctx.countdown = self.hook_countdown;
             ctx.jit_on = (!self.jit_hot.is_empty()) as u64;
             // SAFETY: the frame's registers base..base + max_stack are inside the stack
             // (precall sizes it), pc is inside the prototype's code, which ends with a
-            // RETURN (never run by the generated code) and whose operands load.rs
-            // validated like the Rust loop relies on. The generated code neither
-            // allocates nor calls out, so the stack, the prototype and every object it
-            // reads stay where they are while it runs.
-            unsafe {
-                (asm.entry)(&mut ctx, th.stack.as_mut_ptr().add(base), code.add(pc), proto.constants.as_ptr());
-            }
+            // RETURN, and whose operands load.rs validated like the Rust loop relies on.
+            // The generated code does not allocate GC objects and its callouts move
+            // neither the stack nor any object (callout.rs), so everything it reads stays
+            // where it is while it runs.
+            unsafe { (asm.entry)(&mut ctx) };
             self.hook_countdown = ctx.countdown;
-            th.frames[fidx].pc = (ctx.pc as usize - code as usize) / std::mem::size_of::<Instr>();
+            let mut th = self.current;
+            let fidx = th.frames.len() - 1;
+            // SAFETY: ctx.pc and ctx.code point into the running frame's code.
+            th.frames[fidx].pc = unsafe { ctx.pc.offset_from(ctx.code) } as usize;
         }
     }
 }

@@ -28,6 +28,12 @@ const CTX_PC: i32 = offset_of!(AsmCtx, pc) as i32;
 const CTX_COUNTDOWN: i32 = offset_of!(AsmCtx, countdown) as i32;
 const CTX_JIT: i32 = offset_of!(AsmCtx, jit_on) as i32;
 const CTX_TABLE: i32 = offset_of!(AsmCtx, table) as i32;
+const CTX_BASE: i32 = offset_of!(AsmCtx, base) as i32;
+const CTX_K: i32 = offset_of!(AsmCtx, k) as i32;
+const CTX_PROTO: i32 = offset_of!(AsmCtx, proto) as i32;
+const CTX_CLOSURE: i32 = offset_of!(AsmCtx, closure) as i32;
+const CTX_CALL: i32 = offset_of!(AsmCtx, call_fn) as i32;
+const CTX_RET: i32 = offset_of!(AsmCtx, ret_fn) as i32;
 const TAG_INT_WORD: i64 = (TAG_INT << TAG_SHIFT) as i64;
 const NIL: i64 = Value::NIL.0 as i64;
 const FALSE: i64 = Value::FALSE.0 as i64;
@@ -86,6 +92,106 @@ struct Gen {
 }
 
 impl Gen {
+    /// Loads the running frame's state from the context (entry, after a callout that
+    /// changed frames).
+    fn reload(&mut self) {
+        asm!(self ; mov rbx, QWORD [r15 + CTX_BASE] ; mov r12, QWORD [r15 + CTX_PC] ; mov r14, QWORD [r15 + CTX_K]);
+    }
+
+    /// Calls a callout (`fn(ctx, instr, next pc) -> 0 | 1`, address at `ctx + slot`):
+    /// 0 leaves the instruction to Rust, 1 continues in the frame it switched to.
+    fn callout(&mut self, slot: i32) {
+        let bail = self.bail;
+        asm!(self
+            ; mov rdi, r15
+            ; mov esi, eax
+            ; mov rdx, r12
+            ; call QWORD [r15 + slot]
+            ; test eax, eax
+            ; jz =>bail
+        );
+        self.reload();
+        self.dispatch();
+    }
+
+    /// With the table pointer in `r8`, the key in `r9` and the hint index (zero-extended)
+    /// in `r11`: jumps to `bail` unless entry `r11` of the hash part holds exactly that
+    /// key; then `r11` = the entry's address.
+    fn cached_entry(&mut self) {
+        let bail = self.bail;
+        let (ptr, len, size, key) = (self.lay.ent_ptr, self.lay.ent_len, self.lay.entry_size, self.lay.entry_key);
+        asm!(self
+            ; cmp r11, QWORD [r8 + len]
+            ; jae =>bail
+            ; imul r11, r11, size
+            ; add r11, QWORD [r8 + ptr]
+            ; cmp r9, QWORD [r11 + key]
+            ; jne =>bail
+        );
+    }
+
+    /// R[A] = the value of the cached entry in `r11` (table in `r8`), unless it is nil
+    /// and the table has a metatable (`__index` then: Rust).
+    fn store_cached_get(&mut self) {
+        let bail = self.bail;
+        let (val, meta) = (self.lay.entry_value, self.lay.meta);
+        asm!(self
+            ; mov r10, QWORD [r11 + val]
+            ; mov r9, QWORD NIL
+            ; cmp r10, r9
+            ; jne >store
+            ; cmp QWORD [r8 + meta], 0
+            ; jne =>bail
+            ; store:
+            ; mov QWORD [rbx + rdx * 8], r10
+        );
+        self.dispatch();
+    }
+
+    /// Stores `r10` into the cached entry in `r11` if its value is not nil (an absent
+    /// key: insertion order / `__newindex`, Rust).
+    fn store_cached_set(&mut self) {
+        let bail = self.bail;
+        let val = self.lay.entry_value;
+        asm!(self
+            ; mov r9, QWORD NIL
+            ; cmp QWORD [r11 + val], r9
+            ; je =>bail
+            ; mov QWORD [r11 + val], r10
+        );
+        self.dispatch();
+    }
+
+    /// `r8` = the globals table pointer of the running prototype (else `bail`), `r11` =
+    /// the hint of constant `rcx` (`r10` = the cache array).
+    fn env_and_hint(&mut self) {
+        let bail = self.bail;
+        let (env, cache) = (self.lay.proto_env, self.lay.proto_cache);
+        asm!(self
+            ; mov r10, QWORD [r15 + CTX_PROTO]
+            ; mov r8, QWORD [r10 + env]
+            ; mov r11, QWORD [r10 + cache]
+            ; mov r11d, DWORD [r11 + rcx * 4]
+        );
+        self.check_tag(8, 10, TAG_TABLE as i32, bail);
+        asm!(self ; shl r8, 16 ; shr r8, 16);
+    }
+
+    /// `r8` = the table pointer of register `src` (else `bail`), `r11` = the hint of
+    /// constant `kreg` (a register holding B or C).
+    fn table_and_hint(&mut self, src: Src, kreg: u8) {
+        let bail = self.bail;
+        let cache = self.lay.proto_cache;
+        self.load(src, 8);
+        self.check_tag(8, 10, TAG_TABLE as i32, bail);
+        asm!(self
+            ; shl r8, 16 ; shr r8, 16
+            ; mov r10, QWORD [r15 + CTX_PROTO]
+            ; mov r11, QWORD [r10 + cache]
+            ; mov r11d, DWORD [r11 + Rq(kreg) * 4]
+        );
+    }
+
     fn dispatch(&mut self) {
         asm!(self
             ; mov eax, DWORD [r12]
@@ -508,17 +614,15 @@ pub(super) fn generate(lay: Layout) -> Option<(dynasmrt::ExecutableBuffer, Assem
     let back_edge = ops.new_dynamic_label();
     let mut g = Gen { ops, lay, bail, cond_tail, back_edge };
 
-    // Entry: (rdi = ctx, rsi = &R[0], rdx = pc, rcx = K).
+    // Entry: rdi = ctx. The stack is 16-byte aligned after the prologue (callouts).
     let entry = g.ops.offset();
     asm!(g
         ; push rbx ; push rbp ; push r12 ; push r13 ; push r14 ; push r15 ; sub rsp, 8
         ; mov r15, rdi
-        ; mov rbx, rsi
-        ; mov r12, rdx
-        ; mov r14, rcx
         ; mov r13, QWORD [r15 + CTX_TABLE]
         ; mov rbp, QWORD TAG_INT_WORD
     );
+    g.reload();
     g.dispatch();
 
     // Bail: r12 is one past the instruction to leave to Rust.
@@ -711,6 +815,76 @@ pub(super) fn generate(lay: Layout) -> Option<(dynasmrt::ExecutableBuffer, Assem
     handler(&mut g, Op::GETI, &|g| g.get_index(Src::ImmC));
     handler(&mut g, Op::SETTABLE, &|g| g.set_index(Src::RegB));
     handler(&mut g, Op::SETI, &|g| g.set_index(Src::ImmB));
+
+    // Calls and returns of plain script frames (callout.rs).
+    handler(&mut g, Op::CALL, &|g| g.callout(CTX_CALL));
+    handler(&mut g, Op::RETURN, &|g| g.callout(CTX_RET));
+    handler(&mut g, Op::RETURN0, &|g| g.callout(CTX_RET));
+    handler(&mut g, Op::RETURN1, &|g| g.callout(CTX_RET));
+
+    // Globals and constant-key fields through the per-constant entry hint (table.rs
+    // get_with_hint / get_field_cached / set_*_cached: hits only; a miss or an absent
+    // key is Rust's, which also updates the hint).
+    handler(&mut g, Op::GETGLOBAL, &|g| {
+        g.decode_a();
+        asm!(g ; mov ecx, eax ; shr ecx, 16);
+        g.env_and_hint();
+        asm!(g ; mov r9, QWORD [r14 + rcx * 8]);
+        g.cached_entry();
+        g.store_cached_get();
+    });
+    handler(&mut g, Op::SETGLOBAL, &|g| {
+        g.decode_a();
+        asm!(g ; mov ecx, eax ; shr ecx, 16);
+        g.env_and_hint();
+        asm!(g ; mov r9, QWORD [r14 + rcx * 8]);
+        g.cached_entry();
+        asm!(g ; mov r10, QWORD [rbx + rdx * 8]);
+        g.store_cached_set();
+    });
+    handler(&mut g, Op::GETFIELD, &|g| {
+        g.decode_abc();
+        g.table_and_hint(Src::RegB, 6);
+        asm!(g ; mov r9, QWORD [r14 + rsi * 8]);
+        g.cached_entry();
+        g.store_cached_get();
+    });
+    handler(&mut g, Op::SETFIELD, &|g| {
+        g.decode_abc();
+        g.table_and_hint(Src::RegA, 1);
+        asm!(g ; mov r9, QWORD [r14 + rcx * 8]);
+        g.cached_entry();
+        asm!(g ; mov r10, QWORD [rbx + rsi * 8]);
+        g.store_cached_set();
+    });
+    handler(&mut g, Op::GETUPVAL, &|g| {
+        let (ups, loc) = (g.lay.clo_upvals, g.lay.upval_loc);
+        g.decode_a();
+        g.decode_b();
+        asm!(g
+            ; mov r10, QWORD [r15 + CTX_CLOSURE]
+            ; mov r10, QWORD [r10 + ups]
+            ; mov r10, QWORD [r10 + rcx * 8]
+            ; mov r10, QWORD [r10 + loc]
+            ; mov r8, QWORD [r10]
+            ; mov QWORD [rbx + rdx * 8], r8
+        );
+        g.dispatch();
+    });
+    handler(&mut g, Op::SETUPVAL, &|g| {
+        let (ups, loc) = (g.lay.clo_upvals, g.lay.upval_loc);
+        g.decode_a();
+        g.decode_b();
+        asm!(g
+            ; mov r10, QWORD [r15 + CTX_CLOSURE]
+            ; mov r10, QWORD [r10 + ups]
+            ; mov r10, QWORD [r10 + rcx * 8]
+            ; mov r10, QWORD [r10 + loc]
+            ; mov r8, QWORD [rbx + rdx * 8]
+            ; mov QWORD [r10], r8
+        );
+        g.dispatch();
+    });
 
     // Every other opcode byte: leave the instruction to Rust.
     let fallback = g.ops.offset();
