@@ -39,6 +39,7 @@ pub(super) unsafe fn load_top_frame(ctx: &mut AsmCtx) {
     ctx.k = proto.constants.as_ptr();
     ctx.proto = &*proto as *const _ as *const u8;
     ctx.closure = &*closure as *const Closure as *const u8;
+    ctx.thread = &mut *th as *mut crate::thread::Thread as *mut u8;
 }
 
 /// `CALL A B C` with B != 0 of a fixed-arity script closure with room on the stack,

@@ -68,6 +68,9 @@ pub struct AsmCtx {
     /// Callouts (callout.rs).
     pub call_fn: usize,
     pub ret_fn: usize,
+    /// The current thread (a `Thread`) and `Limits::max_frames`.
+    pub thread: *mut u8,
+    pub max_frames: usize,
 }
 
 /// Memory layouts the generated code relies on, measured at start-up (Rust does not
@@ -93,10 +96,43 @@ pub struct Layout {
     /// an `Upvalue`.
     pub clo_upvals: i32,
     pub upval_loc: i32,
+    /// Calls in the generated code (x64.rs `call` / `ret`): `Thread` fields (data
+    /// pointer / length / capacity of its vectors), `Frame` fields and size, `Closure`
+    /// and `ProtoObj` fields, the object-kind byte and the upvalue stack index.
+    pub th_stack_ptr: i32,
+    pub th_stack_len: i32,
+    pub th_top: i32,
+    pub th_frames_ptr: i32,
+    pub th_frames_len: i32,
+    pub th_frames_cap: i32,
+    pub th_ou_ptr: i32,
+    pub th_ou_len: i32,
+    pub frame_size: i32,
+    pub fr_func: i32,
+    pub fr_base: i32,
+    pub fr_pc: i32,
+    pub fr_closure: i32,
+    pub fr_want: i32,
+    pub fr_flags: i32,
+    pub fr_varargs: i32,
+    pub fr_aux: i32,
+    pub fr_extra: i32,
+    pub clo_proto: i32,
+    pub proto_code: i32,
+    pub proto_k: i32,
+    pub proto_nparams: i32,
+    pub proto_need: i32,
+    pub obj_kind: i32,
+    pub upval_index: i32,
 }
 
 /// Offsets (data pointer, length) of the fields of a `Vec<T>` (24 bytes).
 fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
+    probe_vec3(item).map(|(p, l, _)| (p, l))
+}
+
+/// Offsets (data pointer, length, capacity) of the fields of a `Vec<T>` (24 bytes).
+fn probe_vec3<T: Clone>(item: T) -> Option<(i32, i32, i32)> {
     if std::mem::size_of::<Vec<T>>() != 24 {
         return None;
     }
@@ -115,7 +151,7 @@ fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
     if p == l || l == c || p == c {
         return None;
     }
-    Some((p, l))
+    Some((p, l, c))
 }
 
 /// Offset of the data pointer inside a `Box<[u32]>`-like fat pointer (16 bytes).
@@ -152,7 +188,52 @@ impl Layout {
         let arr = std::mem::offset_of!(Table, array) as i32;
         let ent = std::mem::offset_of!(Table, entries) as i32;
         let bs = probe_boxed_slice()?;
+        // Frames: every Vec has the layout of Vec<Value>; None of Option<Box<_>> and of
+        // Option<Gc<_>> is the word 0 and Some(p) is p.
+        use crate::function::{Closure, ProtoObj};
+        use crate::thread::{Frame, Thread};
+        let (fp, fl, fc) = probe_vec3(Frame::new(0, 0, None, 0))?;
+        if (fp, fl) != (vp, vl) || (ep, el) != (vp, vl) || std::mem::size_of::<Vec<crate::object::Gc<crate::object::Upvalue>>>() != 24 {
+            return None;
+        }
+        let fake = std::ptr::NonNull::<Closure>::dangling().as_ptr();
+        // SAFETY: a Gc made from a dangling pointer is only inspected, never dereferenced.
+        let some: Option<crate::object::Gc<Closure>> = Some(unsafe { crate::object::Gc::from_raw(fake) });
+        let none_box: Option<Box<crate::thread::FrameExtra>> = None;
+        // SAFETY: both are one word (checked), read as a word without moving them.
+        let (some_w, none_w) = unsafe { (std::mem::transmute_copy::<_, usize>(&some), std::mem::transmute_copy::<_, usize>(&none_box)) };
+        if std::mem::size_of_val(&some) != 8 || std::mem::size_of_val(&none_box) != 8 || some_w != fake as usize || none_w != 0 {
+            return None;
+        }
+        let th_stack = std::mem::offset_of!(Thread, stack) as i32;
+        let th_frames = std::mem::offset_of!(Thread, frames) as i32;
+        let th_ou = std::mem::offset_of!(Thread, open_upvalues) as i32;
         Some(Layout {
+            th_stack_ptr: th_stack + vp,
+            th_stack_len: th_stack + vl,
+            th_top: std::mem::offset_of!(Thread, top) as i32,
+            th_frames_ptr: th_frames + fp,
+            th_frames_len: th_frames + fl,
+            th_frames_cap: th_frames + fc,
+            th_ou_ptr: th_ou + vp,
+            th_ou_len: th_ou + vl,
+            frame_size: std::mem::size_of::<Frame>() as i32,
+            fr_func: std::mem::offset_of!(Frame, func) as i32,
+            fr_base: std::mem::offset_of!(Frame, base) as i32,
+            fr_pc: std::mem::offset_of!(Frame, pc) as i32,
+            fr_closure: std::mem::offset_of!(Frame, closure) as i32,
+            fr_want: std::mem::offset_of!(Frame, want) as i32,
+            fr_flags: std::mem::offset_of!(Frame, flags) as i32,
+            fr_varargs: std::mem::offset_of!(Frame, varargs) as i32,
+            fr_aux: std::mem::offset_of!(Frame, aux) as i32,
+            fr_extra: std::mem::offset_of!(Frame, extra) as i32,
+            clo_proto: std::mem::offset_of!(Closure, proto) as i32,
+            proto_code: std::mem::offset_of!(ProtoObj, code) as i32 + bs,
+            proto_k: std::mem::offset_of!(ProtoObj, constants) as i32 + bs,
+            proto_nparams: std::mem::offset_of!(ProtoObj, num_params) as i32,
+            proto_need: std::mem::offset_of!(ProtoObj, fixed_call_need) as i32,
+            obj_kind: std::mem::offset_of!(crate::object::GcHeader, kind) as i32,
+            upval_index: std::mem::offset_of!(crate::object::Upvalue, stack_index) as i32,
             arr_ptr: arr + vp,
             arr_len: arr + vl,
             ent_ptr: ent + ep,
@@ -235,6 +316,8 @@ impl Vm {
             closure: std::ptr::null(),
             call_fn: callout::asm_call as *const () as usize,
             ret_fn: callout::asm_return as *const () as usize,
+            thread: std::ptr::null_mut(),
+            max_frames: self.limits.max_frames,
         };
         loop {
             // The Rust loop also runs first: it handles whatever execute's caller left
@@ -244,6 +327,7 @@ impl Vm {
             }
             // run::<true> returns with a script frame on top, its pc saved.
             ctx.vm = self as *mut Vm;
+            ctx.max_frames = self.limits.max_frames;
             // SAFETY: as just said; ctx.vm is this Vm.
             unsafe { callout::load_top_frame(&mut ctx) };
             ctx.countdown = self.hook_countdown;
@@ -256,6 +340,12 @@ impl Vm {
             // where it is while it runs.
             unsafe { (asm.entry)(&mut ctx) };
             self.hook_countdown = ctx.countdown;
+            {
+                static ST: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+                if *ST.get_or_init(|| std::env::var_os("ASMSTAT").is_some()) {
+                    eprintln!("BAIL {:?}", unsafe { *ctx.pc });
+                }
+            }
             let mut th = self.current;
             let fidx = th.frames.len() - 1;
             // SAFETY: ctx.pc and ctx.code point into the running frame's code.

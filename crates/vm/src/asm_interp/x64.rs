@@ -13,7 +13,8 @@
 //! or rbp` tags; a result fits when untagging its low 48 bits gives it back).
 
 use super::{AsmCtx, Layout};
-use crate::value::{Value, TAG_INT, TAG_TABLE, TAG_SHIFT};
+use crate::value::{Value, TAG_INT, TAG_SHIFT, TAG_TABLE};
+const TAG_FUNC: i32 = crate::value::TAG_FUNC as i32;
 use compiler::Op;
 use dynasmrt::{dynasm, AssemblyOffset, DynamicLabel, DynasmApi, DynasmLabelApi};
 use std::mem::offset_of;
@@ -34,11 +35,15 @@ const CTX_PROTO: i32 = offset_of!(AsmCtx, proto) as i32;
 const CTX_CLOSURE: i32 = offset_of!(AsmCtx, closure) as i32;
 const CTX_CALL: i32 = offset_of!(AsmCtx, call_fn) as i32;
 const CTX_RET: i32 = offset_of!(AsmCtx, ret_fn) as i32;
+const CTX_CODE: i32 = offset_of!(AsmCtx, code) as i32;
+const CTX_THREAD: i32 = offset_of!(AsmCtx, thread) as i32;
+const CTX_MAXFRAMES: i32 = offset_of!(AsmCtx, max_frames) as i32;
+const KIND_CLOSURE: i8 = crate::object::ObjKind::Closure as u8 as i8;
+const NOT_TAIL: i32 = !crate::thread::flags::TAIL as i32 & 0xFFFF;
 const TAG_INT_WORD: i64 = (TAG_INT << TAG_SHIFT) as i64;
 const NIL: i64 = Value::NIL.0 as i64;
 const FALSE: i64 = Value::FALSE.0 as i64;
 const TAG_SIMPLE: i32 = crate::value::TAG_SIMPLE as i32;
-const TAG_FUNC: i32 = crate::value::TAG_FUNC as i32;
 const OFFSET_SJ: i32 = compiler::bytecode::OFFSET_SJ;
 
 /// Where an operand comes from.
@@ -190,6 +195,185 @@ impl Gen {
             ; mov r11, QWORD [r10 + cache]
             ; mov r11d, DWORD [r11 + Rq(kreg) * 4]
         );
+    }
+
+    /// `CALL A B C` (B != 0) of a script closure with fixed parameters: the Rust loop's
+    /// fast path (interp.rs CALL; same conditions, all checked before any effect):
+    /// nil-fill the missing parameters, save pc, count the safepoint, push a plain
+    /// frame, switch to it.
+    fn call(&mut self) {
+        let bail = self.bail;
+        let l = self.lay;
+        let fsz = l.frame_size;
+        self.decode_abc();
+        asm!(self
+            ; test ecx, ecx
+            ; jz =>bail
+            ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
+            ; jle =>bail
+            ; mov r8, QWORD [rbx + rdx * 8]
+        );
+        self.check_tag(8, 10, TAG_FUNC, bail);
+        asm!(self
+            ; shl r8, 16 ; shr r8, 16
+            ; cmp BYTE [r8 + l.obj_kind], KIND_CLOSURE
+            ; jne =>bail
+            ; mov r9, QWORD [r8 + l.clo_proto]
+            ; mov r10, QWORD [r15 + CTX_THREAD]
+            // rdi = the new base (a stack index): this frame's base + A + 1.
+            ; mov rdi, rbx
+            ; sub rdi, QWORD [r10 + l.th_stack_ptr]
+            ; shr rdi, 3
+            ; lea rdi, [rdi + rdx + 1]
+            // new_base + max(nargs, num_params) + fixed_call_need < stack.len()
+            ; lea rax, [rcx - 1]
+            ; mov r11, QWORD [r9 + l.proto_nparams]
+            ; cmp rax, r11
+            ; cmovb rax, r11
+            ; add rax, QWORD [r9 + l.proto_need]
+            ; add rax, rdi
+            ; cmp rax, QWORD [r10 + l.th_stack_len]
+            ; jae =>bail
+            ; mov rax, QWORD [r10 + l.th_frames_len]
+            ; cmp rax, QWORD [r15 + CTX_MAXFRAMES]
+            ; jae =>bail
+            ; cmp rax, QWORD [r10 + l.th_frames_cap]
+            ; jae =>bail
+            // Effects from here on. Missing parameters: nil (rcx = the new R[0]).
+            ; lea rax, [rcx - 1]
+            ; lea rcx, [rbx + rdx * 8 + 8]
+            ; mov r11, QWORD [r9 + l.proto_nparams]
+            ; mov rdx, QWORD NIL
+            ; cmp rax, r11
+            ; jae >filled
+            ; fill:
+            ; mov QWORD [rcx + rax * 8], rdx
+            ; add rax, 1
+            ; cmp rax, r11
+            ; jb <fill
+            ; filled:
+            // rdx = the new frame's slot; the running frame's pc is saved just below it.
+            ; mov rax, QWORD [r10 + l.th_frames_len]
+            ; imul rdx, rax, fsz
+            ; add rdx, QWORD [r10 + l.th_frames_ptr]
+            ; mov r11, r12
+            ; sub r11, QWORD [r15 + CTX_CODE]
+            ; shr r11, 2
+            ; mov QWORD [rdx + (l.fr_pc - fsz)], r11
+            ; sub QWORD [r15 + CTX_COUNTDOWN], 1
+            // Frame::new(func, new_base, Some(closure), C - 1)
+            ; lea r11, [rdi - 1]
+            ; mov QWORD [rdx + l.fr_func], r11
+            ; mov QWORD [rdx + l.fr_base], rdi
+            ; mov QWORD [rdx + l.fr_pc], 0
+            ; mov QWORD [rdx + l.fr_closure], r8
+            ; mov r11d, esi
+            ; sub r11d, 1
+            ; mov DWORD [rdx + l.fr_want], r11d
+            ; mov WORD [rdx + l.fr_flags], 0
+            ; mov DWORD [rdx + l.fr_varargs], 0
+            ; mov DWORD [rdx + l.fr_aux], 0
+            ; mov QWORD [rdx + l.fr_extra], 0
+            ; add rax, 1
+            ; mov QWORD [r10 + l.th_frames_len], rax
+            ; mov rbx, rcx
+            ; mov r12, QWORD [r9 + l.proto_code]
+            ; mov r14, QWORD [r9 + l.proto_k]
+            ; mov QWORD [r15 + CTX_CODE], r12
+            ; mov QWORD [r15 + CTX_PROTO], r9
+            ; mov QWORD [r15 + CTX_CLOSURE], r8
+        );
+        self.dispatch();
+    }
+
+    /// RETURN0 / RETURN1 A / RETURN A B (B != 0) from a plain frame (only the TAIL flag,
+    /// no deferred calls or handler) with no open upvalues to close: the Rust loop's
+    /// `fast_return!` (else Rust, which also closes upvalues). `n` = 0, 1 or None (B-1).
+    fn ret(&mut self, n: Option<i32>) {
+        let bail = self.bail;
+        let l = self.lay;
+        let fsz = l.frame_size;
+        match n {
+            Some(0) => asm!(self ; xor edx, edx ; xor ecx, ecx),
+            Some(k) => {
+                self.decode_a();
+                asm!(self ; mov ecx, k);
+            }
+            None => {
+                self.decode_a();
+                self.decode_b();
+                asm!(self ; test ecx, ecx ; jz =>bail ; sub ecx, 1);
+            }
+        }
+        asm!(self
+            ; mov r10, QWORD [r15 + CTX_THREAD]
+            ; mov rax, QWORD [r10 + l.th_frames_len]
+            ; cmp rax, 1
+            ; jbe =>bail
+            ; imul r11, rax, fsz
+            ; add r11, QWORD [r10 + l.th_frames_ptr]
+            ; sub r11, fsz
+            ; movzx r9d, WORD [r11 + l.fr_flags]
+            ; and r9d, NOT_TAIL
+            ; jnz =>bail
+            ; cmp QWORD [r11 + l.fr_extra], 0
+            ; jne =>bail
+            ; mov r9, QWORD [r10 + l.th_ou_len]
+            ; test r9, r9
+            ; jz >noup
+            ; mov r8, QWORD [r10 + l.th_ou_ptr]
+            ; mov r8, QWORD [r8 + r9 * 8 - 8]
+            ; mov r8, QWORD [r8 + l.upval_index]
+            ; cmp r8, QWORD [r11 + l.fr_base]
+            ; jae =>bail
+            ; noup:
+            // Effects: copy R[A..A+n] to the callee slot and up.
+            ; mov rdi, QWORD [r10 + l.th_stack_ptr]
+            ; mov r8, QWORD [r11 + l.fr_func]
+            ; lea r8, [rdi + r8 * 8]
+            ; lea r9, [rbx + rdx * 8]
+            ; xor esi, esi
+            ; cp:
+            ; cmp rsi, rcx
+            ; jae >copied
+            ; mov rdx, QWORD [r9 + rsi * 8]
+            ; mov QWORD [r8 + rsi * 8], rdx
+            ; add rsi, 1
+            ; jmp <cp
+            ; copied:
+            ; movsxd rdx, DWORD [r11 + l.fr_want]
+            ; test rdx, rdx
+            ; js >all
+            ; mov r9, QWORD NIL
+            ; nf:
+            ; cmp rsi, rdx
+            ; jge >done
+            ; mov QWORD [r8 + rsi * 8], r9
+            ; add rsi, 1
+            ; jmp <nf
+            ; all:
+            ; mov r9, QWORD [r11 + l.fr_func]
+            ; add r9, rcx
+            ; mov QWORD [r10 + l.th_top], r9
+            ; done:
+            // Pop the frame and resume the caller (a script frame).
+            ; sub rax, 1
+            ; mov QWORD [r10 + l.th_frames_len], rax
+            ; sub r11, fsz
+            ; mov r8, QWORD [r11 + l.fr_closure]
+            ; mov r9, QWORD [r8 + l.clo_proto]
+            ; mov rbx, QWORD [r11 + l.fr_base]
+            ; shl rbx, 3
+            ; add rbx, rdi
+            ; mov r12, QWORD [r9 + l.proto_code]
+            ; mov QWORD [r15 + CTX_CODE], r12
+            ; mov rax, QWORD [r11 + l.fr_pc]
+            ; lea r12, [r12 + rax * 4]
+            ; mov r14, QWORD [r9 + l.proto_k]
+            ; mov QWORD [r15 + CTX_PROTO], r9
+            ; mov QWORD [r15 + CTX_CLOSURE], r8
+        );
+        self.dispatch();
     }
 
     fn dispatch(&mut self) {
@@ -817,10 +1001,11 @@ pub(super) fn generate(lay: Layout) -> Option<(dynasmrt::ExecutableBuffer, Assem
     handler(&mut g, Op::SETI, &|g| g.set_index(Src::ImmB));
 
     // Calls and returns of plain script frames (callout.rs).
-    handler(&mut g, Op::CALL, &|g| g.callout(CTX_CALL));
-    handler(&mut g, Op::RETURN, &|g| g.callout(CTX_RET));
-    handler(&mut g, Op::RETURN0, &|g| g.callout(CTX_RET));
-    handler(&mut g, Op::RETURN1, &|g| g.callout(CTX_RET));
+    let _ = (CTX_CALL, CTX_RET);
+    handler(&mut g, Op::CALL, &|g| g.call());
+    handler(&mut g, Op::RETURN, &|g| g.ret(None));
+    handler(&mut g, Op::RETURN0, &|g| g.ret(Some(0)));
+    handler(&mut g, Op::RETURN1, &|g| g.ret(Some(1)));
 
     // Globals and constant-key fields through the per-constant entry hint (table.rs
     // get_with_hint / get_field_cached / set_*_cached: hits only; a miss or an absent
