@@ -1,19 +1,16 @@
-//! Rust routines the generated code calls for frame changes (script calls and returns)
-//! without leaving the assembly interpreter.
+//! Rust routines the generated code calls for instructions whose fast path is too long
+//! to write in assembly (SELF's `__index` chain, LEN, integer-key stores that grow a
+//! table, string equality), plus [`load_top_frame`], which fills the context.
 //!
-//! Each routine is the Rust loop's fast path for its op (interp.rs: CALL into a
-//! fixed-arity script closure, RETURN from a plain frame), with the same conditions
-//! checked **before any effect**: it returns 0 (nothing done; the generated code then
-//! leaves the instruction to the Rust loop, which takes its general path) or 1 (done:
-//! the new running frame's state is in the context, which the generated code reloads).
-//! Neither allocates GC objects nor moves the stack (a call needs room already there;
-//! the frame vector is Rust memory), so the generated code's invariants hold across
-//! them. They run with `ctx.countdown` standing for `Vm::hook_countdown`.
+//! Each op routine is the Rust loop's fast path for its op (interp.rs), with the same
+//! conditions checked **before any effect**: it returns 0 (nothing done; the generated
+//! code then leaves the instruction to the Rust loop, which takes its general path) or
+//! 1 (done). None allocates GC objects, runs script code or moves the stack (table
+//! growth is Rust memory), so the generated code's invariants hold across them.
 
 use super::AsmCtx;
 use crate::function::Closure;
 use crate::object::value_as;
-use crate::thread::{flags, Frame};
 use crate::value::Value;
 use compiler::Instr;
 
@@ -42,87 +39,111 @@ pub(super) unsafe fn load_top_frame(ctx: &mut AsmCtx) {
     ctx.thread = &mut *th as *mut crate::thread::Thread as *mut u8;
 }
 
-/// `CALL A B C` with B != 0 of a fixed-arity script closure with room on the stack,
-/// below the frame limit, with the safepoint countdown not due (interp.rs, CALL fast
-/// path). `next` is the instruction after the CALL.
+/// The signature of the callouts for single instructions: `(ctx, instr, next pc, &R[0])`
+/// -> 1 when the instruction is done (same frame), 0 to leave it to the Rust loop
+/// (nothing done).
+pub(super) type OpCallout = unsafe extern "sysv64" fn(*mut AsmCtx, u32, *const Instr, *mut Value) -> u64;
+
+/// `SELF A B C`: R[A+1] = R[B]; R[A] = R[B][K[C]] when the Rust loop's inline method
+/// lookup finds it (a table, then `__index` tables, up to 16 hops; interp.rs SELF).
 ///
 /// # Safety
-/// Called by the generated code with its context (`ctx.vm` running, `ctx.code` the
-/// running prototype's code, `next` inside it).
-pub(super) unsafe extern "sysv64" fn asm_call(ctx: *mut AsmCtx, instr: u32, next: *const Instr) -> u64 {
-    // SAFETY: the caller passes its live context.
-    let ctx = unsafe { &mut *ctx };
-    // SAFETY: ctx.vm is the running Vm, not otherwise borrowed while the code runs.
-    let vm = unsafe { &mut *ctx.vm };
+/// Called by the generated code with its live context and its frame's registers.
+pub(super) unsafe extern "sysv64" fn asm_self(ctx: *mut AsmCtx, instr: u32, _next: *const Instr, regs: *mut Value) -> u64 {
+    // SAFETY: the caller passes its live context; ctx.vm is the running Vm.
+    let (ctx, vm) = unsafe { (&mut *ctx, &*(*ctx).vm) };
     let i = Instr(instr);
-    if i.b() == 0 || ctx.countdown <= 1 {
-        return 0;
+    // SAFETY: B and A + 1 are registers of the running frame; C is a constant index
+    // of the running prototype (compiler invariants, as in the Rust loop).
+    let (obj, key) = unsafe { (*regs.add(i.b()), *ctx.k.add(i.c())) };
+    // SAFETY: ctx.proto is the running prototype.
+    let proto = unsafe { &*(ctx.proto as *const crate::function::ProtoObj) };
+    let Some(mut t) = value_as::<crate::table::Table>(obj) else { return 0 };
+    let hint = &proto.global_cache[i.c()];
+    let mut hops = 0;
+    let v = loop {
+        let v = t.get_with_hint(key, hint);
+        if !v.is_nil() {
+            break v;
+        }
+        let Some(mt) = t.meta else { break Value::NIL };
+        let h = vm.metamethod_in(mt, crate::vm::Tm::Index);
+        if h.is_nil() {
+            break Value::NIL;
+        }
+        match value_as::<crate::table::Table>(h) {
+            Some(ht) if hops < 16 => {
+                t = ht;
+                hops += 1;
+            }
+            _ => return 0,
+        }
+    };
+    // SAFETY: as above.
+    unsafe {
+        *regs.add(i.a() + 1) = obj;
+        *regs.add(i.a()) = v;
     }
-    let mut th = vm.current;
-    let fidx = th.frames.len() - 1;
-    let func = th.frames[fidx].base + i.a();
-    let nargs = i.b() - 1;
-    let Some(c) = value_as::<Closure>(th.stack[func]) else { return 0 };
-    let p = c.proto;
-    let new_base = func + 1;
-    // `fixed_call_need` fails this check for vararg functions.
-    if new_base + nargs.max(p.num_params) + p.fixed_call_need >= th.stack.len() || th.frames.len() >= vm.limits.max_frames {
-        return 0;
-    }
-    for j in nargs..p.num_params {
-        th.stack[new_base + j] = Value::NIL;
-    }
-    // SAFETY: `next` and `ctx.code` point into the same code array.
-    th.frames[fidx].pc = unsafe { next.offset_from(ctx.code) } as usize;
-    ctx.countdown -= 1;
-    th.push_frame(Frame::new(func, new_base, Some(c), i.c() as i32 - 1));
-    // SAFETY: the frame just pushed is a script frame.
-    unsafe { load_top_frame(ctx) };
     1
 }
 
-/// `RETURN A B` (B != 0), `RETURN0`, `RETURN1 A` from a plain frame (called by CALL from
-/// a script frame: no flags but TAIL, no deferred calls or handler): close its upvalues,
-/// copy the results, pop it and resume the caller (interp.rs, `fast_return!`).
+/// `LEN A B` of a table without metatable or of a string (interp.rs LEN).
 ///
 /// # Safety
-/// As for [`asm_call`].
-pub(super) unsafe extern "sysv64" fn asm_return(ctx: *mut AsmCtx, instr: u32) -> u64 {
-    // SAFETY: as in asm_call.
-    let ctx = unsafe { &mut *ctx };
-    // SAFETY: as in asm_call.
-    let vm = unsafe { &mut *ctx.vm };
+/// As for [`asm_self`].
+pub(super) unsafe extern "sysv64" fn asm_len(_ctx: *mut AsmCtx, instr: u32, _next: *const Instr, regs: *mut Value) -> u64 {
     let i = Instr(instr);
-    let (ra, n) = match i.op() {
-        compiler::Op::RETURN0 => (0, 0),
-        compiler::Op::RETURN1 => (i.a(), 1),
-        _ if i.b() != 0 => (i.a(), i.b() - 1),
-        _ => return 0,
+    // SAFETY: B is a register of the running frame.
+    let v = unsafe { *regs.add(i.b()) };
+    let n = if let Some(t) = value_as::<crate::table::Table>(v) {
+        if t.meta.is_some() {
+            return 0;
+        }
+        t.border()
+    } else if let Some(s) = crate::vm::Vm::str_bytes(v) {
+        s.len() as i64
+    } else {
+        return 0;
     };
-    let mut th = vm.current;
-    let fidx = th.frames.len() - 1;
-    let f = &th.frames[fidx];
-    if f.flags & !flags::TAIL != 0 || f.extra.is_some() || fidx == 0 {
+    // SAFETY: A is a register of the running frame.
+    unsafe { *regs.add(i.a()) = Value::inline_int(n) };
+    1
+}
+
+/// `SETTABLE A B C` / `SETI A B C` with an inline-integer key outside the array part of
+/// a table without metatable (appends, hash-part keys: interp.rs, `set_int_out_of_line`).
+/// Only Rust memory of the table grows; no GC object is made.
+///
+/// # Safety
+/// As for [`asm_self`].
+pub(super) unsafe extern "sysv64" fn asm_set_int(_ctx: *mut AsmCtx, instr: u32, _next: *const Instr, regs: *mut Value) -> u64 {
+    let i = Instr(instr);
+    // SAFETY: A, B (SETTABLE) and C are registers of the running frame.
+    let (obj, val) = unsafe { (*regs.add(i.a()), *regs.add(i.c())) };
+    let key = if i.op() == compiler::Op::SETI {
+        i.b() as i64
+    } else {
+        // SAFETY: as above.
+        let k = unsafe { *regs.add(i.b()) };
+        if !k.is_inline_int() {
+            return 0;
+        }
+        k.as_inline_int_unchecked()
+    };
+    let Some(mut t) = value_as::<crate::table::Table>(obj) else { return 0 };
+    if t.meta.is_some() {
         return 0;
     }
-    let (base, dst, want) = (f.base, f.func, f.want);
-    if th.open_upvalues.last().is_some_and(|u| u.stack_index >= base) {
-        th.close_upvalues(base);
+    if let Some(slot) = t.array_slot(key) {
+        *slot = val;
+        return 1;
     }
-    let src = base + ra;
-    for j in 0..n {
-        th.stack[dst + j] = th.stack[src + j];
-    }
-    if want < 0 {
-        th.top = dst + n;
-    } else {
-        for j in n..want as usize {
-            th.stack[dst + j] = Value::NIL;
-        }
-    }
-    th.frames.pop();
-    // A plain frame was called by CALL from a script frame: resume it.
-    // SAFETY: the caller frame is a script frame.
-    unsafe { load_top_frame(ctx) };
+    t.set_int_out_of_line(key, val);
     1
+}
+
+/// Raw equality (`ops::raw_equal`: no metamethods) of two values, for EQ of strings and
+/// EQK.
+pub(super) extern "sysv64" fn asm_raw_equal(a: u64, b: u64) -> u64 {
+    crate::ops::raw_equal(Value(a), Value(b)) as u64
 }

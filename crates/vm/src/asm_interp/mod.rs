@@ -57,17 +57,20 @@ pub struct AsmCtx {
     pub table: *const usize,
     /// The running Vm (for the callouts).
     pub vm: *mut Vm,
-    /// The running frame: its register 0 (`rbx`), constants (`r14`), code start,
-    /// prototype (a `ProtoObj`) and closure. Rewritten by the callouts when they change
-    /// frames; the generated code reloads its registers from here afterwards.
+    /// The running frame: its register 0 (`rbx`, only read at entry), constants
+    /// (`r14`), code start, prototype (a `ProtoObj`) and closure. The generated code
+    /// keeps k, code, proto and closure up to date when it changes frames (the
+    /// callouts read them).
     pub base: *mut crate::Value,
     pub k: *const crate::Value,
     pub code: *const Instr,
     pub proto: *const u8,
     pub closure: *const u8,
     /// Callouts (callout.rs).
-    pub call_fn: usize,
-    pub ret_fn: usize,
+    pub self_fn: usize,
+    pub len_fn: usize,
+    pub set_int_fn: usize,
+    pub raw_eq_fn: usize,
     /// The current thread (a `Thread`) and `Limits::max_frames`.
     pub thread: *mut u8,
     pub max_frames: usize,
@@ -314,8 +317,10 @@ impl Vm {
             code: std::ptr::null(),
             proto: std::ptr::null(),
             closure: std::ptr::null(),
-            call_fn: callout::asm_call as *const () as usize,
-            ret_fn: callout::asm_return as *const () as usize,
+            self_fn: callout::asm_self as callout::OpCallout as usize,
+            len_fn: callout::asm_len as callout::OpCallout as usize,
+            set_int_fn: callout::asm_set_int as callout::OpCallout as usize,
+            raw_eq_fn: callout::asm_raw_equal as *const () as usize,
             thread: std::ptr::null_mut(),
             max_frames: self.limits.max_frames,
         };

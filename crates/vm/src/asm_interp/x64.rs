@@ -33,8 +33,13 @@ const CTX_BASE: i32 = offset_of!(AsmCtx, base) as i32;
 const CTX_K: i32 = offset_of!(AsmCtx, k) as i32;
 const CTX_PROTO: i32 = offset_of!(AsmCtx, proto) as i32;
 const CTX_CLOSURE: i32 = offset_of!(AsmCtx, closure) as i32;
-const CTX_CALL: i32 = offset_of!(AsmCtx, call_fn) as i32;
-const CTX_RET: i32 = offset_of!(AsmCtx, ret_fn) as i32;
+const CTX_SELF: i32 = offset_of!(AsmCtx, self_fn) as i32;
+const CTX_LEN: i32 = offset_of!(AsmCtx, len_fn) as i32;
+const CTX_SET_INT: i32 = offset_of!(AsmCtx, set_int_fn) as i32;
+const CTX_RAW_EQ: i32 = offset_of!(AsmCtx, raw_eq_fn) as i32;
+const TAG_STR: i32 = crate::value::TAG_STR as i32;
+const RETURNING_OR_TAIL_RETURN: i32 = (crate::thread::flags::RETURNING | crate::thread::flags::TAIL_RETURN) as i32;
+const TAIL: i32 = crate::thread::flags::TAIL as i32;
 const CTX_CODE: i32 = offset_of!(AsmCtx, code) as i32;
 const CTX_THREAD: i32 = offset_of!(AsmCtx, thread) as i32;
 const CTX_MAXFRAMES: i32 = offset_of!(AsmCtx, max_frames) as i32;
@@ -103,19 +108,19 @@ impl Gen {
         asm!(self ; mov rbx, QWORD [r15 + CTX_BASE] ; mov r12, QWORD [r15 + CTX_PC] ; mov r14, QWORD [r15 + CTX_K]);
     }
 
-    /// Calls a callout (`fn(ctx, instr, next pc) -> 0 | 1`, address at `ctx + slot`):
-    /// 0 leaves the instruction to Rust, 1 continues in the frame it switched to.
+    /// Calls an op callout (callout.rs `OpCallout`, address at `ctx + slot`) for the
+    /// instruction in `eax`: 0 leaves it to Rust, 1 means done (same frame).
     fn callout(&mut self, slot: i32) {
         let bail = self.bail;
         asm!(self
             ; mov rdi, r15
-            ; mov esi, eax
+            ; mov esi, DWORD [r12 - 4]
             ; mov rdx, r12
+            ; mov rcx, rbx
             ; call QWORD [r15 + slot]
             ; test eax, eax
             ; jz =>bail
         );
-        self.reload();
         self.dispatch();
     }
 
@@ -281,6 +286,7 @@ impl Gen {
             ; mov r14, QWORD [r9 + l.proto_k]
             ; mov QWORD [r15 + CTX_CODE], r12
             ; mov QWORD [r15 + CTX_PROTO], r9
+            ; mov QWORD [r15 + CTX_K], r14
             ; mov QWORD [r15 + CTX_CLOSURE], r8
         );
         self.dispatch();
@@ -371,6 +377,7 @@ impl Gen {
             ; lea r12, [r12 + rax * 4]
             ; mov r14, QWORD [r9 + l.proto_k]
             ; mov QWORD [r15 + CTX_PROTO], r9
+            ; mov QWORD [r15 + CTX_K], r14
             ; mov QWORD [r15 + CTX_CLOSURE], r8
         );
         self.dispatch();
@@ -621,6 +628,17 @@ impl Gen {
             ; cmp r11d, TAG_INT as i32
             ; je =>tail
             ; notint:
+            ; cmp r10d, TAG_STR
+            ; jne >nostr
+            ; cmp r11d, TAG_STR
+            ; jne >nostr
+            ; mov rdi, r8
+            ; mov rsi, r9
+            ; call QWORD [r15 + CTX_RAW_EQ]
+            ; mov ecx, eax
+            ; mov eax, DWORD [r12 - 4]
+            ; jmp =>tail
+            ; nostr:
             ; cmp r10d, 0xFFF8
             ; ja =>bail
             ; cmp r11d, 0xFFF8
@@ -722,8 +740,7 @@ impl Gen {
     /// Decodes the table in `r8` (else `bail`) and the array index in `r9` (a tagged
     /// key for `key_reg`, or the unsigned immediate in `imm`), leaving `r8` = the table
     /// pointer and `r9` = the slot address; `bail` when the index is outside the array.
-    fn array_slot(&mut self, key: Src) {
-        let bail = self.bail;
+    fn array_slot(&mut self, key: Src, bail: DynamicLabel) {
         self.check_tag(8, 10, TAG_TABLE as i32, bail);
         match key {
             Src::RegB | Src::RegC => {
@@ -752,7 +769,7 @@ impl Gen {
         self.decode_abc();
         self.load(Src::RegB, 8);
         // GETI's key is C: array_slot takes unsigned immediates from rsi.
-        self.array_slot(if key == Src::RegC { Src::RegC } else { Src::ImmC });
+        self.array_slot(if key == Src::RegC { Src::RegC } else { Src::ImmC }, bail);
         asm!(self
             ; mov r10, QWORD [r9]
             ; mov r11, QWORD NIL
@@ -773,7 +790,10 @@ impl Gen {
         let meta = self.lay.meta;
         self.decode_abc();
         self.load(Src::RegA, 8);
-        self.array_slot(if key == Src::RegB { Src::RegB } else { Src::ImmB });
+        // Misses (appends, hash-part keys, non-tables) go to the callout, which does
+        // what the Rust loop does for tables without metatable and refuses the rest.
+        let slow = self.ops.new_dynamic_label();
+        self.array_slot(if key == Src::RegB { Src::RegB } else { Src::ImmB }, slow);
         asm!(self
             ; mov r10, QWORD [r9]
             ; mov r11, QWORD NIL
@@ -784,6 +804,134 @@ impl Gen {
             ; store:
             ; mov r10, QWORD [rbx + rsi * 8]
             ; mov QWORD [r9], r10
+        );
+        self.dispatch();
+        asm!(self ; =>slow);
+        self.callout(CTX_SET_INT);
+    }
+
+    /// `LEN A B`: a table without metatable and hash part whose array part ends with a
+    /// non-nil item has length `#array`; other tables and strings: the callout.
+    fn len(&mut self) {
+        let slow = self.ops.new_dynamic_label();
+        let l = self.lay;
+        self.decode_a();
+        self.decode_b();
+        self.load(Src::RegB, 8);
+        self.check_tag(8, 10, TAG_TABLE as i32, slow);
+        asm!(self
+            ; shl r8, 16 ; shr r8, 16
+            ; cmp QWORD [r8 + l.meta], 0
+            ; jne =>slow
+            ; cmp QWORD [r8 + l.ent_len], 0
+            ; jne =>slow
+            ; mov r9, QWORD [r8 + l.arr_len]
+            ; test r9, r9
+            ; jz >store
+            ; mov r10, QWORD [r8 + l.arr_ptr]
+            ; mov r11, QWORD NIL
+            ; cmp QWORD [r10 + r9 * 8 - 8], r11
+            ; je =>slow
+            ; store:
+        );
+        self.tag_int(9);
+        asm!(self ; mov QWORD [rbx + rdx * 8], r9);
+        self.dispatch();
+        asm!(self ; =>slow);
+        self.callout(CTX_LEN);
+    }
+
+    /// `TAILCALL A B` (B != 0) of a script closure with fixed parameters from a frame
+    /// without deferred calls, handler or pending return, with no open upvalues to
+    /// close (else Rust): the Rust loop's fast path. The callee and arguments move down
+    /// to the frame's function slot and the frame is replaced (flags | TAIL).
+    fn tail_call(&mut self) {
+        let bail = self.bail;
+        let l = self.lay;
+        let fsz = l.frame_size;
+        self.decode_abc();
+        asm!(self
+            ; test ecx, ecx
+            ; jz =>bail
+            ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
+            ; jle =>bail
+            ; mov r8, QWORD [rbx + rdx * 8]
+        );
+        self.check_tag(8, 10, TAG_FUNC, bail);
+        asm!(self
+            ; shl r8, 16 ; shr r8, 16
+            ; cmp BYTE [r8 + l.obj_kind], KIND_CLOSURE
+            ; jne =>bail
+            ; mov r9, QWORD [r8 + l.clo_proto]
+            ; mov r10, QWORD [r15 + CTX_THREAD]
+            ; mov rax, QWORD [r10 + l.th_frames_len]
+            ; imul r11, rax, fsz
+            ; add r11, QWORD [r10 + l.th_frames_ptr]
+            ; sub r11, fsz
+            ; cmp QWORD [r11 + l.fr_extra], 0
+            ; jne =>bail
+            ; movzx edi, WORD [r11 + l.fr_flags]
+            ; test edi, RETURNING_OR_TAIL_RETURN
+            ; jnz =>bail
+            // dst + 1 + max(nargs, num_params) + fixed_call_need < stack.len()
+            ; mov rdi, QWORD [r11 + l.fr_func]
+            ; lea rax, [rcx - 1]
+            ; mov rsi, QWORD [r9 + l.proto_nparams]
+            ; cmp rax, rsi
+            ; cmovb rax, rsi
+            ; add rax, QWORD [r9 + l.proto_need]
+            ; lea rax, [rax + rdi + 1]
+            ; cmp rax, QWORD [r10 + l.th_stack_len]
+            ; jae =>bail
+            ; mov rsi, QWORD [r10 + l.th_ou_len]
+            ; test rsi, rsi
+            ; jz >noup
+            ; mov rax, QWORD [r10 + l.th_ou_ptr]
+            ; mov rax, QWORD [rax + rsi * 8 - 8]
+            ; mov rax, QWORD [rax + l.upval_index]
+            ; cmp rax, QWORD [r11 + l.fr_base]
+            ; jae =>bail
+            ; noup:
+            // Effects: R[A..A+B) (callee and arguments) to stack[dst..].
+            ; mov rsi, QWORD [r10 + l.th_stack_ptr]
+            ; lea rdi, [rsi + rdi * 8]
+            ; lea rsi, [rbx + rdx * 8]
+            ; xor eax, eax
+            ; cp:
+            ; mov rdx, QWORD [rsi + rax * 8]
+            ; mov QWORD [rdi + rax * 8], rdx
+            ; add rax, 1
+            ; cmp rax, rcx
+            ; jb <cp
+            // Missing parameters: nil (rax = nargs + 1 = B, rcx = num_params + 1).
+            ; mov rcx, QWORD [r9 + l.proto_nparams]
+            ; add rcx, 1
+            ; mov rdx, QWORD NIL
+            ; nf:
+            ; cmp rax, rcx
+            ; jae >filled
+            ; mov QWORD [rdi + rax * 8], rdx
+            ; add rax, 1
+            ; jmp <nf
+            ; filled:
+            ; sub QWORD [r15 + CTX_COUNTDOWN], 1
+            // The frame: func = dst, base = dst + 1, pc 0, this closure, same want,
+            // flags | TAIL, no varargs/aux/extra.
+            ; mov rax, QWORD [r11 + l.fr_func]
+            ; lea rax, [rax + 1]
+            ; mov QWORD [r11 + l.fr_base], rax
+            ; mov QWORD [r11 + l.fr_pc], 0
+            ; mov QWORD [r11 + l.fr_closure], r8
+            ; or WORD [r11 + l.fr_flags], TAIL as i16
+            ; mov DWORD [r11 + l.fr_varargs], 0
+            ; mov DWORD [r11 + l.fr_aux], 0
+            ; lea rbx, [rdi + 8]
+            ; mov r12, QWORD [r9 + l.proto_code]
+            ; mov r14, QWORD [r9 + l.proto_k]
+            ; mov QWORD [r15 + CTX_CODE], r12
+            ; mov QWORD [r15 + CTX_PROTO], r9
+            ; mov QWORD [r15 + CTX_K], r14
+            ; mov QWORD [r15 + CTX_CLOSURE], r8
         );
         self.dispatch();
     }
@@ -1001,8 +1149,8 @@ pub(super) fn generate(lay: Layout) -> Option<(dynasmrt::ExecutableBuffer, Assem
     handler(&mut g, Op::SETI, &|g| g.set_index(Src::ImmB));
 
     // Calls and returns of plain script frames (callout.rs).
-    let _ = (CTX_CALL, CTX_RET);
     handler(&mut g, Op::CALL, &|g| g.call());
+    handler(&mut g, Op::TAILCALL, &|g| g.tail_call());
     handler(&mut g, Op::RETURN, &|g| g.ret(None));
     handler(&mut g, Op::RETURN0, &|g| g.ret(Some(0)));
     handler(&mut g, Op::RETURN1, &|g| g.ret(Some(1)));
@@ -1042,6 +1190,8 @@ pub(super) fn generate(lay: Layout) -> Option<(dynasmrt::ExecutableBuffer, Assem
         asm!(g ; mov r10, QWORD [rbx + rsi * 8]);
         g.store_cached_set();
     });
+    handler(&mut g, Op::SELF, &|g| g.callout(CTX_SELF));
+    handler(&mut g, Op::LEN, &|g| g.len());
     handler(&mut g, Op::GETUPVAL, &|g| {
         let (ups, loc) = (g.lay.clo_upvals, g.lay.upval_loc);
         g.decode_a();
