@@ -211,9 +211,8 @@ impl Gen {
         let l = self.lay;
         let fsz = l.frame_size;
         self.decode_abc();
+        self.b_or_top(0);
         asm!(self
-            ; test ecx, ecx
-            ; jz =>bail
             ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
             ; jle =>bail
             ; mov r8, QWORD [rbx + rdx * 8]
@@ -308,7 +307,8 @@ impl Gen {
             None => {
                 self.decode_a();
                 self.decode_b();
-                asm!(self ; test ecx, ecx ; jz =>bail ; sub ecx, 1);
+                self.b_or_top(1);
+                asm!(self ; sub ecx, 1);
             }
         }
         asm!(self
@@ -381,6 +381,26 @@ impl Gen {
             ; mov QWORD [r15 + CTX_CLOSURE], r8
         );
         self.dispatch();
+    }
+
+    /// A value count operand B = 0 means "up to top" (bytecode.rs): then `rcx` = top -
+    /// (this frame's base + A) + `extra` (CALL/TAILCALL: 0, giving nargs + 1; RETURN: 1,
+    /// giving n + 1). Clobbers `rdi`, `r10`.
+    fn b_or_top(&mut self, extra: i32) {
+        let l = self.lay;
+        asm!(self
+            ; test ecx, ecx
+            ; jnz >given
+            ; mov r10, QWORD [r15 + CTX_THREAD]
+            ; mov rcx, QWORD [r10 + l.th_top]
+            ; mov rdi, rbx
+            ; sub rdi, QWORD [r10 + l.th_stack_ptr]
+            ; shr rdi, 3
+            ; add rdi, rdx
+            ; sub rcx, rdi
+            ; add rcx, extra
+            ; given:
+        );
     }
 
     fn dispatch(&mut self) {
@@ -850,9 +870,8 @@ impl Gen {
         let l = self.lay;
         let fsz = l.frame_size;
         self.decode_abc();
+        self.b_or_top(0);
         asm!(self
-            ; test ecx, ecx
-            ; jz =>bail
             ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
             ; jle =>bail
             ; mov r8, QWORD [rbx + rdx * 8]
