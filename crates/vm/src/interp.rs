@@ -47,7 +47,7 @@ impl Vm {
         if self.asm_interp {
             return self.execute_asm();
         }
-        self.run::<false>().map(|_| ())
+        self.run::<false>(true).map(|_| ())
     }
 
     /// The dispatch loop. Returns `Ok(false)` when a FRESH frame completed (or nothing
@@ -58,9 +58,15 @@ impl Vm {
     /// a script frame whose `pc` is saved. The assembly interpreter uses this to run
     /// exactly one instruction it does not handle. `STEP = false` is the plain loop
     /// (the check is compiled out).
-    pub(crate) fn run<const STEP: bool>(&mut self) -> Result<bool, RtError> {
+    ///
+    /// `entry_checks` = false skips the GC and goroutine checks of the first pass
+    /// through the outer loop: a step that continues the instruction stream of the
+    /// assembly interpreter is not a safepoint the Rust loop would have passed either
+    /// (with it, every hand-off collected under `--gc-stress`).
+    pub(crate) fn run<const STEP: bool>(&mut self, entry_checks: bool) -> Result<bool, RtError> {
         let mut pending: Option<RtError> = None;
         let mut stepped = false;
+        let mut checks = entry_checks;
         'outer: loop {
             if let Some(e) = pending.take() {
                 match self.handle_error(e) {
@@ -69,10 +75,12 @@ impl Vm {
                     Err(e) => return Err(e),
                 }
             }
-            self.check_gc();
+            if !STEP || checks {
+                self.check_gc();
+            }
             // Goroutine hook (sched.rs): a goroutine that blocked, ended or was preempted
             // (by `preempt` from `run_hooks`) is switched out only here.
-            if self.sched.tick <= 0 {
+            if (!STEP || checks) && self.sched.tick <= 0 {
                 match self.sched_point() {
                     Ok(Flow::Exit) => return Ok(false),
                     Ok(_) => {}
@@ -81,6 +89,9 @@ impl Vm {
                         continue 'outer;
                     }
                 }
+            }
+            if STEP {
+                checks = true;
             }
             let mut th = self.current;
             let Some(mut fidx) = th.frames.len().checked_sub(1) else { return Ok(false) };

@@ -305,7 +305,7 @@ impl Vm {
     /// `execute` with the assembly interpreter: alternate between the generated code
     /// (for as long as it handles the instructions) and one instruction of the Rust loop.
     pub(crate) fn execute_asm(&mut self) -> Result<(), RtError> {
-        let Some(asm) = interp() else { return self.run::<false>().map(|_| ()) };
+        let Some(asm) = interp() else { return self.run::<false>(true).map(|_| ()) };
         let mut ctx = AsmCtx {
             pc: std::ptr::null(),
             countdown: 0,
@@ -324,12 +324,15 @@ impl Vm {
             thread: std::ptr::null_mut(),
             max_frames: self.limits.max_frames,
         };
+        let mut entry = true;
         loop {
-            // The Rust loop also runs first: it handles whatever execute's caller left
-            // (pending GC check, goroutine switch) exactly as without the asm code.
-            if !self.run::<true>()? {
+            // The Rust loop also runs first, with the entry checks of `execute` (GC,
+            // goroutine switch) exactly as without the asm code; later hand-offs are
+            // not safepoints.
+            if !self.run::<true>(entry)? {
                 return Ok(());
             }
+            entry = false;
             // run::<true> returns with a script frame on top, its pc saved.
             ctx.vm = self as *mut Vm;
             ctx.max_frames = self.limits.max_frames;
@@ -345,12 +348,6 @@ impl Vm {
             // where it is while it runs.
             unsafe { (asm.entry)(&mut ctx) };
             self.hook_countdown = ctx.countdown;
-            {
-                static ST: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-                if *ST.get_or_init(|| std::env::var_os("ASMSTAT").is_some()) {
-                    eprintln!("BAIL {:?}", unsafe { *ctx.pc });
-                }
-            }
             let mut th = self.current;
             let fidx = th.frames.len() - 1;
             // SAFETY: ctx.pc and ctx.code point into the running frame's code.
