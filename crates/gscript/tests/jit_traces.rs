@@ -392,3 +392,167 @@ fn big_int_exits_get_side_traces() {
     assert!(sides >= 1, "no side trace compiled:\n{}", err);
     assert!(linked(&err) >= 900, "side trace not linked ({} linked transitions):\n{}", linked(&err), err);
 }
+
+#[test]
+fn failed_compile_of_a_closed_loop_resumes_after_it() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "closed_loop.gs");
+    for hot in ["-jhot=1", "-jhot=2", "-jhot=3", "-jhot=4", "-jexit-stress"] {
+        let (out, _) = run(&[hot], "closed_loop.gs");
+        assert_eq!(out, reference, "{}", hot);
+    }
+}
+
+/// `range` loops over tables are recorded (`tnext`, `tnextk`, `tnextv`): the loop of
+/// `sumHash` (range_tables.gs:11) compiles, its traversal ends through the `tnext`
+/// guard, and only the `__pairs` loop (a function iterator) aborts at RANGECALL.
+#[test]
+fn range_loops_over_tables_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "range_tables.gs");
+    let (out, err) = run(&["-jv"], "range_tables.gs");
+    assert_eq!(out, reference);
+    assert!(err.contains("compiled range_tables.gs:11"), "{}", err);
+    assert!(err.contains("compiled range_tables.gs:45"), "{}", err);
+    let rangecall_aborts: Vec<&str> = err.lines().filter(|l| l.contains("abort") && l.contains("RANGE")).collect();
+    assert!(rangecall_aborts.iter().all(|l| l.contains("range_tables.gs:163")), "{:?}", rangecall_aborts);
+    let (out, dump) = run(&["-jdump"], "range_tables.gs");
+    assert_eq!(out, reference);
+    for needle in [" tnext ", " tnextk ", " tnextv "] {
+        assert!(dump.contains(needle), "no '{}' in the dumps", needle);
+    }
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jopt=-side"][..]] {
+        let (out, _) = run(flags, "range_tables.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// `==` with a nil or boolean operand is recorded (guardtype + guardv) instead of
+/// aborting with "comparison of mixed or non-number operands".
+#[test]
+fn nil_and_boolean_equality_is_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "bool_eq.gs");
+    let (out, err) = run(&["-jv"], "bool_eq.gs");
+    assert_eq!(out, reference);
+    for line in [13, 50, 80] {
+        assert!(err.contains(&format!("compiled bool_eq.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "comparison of mixed"), 0, "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "bool_eq.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// Builtins with several results (string.find, string.match) are called out of the
+/// trace (`calln` + `cres`) instead of aborting.
+#[test]
+fn builtins_with_several_results_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "callout_results.gs");
+    let (out, err) = run(&["-jv"], "callout_results.gs");
+    assert_eq!(out, reference);
+    for line in [16, 31, 48, 60, 70, 85] {
+        assert!(err.contains(&format!("compiled callout_results.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "abort"), 0, "{}", err);
+    let (_, dump) = run(&["-jdump"], "callout_results.gs");
+    assert!(dump.contains(" cres k=3"), "no cres in the dumps");
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "callout_results.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// `range ipairs(t)` and `range pairs(t)` are recorded (the iterator triple as
+/// constants, `next` as `tposafter` + `tnext`, ipairs' iterator as an array load); only
+/// the loops over tables with metatables or custom iterators abort.
+#[test]
+fn pairs_and_ipairs_loops_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "range_iterators.gs");
+    let (out, err) = run(&["-jv"], "range_iterators.gs");
+    assert_eq!(out, reference);
+    for line in [16, 32, 47, 61, 65, 163, 166] {
+        assert!(err.contains(&format!("compiled range_iterators.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    let (_, dump) = run(&["-jdump"], "range_iterators.gs");
+    for needle in [" tposafter ", " tnext ", " aload "] {
+        assert!(dump.contains(needle), "no '{}' in the dumps", needle);
+    }
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..], &["-jopt=-side"][..]] {
+        let (out, _) = run(flags, "range_iterators.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// Method calls on strings (`s:upper()`) are recorded through the strings' metatable
+/// instead of aborting with "method call on a non-table".
+#[test]
+fn string_method_calls_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "string_methods.gs");
+    let (out, err) = run(&["-jv"], "string_methods.gs");
+    assert_eq!(out, reference);
+    for line in [9, 23, 37] {
+        assert!(err.contains(&format!("compiled string_methods.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "non-table"), 0, "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "string_methods.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// Table constructors with items (SETLIST) are recorded as appends.
+#[test]
+fn constructors_with_items_are_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "setlist.gs");
+    let (out, err) = run(&["-jv"], "setlist.gs");
+    assert_eq!(out, reference);
+    for line in [7, 14, 25] {
+        assert!(err.contains(&format!("compiled setlist.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "unsupported SETLIST"), 0, "{}", err);
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "setlist.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}
+
+/// `#t` of tables with a hash part or holes is recorded (`tlen`) instead of aborting.
+#[test]
+fn general_table_length_is_traced() {
+    if !cfg!(target_arch = "x86_64") {
+        return;
+    }
+    let (reference, _) = run(&[], "table_len.gs");
+    let (out, err) = run(&["-jv"], "table_len.gs");
+    assert_eq!(out, reference);
+    for line in [8, 20, 31] {
+        assert!(err.contains(&format!("compiled table_len.gs:{}", line)), "line {} not traced: {}", line, err);
+    }
+    assert_eq!(count(&err, "length of a table"), 0, "{}", err);
+    let (_, dump) = run(&["-jdump"], "table_len.gs");
+    assert!(dump.contains(" tlen "), "no tlen in the dumps");
+    for flags in [&["-jexit-stress"][..], &["-jhot=1"][..]] {
+        let (out, _) = run(flags, "table_len.gs");
+        assert_eq!(out, reference, "{:?}", flags);
+    }
+}

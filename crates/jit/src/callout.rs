@@ -32,12 +32,15 @@ use vm::Vm;
 
 /// Maximum arguments of a call out of a trace.
 pub const MAX_ARGS: usize = 8;
+/// Results after the first that a call out of a trace passes back (`JitCtx::results`,
+/// read by `cres`).
+pub const MAX_EXTRA_RESULTS: usize = 4;
 
 /// Stack slots above a builtin's arguments that must exist before the call (its
 /// results are pushed there; the listed builtins push one).
 const HEADROOM: usize = 8;
 
-/// Builtins a trace may call: they read only their (number or string) arguments, never
+/// Builtins a trace may call: they read only their (number, string, boolean or nil) arguments, never
 /// call script code or yield, and push at most a few results.
 pub fn is_pure_builtin(qualified: &str) -> bool {
     matches!(
@@ -60,6 +63,27 @@ pub fn is_pure_builtin(qualified: &str) -> bool {
             | "math.sin"
             | "math.cos"
             | "math.tointeger"
+            | "string.find"
+            | "string.match"
+            | "math.tan"
+            | "math.asin"
+            | "math.acos"
+            | "math.atan"
+            | "math.deg"
+            | "math.rad"
+            | "math.type"
+            | "math.ult"
+            | "math.modf"
+            | "math.pow"
+            | "math.trunc"
+            | "math.round"
+            | "math.idiv"
+            | "math.clamp"
+            | "math.lerp"
+            | "math.sign"
+            | "math.hypot"
+            | "math.isnan"
+            | "math.isinf"
     )
 }
 
@@ -78,7 +102,9 @@ pub enum Callee {
 /// Runs `callee` on `args` (a builtin as a call with one wanted result). None if it
 /// raised an error, if there is no room for its frame, or if the VM stack moved (see
 /// the module header); the VM's frames and stack top are as before in every case.
-pub fn call_native(vm: &mut Vm, callee: Callee, args: &[Value]) -> Option<Value> {
+/// Results after the first go to `extra` (nil-padded).
+pub fn call_native(vm: &mut Vm, callee: Callee, args: &[Value], extra: &mut [Value; MAX_EXTRA_RESULTS]) -> Option<Value> {
+    *extra = [Value::NIL; MAX_EXTRA_RESULTS];
     let mut th = vm.current;
     let frame = th.frames.last()?;
     let closure = frame.closure?;
@@ -100,6 +126,11 @@ pub fn call_native(vm: &mut Vm, callee: Callee, args: &[Value]) -> Option<Value>
                 if let Ok(nres) = (n.func)(vm, Args { base: func + 1, count: args.len() }) {
                     let th = vm.current;
                     result = Some(if nres > 0 { th.stack[th.top - nres] } else { Value::NIL });
+                    for (j, e) in extra.iter_mut().enumerate() {
+                        if j + 1 < nres {
+                            *e = th.stack[th.top - nres + j + 1];
+                        }
+                    }
                 }
             }
         }
@@ -120,7 +151,7 @@ pub fn call_native(vm: &mut Vm, callee: Callee, args: &[Value]) -> Option<Value>
 
 /// Called from trace code (`calln`, through the `call_native` routine of x64/emit.rs)
 /// with `desc` = the builtin's address (or [`CONCAT`]) | argument count << 48; the arguments are in
-/// `ctx.args`. Returns the first result (nil if none) and sets `ctx.callout_failed`
+/// `ctx.args`. Returns the first result (nil if none), the next ones in `ctx.results`, and sets `ctx.callout_failed`
 /// (module header) and `ctx.frame` (the frame's current address).
 pub extern "sysv64" fn jit_call_native(ctx: *mut JitCtx, desc: u64) -> u64 {
     // SAFETY: `ctx` is the engine's context passed to the running trace, whose `vm` the
@@ -140,7 +171,11 @@ pub extern "sysv64" fn jit_call_native(ctx: *mut JitCtx, desc: u64) -> u64 {
         for (d, &b) in args.iter_mut().zip(&ctx.args[..nargs]) {
             *d = Value(b);
         }
-        let r = call_native(vm, callee, &args[..nargs]);
+        let mut extra = [Value::NIL; MAX_EXTRA_RESULTS];
+        let r = call_native(vm, callee, &args[..nargs], &mut extra);
+        for (d, e) in ctx.results.iter_mut().zip(extra) {
+            *d = e.0;
+        }
         let th = vm.current;
         let base = th.frames.last().map_or(0, |f| f.base);
         ctx.frame = th.stack.as_ptr().add(base) as u64;
@@ -192,5 +227,39 @@ pub extern "sysv64" fn jit_table_set(ctx: *mut JitCtx, _unused: u64) -> u64 {
         };
         ctx.callout_failed = !ok as u64;
         0
+    }
+}
+
+/// Called from trace code (`tposafter`): the traversal position just after key
+/// `args[1]` of table `args[0]` (`Table::position_after`, as the builtin `next`; nil is
+/// position 0). Fails for float keys (`next` normalises them first) and for keys not in
+/// the table ("invalid key to 'next'", which the interpreter then raises).
+pub extern "sysv64" fn jit_table_pos_after(ctx: *mut JitCtx, _unused: u64) -> u64 {
+    // SAFETY: as for `jit_table_get`: `args[0]` holds a table value the trace
+    // type-checked.
+    unsafe {
+        let ctx = &mut *ctx;
+        let (t, k) = (Value(ctx.args[0]), Value(ctx.args[1]));
+        let pos = match vm::object::value_as::<vm::table::Table>(t) {
+            Some(t) if !k.is_float() => t.position_after(k),
+            _ => None,
+        };
+        ctx.callout_failed = pos.is_none() as u64;
+        pos.unwrap_or(0) as u64
+    }
+}
+
+/// Called from trace code (`tlen`): the border `#t` of table `args[0]` (no metatable:
+/// the recorder guards that), as the interpreter's `LEN` (`Table::border`, which may
+/// search the array part and the hash part). Never fails.
+pub extern "sysv64" fn jit_table_len(ctx: *mut JitCtx, _unused: u64) -> u64 {
+    // SAFETY: as for `jit_table_get`: `args[0]` holds a table value the trace
+    // type-checked.
+    unsafe {
+        let ctx = &mut *ctx;
+        let t = Value(ctx.args[0]);
+        let n = vm::object::value_as::<vm::table::Table>(t).map_or(0, |t| t.border());
+        ctx.callout_failed = 0;
+        n as u64
     }
 }

@@ -90,6 +90,8 @@ pub struct JitCtx {
     pub callout_failed: u64,
     /// The frame's address after a call out of the trace (the VM stack may move).
     pub frame: u64,
+    /// Results 2.. of the last call out of the trace (nil-padded; read by `cres`).
+    pub results: [u64; crate::callout::MAX_EXTRA_RESULTS],
 }
 
 /// Grows the array part of table `t` for an append (`APush` at full capacity), as the
@@ -140,7 +142,7 @@ pub extern "sysv64" fn jit_box_int(ctx: *mut JitCtx, i: i64) -> u64 {
 
 impl JitCtx {
     pub fn new() -> Box<JitCtx> {
-        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut(), closure: Value::NIL.0, args: [0; crate::callout::MAX_ARGS], callout_failed: 0, frame: 0 })
+        Box::new(JitCtx { gpr: [0; 16], xmm: [0; 16], exit: 0, budget: 0, stress: 0, restored: 0, trace: 0, linked: 0, spill: [0; MAX_SPILLS], vm: std::ptr::null_mut(), closure: Value::NIL.0, args: [0; crate::callout::MAX_ARGS], callout_failed: 0, frame: 0, results: [Value::NIL.0; crate::callout::MAX_EXTRA_RESULTS] })
     }
 }
 

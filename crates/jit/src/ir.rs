@@ -312,6 +312,9 @@ opcodes! {
     /// first result. Guards that the call succeeded (errors and stack growth exit to before
     /// the `CALL`).
     CallN = "calln", true, false;
+    /// Result `k` (1-based after the first: 1 = the second result) of the `calln` just
+    /// before it (`JitCtx::results`, nil if the builtin returned fewer).
+    CRes = "cres", false, false;
     /// Raw get `a[b]` of table `a` (metatables are not consulted) with key `b` (an
     /// inline int or a string, else the guard exits), by a call out of the trace
     /// (`callout::jit_table_get`): any key, present or not.
@@ -322,6 +325,25 @@ opcodes! {
     TSet = "tset", true, false;
     /// Guard that table `a`'s metatable is the table at address `k`.
     GuardMeta = "guardmeta", true, false;
+    /// The step of a `range` loop over table `a` (raw traversal, `Table::next_from`)
+    /// from traversal position `b` (an int, the interpreter's `R[A+2]`): the position
+    /// after the first non-nil pair at or after `b`. `k` = 0 guards that there is such a
+    /// pair (the loop goes on), `k` = 1 that there is none (the loop ends; the result is
+    /// then meaningless). Inline code, no call.
+    TNext = "tnext", true, false;
+    /// The border `#a` of table `a` (no metatable) in general (holes, a hash part), by
+    /// a call out of the trace (`callout::jit_table_len`). A guard only for the call
+    /// protocol: it never fails.
+    TLen = "tlen", true, false;
+    /// The traversal position just after key `b` (any value; nil: 0) of table `a`, as
+    /// the builtin `next` finds it (`callout::jit_table_pos_after`); guards that the key
+    /// is not a float and is in the table (else the interpreter's `next` runs).
+    TPosAfter = "tposafter", true, false;
+    /// The key / value of the pair just before traversal position `b` of table `a` (a
+    /// position `tnext` returned, with no store in between): `b <= #array` is array
+    /// item `b` (key: the int `b`), otherwise hash entry `b - #array - 1`.
+    TNextK = "tnextk", false, false;
+    TNextV = "tnextv", false, false;
     /// Start of the loop body (`opt_loop.rs`): instructions before it form the pre-header,
     /// run once per trace entry; `Loop` jumps back here.
     Head = "head", false, false;

@@ -456,9 +456,13 @@ impl Engine {
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
                 let unrolled = rec.unrolled;
+                // Where the recording left the VM: the header, or after the loop when
+                // its last iteration was recorded (closed anyway); the interpreter goes
+                // on there if compilation fails.
+                let end = vm.current.frames.last().map_or(header, |f| f.pc);
                 self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| {
                     // Unrolling made the trace too big (e.g. spills): an entry trace next.
-                    (header, if unrolled { format!("{}: {}", record::UNROLL_FAILED, reason) } else { reason })
+                    (end, if unrolled { format!("{}: {}", record::UNROLL_FAILED, reason) } else { reason })
                 })
             }
             Err(a) => Err((a.pc, a.reason)),
@@ -726,7 +730,9 @@ impl Engine {
             Ok(rec) => {
                 let roots = rec.roots;
                 let recorded = rec.trace.clone();
-                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| (header, reason))
+                // Where the recording left the VM (see `record`).
+                let end = vm.current.frames.last().map_or(header, |f| f.pc);
+                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| (end, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };

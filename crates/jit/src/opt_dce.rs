@@ -12,11 +12,12 @@ pub fn dce(t: &Trace) -> Trace {
         live[next.idx()] = true;
     }
     for (i, ins) in t.ins.iter().enumerate().rev() {
-        // ABase/ASize read memory but cannot fail and change nothing. A typed `SLoad`
+        // ABase/ASize (and a range step's key/value loads) read memory but cannot fail
+        // and change nothing. A typed `SLoad`
         // is a type guard the recorder may have relied on without using the value (a
         // `TEST` of a slot loaded as a table or number emits no guard of its own), so
         // only untyped (`val`) slot loads are removable.
-        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize | Opc::UvLoad) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
+        let removable = ins.op.is_pure() || matches!(ins.op, Opc::ABase | Opc::ASize | Opc::UvLoad | Opc::TNextK | Opc::TNextV | Opc::CRes) || (ins.op == Opc::SLoad && ins.ty == Ty::Val);
         if !removable {
             live[i] = true;
         }

@@ -103,6 +103,7 @@ pub fn effect(op: Opc) -> Effect {
         // Pure builtins (callout.rs) write only new objects and the context.
         | Opc::CArg
         | Opc::CallN
+        | Opc::CRes
         | Opc::UvRef
         | Opc::GuardType
         | Opc::StrLen
@@ -110,7 +111,8 @@ pub fn effect(op: Opc) -> Effect {
         | Opc::Head
         | Opc::Loop
         | Opc::Exit => Effect::None,
-        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad | Opc::TGet => Effect::Load,
+        // A range step reads the table's array and entries (any store may change them).
+        Opc::ALoad | Opc::HLoad | Opc::ALen | Opc::ABase | Opc::ASize | Opc::ALoadB | Opc::UvLoad | Opc::TGet | Opc::TNext | Opc::TPosAfter | Opc::TLen | Opc::TNextK | Opc::TNextV => Effect::Load,
         // May add keys, rehash (entries move, the entry count changes) and move the
         // array part.
         Opc::TSet => Effect::Barrier,

@@ -14,6 +14,7 @@
 //! and loads have no side effects before their checks), which also takes the other branch.
 
 mod builtins;
+mod iterators;
 mod tables;
 
 use crate::ir::*;
@@ -439,7 +440,36 @@ impl<'a> Rec<'a> {
         if xv.is_number() && yv.is_number() {
             return Err("comparison of a float with an integer beyond 2^53".into());
         }
+        if c == Cond::Eq && (xv.is_nil() || xv.is_bool() || yv.is_nil() || yv.is_bool()) {
+            return self.equal_simple(x, y);
+        }
         Err("comparison of mixed or non-number operands".into())
+    }
+
+    /// `x == y` where one operand is nil or a boolean (no `__eq` can apply: it needs two
+    /// tables or userdata). Such a value equals only the same value, so with its type
+    /// guarded the outcome is bit equality (`guardv`); against a typed number or table
+    /// it is false with no further check. Returns the outcome.
+    fn equal_simple(&mut self, x: (IrRef, Value), y: (IrRef, Value)) -> R<bool> {
+        let simple = |v: Value| v.is_nil() || v.is_bool();
+        let (s, o) = if simple(x.1) { (x, y) } else { (y, x) };
+        if self.t.ty(s.0) != Ty::Val {
+            return Err("comparison with a typed nil or boolean".into());
+        }
+        if self.t.get(s.0).op != Opc::K {
+            let mut g = Ins::new(Opc::GuardType, Ty::None, s.0, IrRef::NONE);
+            g.k = s.1.type_of() as i64;
+            self.guard(g);
+        }
+        let cond = s.1.0 == o.1.0;
+        if self.t.ty(o.0) == Ty::Val {
+            let mut g = Ins::new(Opc::GuardV, Ty::None, s.0, o.0);
+            g.k = cond as i64;
+            self.guard(g);
+        } else if cond {
+            return Err("EQ type confusion".into());
+        }
+        Ok(cond)
     }
 
     /// A float operand of a mixed comparison: floats as they are, ints guarded to lie
@@ -595,8 +625,15 @@ impl<'a> Rec<'a> {
     fn call_builtin(&mut self, a: usize, b: usize, c: usize) -> R<()> {
         let fv = self.val(a);
         let Some(n) = value_as::<Native>(fv) else { return Err("unsupported CALL".into()) };
-        if n.kind != NativeKind::Normal || !n.data.is_empty() || !(1..=2).contains(&c) {
+        if n.kind != NativeKind::Normal || !n.data.is_empty() || c == 0 {
             return Err(format!("unsupported call of {}", n.qualified));
+        }
+        if self.iterator_call(&n, fv, a, b, c)? {
+            return Ok(());
+        }
+        if c > 2 {
+            // Several results: only calls out of the trace deliver them.
+            return self.call_out(n, fv, a, b, c);
         }
         if self.call_value_builtin(&n, fv, a, b, c)? {
             return Ok(());
@@ -1044,7 +1081,13 @@ impl<'a> Rec<'a> {
                 let (tr, t) = self.plain_table(i.b())?;
                 let n = t.array.len();
                 if !t.entries.is_empty() || (n > 0 && t.array[n - 1].is_nil()) {
-                    return Err("length of a table with a hash part or holes".into());
+                    // The general border, out of the trace.
+                    let r = self.guard(Ins::new(Opc::TLen, Ty::Int, tr, IrRef::NONE));
+                    let len = t.border();
+                    let v = self.vm.int(len);
+                    self.set(a, r, v);
+                    self.pc += 1;
+                    return Ok(false);
                 }
                 let r = self.guard(Ins::new(Opc::ALen, Ty::Int, tr, IrRef::NONE));
                 self.set(a, r, Value::inline_int(n as i64));
@@ -1137,12 +1180,19 @@ impl<'a> Rec<'a> {
                 if value_as::<Closure>(self.val(a)).is_some() {
                     self.call_inline_tail(a, i.b())?;
                 } else {
-                    // A builtin: call it for one result, then return that.
-                    self.call_builtin(a, i.b(), 2)?;
-                    self.ret(a, 1)?;
+                    // A builtin: call it for the results the inlined call wants, then
+                    // return those.
+                    let want = self.inlined.last().map_or(1, |f| f.want);
+                    self.call_builtin(a, i.b(), want + 1)?;
+                    self.ret(a, want)?;
                 }
                 return Ok(false);
             }
+            Op::SETLIST => self.set_list(a, i.b(), i.c())?,
+            Op::RANGEPREP => self.range_prep(a, i.c() == 1)?,
+            Op::RANGECALL if self.val(a).is_function() => self.range_call_generic(a, i.b())?,
+            Op::RANGECALL => return self.range_call(a, i.b(), header, from_pc),
+            Op::RANGELOOP => return self.range_loop(a, i.sbx(), header, from_pc),
             Op::RETURN0 => return self.ret(0, 0).map(|_| false),
             Op::RETURN1 => return self.ret(a, 1).map(|_| false),
             Op::RETURN if i.b() != 0 => return self.ret(a, i.b() - 1).map(|_| false),

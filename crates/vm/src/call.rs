@@ -52,6 +52,11 @@ impl Vm {
             return self.precall_closure(func, nargs, want, frame_flags, c);
         }
         if let Some(n) = value_as::<Native>(f) {
+            // The ordinary builtin first, as a plain branch: the `match` below is an
+            // indirect jump through a table.
+            if n.kind == NativeKind::Normal {
+                return self.call_native(func, nargs, want, frame_flags, n);
+            }
             return match n.kind {
                 NativeKind::Normal => self.call_native(func, nargs, want, frame_flags, n),
                 NativeKind::Pcall => self.call_pcall(func, nargs, want, frame_flags),
@@ -402,7 +407,37 @@ impl Vm {
 
     /// `finish_frame` for frames with flags, upvalues or extra state.
     #[inline(never)]
-    fn finish_frame_slow(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
+    fn finish_frame_slow(&mut self, src: usize, n: usize) -> Result<Flow, RtError> {
+        // The end of a call from Rust (`Vm::call`: comparators, `gsub` functions, ...):
+        // a frame with only FRESH (and TAIL, which changes nothing here), all results
+        // wanted and no extra state. The general loop below does the same in more steps.
+        let mut th = self.current;
+        if let Some(f) = th.frames.last() {
+            if f.flags & !flags::TAIL == flags::FRESH && f.want < 0 && f.extra.is_none() {
+                let (dst, level, script) = (f.func, f.base.min(f.func + 1), f.closure.is_some());
+                let len = th.frames.len();
+                // SAFETY: the last frame owns no heap data (`extra` is None, the rest is
+                // Copy): dropping it by shortening the Vec leaks nothing.
+                unsafe { th.frames.set_len(len - 1) };
+                if script && !th.open_upvalues.is_empty() {
+                    th.close_upvalues(level);
+                }
+                if dst != src {
+                    // Usually one or two values: a loop, not a memmove call.
+                    for i in 0..n {
+                        th.stack[dst + i] = th.stack[src + i];
+                    }
+                }
+                th.top = dst + n;
+                return Ok(Flow::Exit);
+            }
+        }
+        self.finish_frame_general(src, n)
+    }
+
+    /// `finish_frame_slow` for every other frame (out of line: it saves many registers).
+    #[inline(never)]
+    fn finish_frame_general(&mut self, mut src: usize, mut n: usize) -> Result<Flow, RtError> {
         // A loop, not recursion, for TAIL_RETURN chains (`return pcall(f)` nested 200,000
         // deep overflowed the Rust stack of an embedding host; reliability fix).
         loop {
@@ -707,7 +742,20 @@ impl Vm {
         // Slot `func - 1` receives the true/false of a protected call.
         let slot = th.top.max(self.live_top());
         let func = slot + 1;
-        if !th.ensure_stack(func + args.len() + 2, self.limits.max_stack_slots) {
+        // A fixed-arity script closure called without protection has its frame pushed
+        // here (`enter_fresh_closure`) instead of through `precall`, when nothing can go
+        // wrong in between: room for the frame and its registers, no hook due. Anything
+        // else takes `precall`, which reports errors as usual.
+        let mut direct = None;
+        if protect == 0 && th.frames.len() < self.limits.max_frames && self.hook_countdown > 1 {
+            if let Some(c) = value_as::<Closure>(f) {
+                let p = c.proto;
+                if !p.is_vararg && th.ensure_stack(func + 1 + args.len().max(p.num_params) + p.max_stack + 1, self.limits.max_stack_slots) {
+                    direct = Some(c);
+                }
+            }
+        }
+        if direct.is_none() && !th.ensure_stack(func + args.len() + 2, self.limits.max_stack_slots) {
             return Err(self.error_here("stack overflow"));
         }
         th.stack[func] = f;
@@ -725,7 +773,13 @@ impl Vm {
         }
         self.sched.call_depth += 1;
         self.pending_xpcall_handler = if protect & flags::XPCALL != 0 { handler } else { Value::NIL };
-        let r = self.precall(func, args.len(), -1, flags::FRESH | protect);
+        let r = match direct {
+            Some(c) => {
+                self.enter_fresh_closure(func, args.len(), c);
+                Ok(Flow::Enter)
+            }
+            None => self.precall(func, args.len(), -1, flags::FRESH | protect),
+        };
         self.pending_xpcall_handler = Value::NIL;
         let r = match r {
             Ok(Flow::Enter) => {
@@ -781,6 +835,22 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// `precall` of a fixed-arity script closure at `func` for `call_with`, whose checks
+    /// have been made: the frame limit, the stack room for its registers, no hook due
+    /// (so the countdown only decrements, as `precall_closure` would).
+    #[inline(always)]
+    fn enter_fresh_closure(&mut self, func: usize, nargs: usize, c: Gc<Closure>) {
+        let mut th = self.current;
+        let fixed = c.proto.num_params;
+        if nargs < fixed {
+            th.stack[func + 1 + nargs..func + 1 + fixed].fill(Value::NIL);
+        }
+        let mut frame = Frame::new(func, func + 1, Some(c), -1);
+        frame.flags = flags::FRESH;
+        th.push_frame(frame);
+        self.hook_countdown -= 1;
     }
 
     /// `pcall`/`xpcall` called in a way the frame flags cannot express (e.g. directly by

@@ -379,7 +379,7 @@ impl Heap {
                 break;
             }
             // SAFETY: the intern table only holds live strings (sweep removes dead ones).
-            if slot.hash_may_be(hash) && unsafe { (*slot.ptr()).as_bytes() } == bytes {
+            if slot.hash_may_be(hash) && crate::shortbytes::eq(unsafe { (*slot.ptr()).as_bytes() }, bytes) {
                 // A string found dead-but-not-yet-swept cannot exist: sweeping happens
                 // in the same collection as marking.
                 return unsafe { Gc::from_raw(slot.ptr()) };

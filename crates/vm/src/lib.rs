@@ -6,7 +6,8 @@
 //! frames), `vm` (the state and builtin API), `api` (argument helpers), `call` (calls,
 //! returns, unwinding, coroutines), `interp` (dispatch loop), `slow` (metamethod slow paths), `ops`
 //! (operator semantics), `error` (messages, tracebacks), `load` (chunks), `number`
-//! (numeral parsing/formatting), `stdlib` (libraries).
+//! (numeral parsing/formatting), `shortbytes` (inline short copies/compares), `stdlib`
+//! (libraries).
 
 pub mod api;
 pub mod asm_interp;
@@ -22,6 +23,7 @@ pub mod load;
 pub mod number;
 pub mod object;
 pub mod ops;
+pub mod shortbytes;
 pub mod sched;
 pub mod slab;
 pub mod slow;

@@ -7,7 +7,7 @@
 
 use crate::number::{self, Num};
 use crate::object::{value_as, Str};
-use crate::value::{Value, TAG_FUNC, TAG_INT, TAG_SHIFT, TAG_SIMPLE, TAG_STR, TAG_TABLE};
+use crate::value::{Value, TAG_INT, TAG_OBJ, TAG_SHIFT, TAG_STR};
 use crate::vm::{Tm, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,31 +316,50 @@ pub fn raw_equal(a: Value, b: Value) -> bool {
     raw_equal_slow(a, b)
 }
 
+/// `raw_equal` for values with different bits (out of line, so that the dispatch loop's
+/// equality ops stay small). Different bits mean "not equal" except for two floats
+/// (0.0 == -0.0), an integer and a float with the same value, boxed integers, and two
+/// strings of which at least one is not interned. The tags alone decide the common
+/// cases (a value against nil, a number against a string, two interned-or-not strings
+/// need one load each).
+#[inline(never)]
 fn raw_equal_slow(a: Value, b: Value) -> bool {
-    // The bits differ. Decide from the tags alone where possible, without touching objects.
     let (tag_a, tag_b) = (a.0 >> TAG_SHIFT, b.0 >> TAG_SHIFT);
     if tag_a == TAG_INT && tag_b == TAG_INT {
-        return false; // two different inline integers
+        return false; // two different inline integers (the most frequent case)
     }
-    if tag_a < TAG_INT && tag_b < TAG_INT {
-        return a.as_float_unchecked() == b.as_float_unchecked(); // two floats (0.0 == -0.0)
+    if tag_a == TAG_STR && tag_b == TAG_STR {
+        return str_content_equal(a, b);
     }
-    // nil, booleans, tables and functions are equal only when identical; a string equals
-    // only a string.
-    let identity_only = |tag: u64| matches!(tag, TAG_SIMPLE | TAG_TABLE | TAG_FUNC);
-    if identity_only(tag_a) || identity_only(tag_b) || (tag_a == TAG_STR) != (tag_b == TAG_STR) {
-        return false;
-    }
-    if tag_a == TAG_STR {
-        if let (Some(x), Some(y)) = (value_as::<Str>(a), value_as::<Str>(b)) {
-            if x.interned && y.interned {
-                return false;
-            }
-            return x.as_bytes() == y.as_bytes();
+    // Floats have tags up to 0xFFF8, inline integers TAG_INT: both are "inline numbers".
+    if tag_a <= TAG_INT && tag_b <= TAG_INT {
+        if tag_a < TAG_INT && tag_b < TAG_INT {
+            return a.as_float_unchecked() == b.as_float_unchecked(); // 0.0 == -0.0
         }
-        return false;
+        return mixed_number_equal(a, b);
     }
-    // Mixed integer/float, or a boxed integer (other objects are not numbers).
+    if tag_a == TAG_OBJ || tag_b == TAG_OBJ {
+        return mixed_number_equal(a, b);
+    }
+    // nil, booleans, tables, functions: equal only when identical; a string equals only
+    // a string.
+    false
+}
+
+/// Two string values with different bits: equal only if one is not interned (a long
+/// string) and the bytes match.
+fn str_content_equal(a: Value, b: Value) -> bool {
+    match (value_as::<Str>(a), value_as::<Str>(b)) {
+        (Some(x), Some(y)) => !(x.interned && y.interned) && x.as_bytes() == y.as_bytes(),
+        _ => false,
+    }
+}
+
+/// An integer against a float, or a boxed integer ("other object") against anything:
+/// numbers compare by value when both are numbers; anything else is unequal. Out of line
+/// (it needs a stack frame for the float conversion).
+#[inline(never)]
+fn mixed_number_equal(a: Value, b: Value) -> bool {
     if a.is_number() && b.is_number() {
         return match (a.as_int(), b.as_int()) {
             (Some(x), Some(y)) => x == y,

@@ -194,6 +194,14 @@ impl Vm {
                 return Ok(Flow::Done);
             }
         }
+        self.index_meta_op(dst, obj, key, reg)
+    }
+
+    /// `index_slow_op` past the raw lookup: `__index`, other key types, errors. A
+    /// function of its own so that the raw lookup above saves few registers.
+    #[cold]
+    #[inline(never)]
+    fn index_meta_op(&mut self, dst: usize, obj: Value, key: Value, reg: Option<usize>) -> Result<Flow, RtError> {
         match self.lookup(obj, key)? {
             Lookup::Value(v) => {
                 let mut th = self.current;
@@ -220,6 +228,14 @@ impl Vm {
                 return Ok(Flow::Done);
             }
         }
+        self.newindex_meta_op(obj, key, val, reg)
+    }
+
+    /// `newindex_slow_op` past the raw set: `__newindex`, other key types, errors (out of
+    /// line like `index_meta_op`).
+    #[cold]
+    #[inline(never)]
+    fn newindex_meta_op(&mut self, obj: Value, key: Value, val: Value, reg: Option<usize>) -> Result<Flow, RtError> {
         match self.assign(obj, key, val)? {
             Lookup::Value(_) => Ok(Flow::Done),
             Lookup::Call(h, o) => Ok(match self.call_meta(h, &[o, key, val])? {
@@ -410,7 +426,7 @@ impl Vm {
             for &v in vals {
                 match Vm::str_bytes(v) {
                     Some(b) if len + b.len() <= SMALL_CONCAT => {
-                        small[len..len + b.len()].copy_from_slice(b);
+                        crate::shortbytes::copy(&mut small[len..len + b.len()], b);
                         len += b.len();
                     }
                     _ => {

@@ -194,6 +194,18 @@ impl Table {
         self.find_with(|| hash_key(key), |k| key_eq(k, key))
     }
 
+    /// `find` for the out-of-line table paths (not inlined into the dispatch loop, whose
+    /// code `find` is part of): when no stored key can equal `key` with different bits
+    /// (interned strings, inline integers, booleans, objects), probing compares bits only
+    /// and never calls `key_eq_slow` on a collision.
+    #[inline(always)]
+    fn find_bits(&self, key: Value) -> Option<usize> {
+        if self.index.is_empty() || needs_content_eq(key) {
+            return self.find(key);
+        }
+        self.find_with(|| hash_key(key), |k| k.0 == key.0)
+    }
+
     #[inline(always)]
     fn find_with(&self, hash: impl FnOnce() -> u64, eq: impl Fn(Value) -> bool) -> Option<usize> {
         if self.index.is_empty() {
@@ -273,7 +285,7 @@ impl Table {
     /// Out of line: the interpreter reloads its state after it (`off_line!`).
     #[inline(never)]
     pub fn get_str_into(&self, key: Value, dst: *mut Value) -> bool {
-        let v = match self.find(key) {
+        let v = match self.find_bits(key) {
             Some(e) => self.entries[e].value,
             None => Value::NIL,
         };
@@ -292,10 +304,16 @@ impl Table {
     /// integers, string variables): a raw lookup instead of the metamethod slow path.
     #[inline(never)]
     pub fn get_into(&self, key: Value, dst: *mut Value) -> bool {
-        if !key.is_inline_int() && !key.is_str() {
+        let v = if key.is_inline_int() {
+            match self.array_get(key.as_inline_int_unchecked()) {
+                Some(v) => v,
+                None => self.hash_value(key),
+            }
+        } else if key.is_str() {
+            self.hash_value(key)
+        } else {
             return false;
-        }
-        let v = self.get(key);
+        };
         if v.is_nil() && self.meta.is_some() {
             return false;
         }
@@ -316,7 +334,7 @@ impl Table {
         }
         if self.meta.is_some() {
             // Array-part keys were handled inline; here only hash-part entries count.
-            return match self.find(key) {
+            return match self.find_bits(key) {
                 Some(e) if !self.entries[e].value.is_nil() => {
                     self.entries[e].value = value;
                     true
@@ -324,8 +342,25 @@ impl Table {
                 _ => false,
             };
         }
-        self.set(key, value);
+        if key.is_str() {
+            self.set_hash(key, value);
+        } else {
+            self.set_small_int(key.as_inline_int_unchecked(), value);
+        }
         true
+    }
+
+    /// The value of a key of the hash part (nil if absent).
+    #[inline(always)]
+    fn hash_value(&self, key: Value) -> Value {
+        if self.entries.is_empty() {
+            return Value::NIL;
+        }
+        match self.find_bits(key) {
+            // SAFETY: `find_bits` returns positions of existing entries.
+            Some(e) => unsafe { self.entries.get_unchecked(e).value },
+            None => Value::NIL,
+        }
     }
 
     /// The array-part slot of key `i`, if `i` is inside the array part.
@@ -536,7 +571,7 @@ impl Table {
     }
 
     fn set_hash(&mut self, key: Value, value: Value) {
-        if let Some(e) = self.find(key) {
+        if let Some(e) = self.find_bits(key) {
             let entry = &mut self.entries[e];
             if !entry.value.is_nil() || value.is_nil() {
                 entry.value = value;

@@ -277,10 +277,16 @@ impl Thread {
 
     /// Finds or creates the open upvalue for stack slot `index`.
     pub fn find_upvalue(&mut self, index: usize, heap: &mut crate::gc::Heap) -> Gc<Upvalue> {
-        // Search from the end: captures are usually of the newest frame.
-        let pos = match self.open_upvalues.binary_search_by(|u| u.stack_index.cmp(&index)) {
-            Ok(i) => return self.open_upvalues[i],
-            Err(i) => i,
+        // Captures are usually of the newest frame, i.e. at or above the last open
+        // upvalue: check it first, then search the sorted list.
+        let pos = match self.open_upvalues.last() {
+            None => 0,
+            Some(last) if last.stack_index < index => self.open_upvalues.len(),
+            Some(last) if last.stack_index == index => return *last,
+            Some(_) => match self.open_upvalues.binary_search_by(|u| u.stack_index.cmp(&index)) {
+                Ok(i) => return self.open_upvalues[i],
+                Err(i) => i,
+            },
         };
         let location = &mut self.stack[index] as *mut Value;
         let uv = heap.alloc(
@@ -293,7 +299,11 @@ impl Thread {
             },
             0,
         );
-        self.open_upvalues.insert(pos, uv);
+        if pos == self.open_upvalues.len() {
+            self.open_upvalues.push(uv); // no memmove call for the usual append
+        } else {
+            self.open_upvalues.insert(pos, uv);
+        }
         uv
     }
 

@@ -1,7 +1,7 @@
 //! Recording of builtin calls that are not float math (part of the recorder,
 //! `record.rs`): `type`, `string.len` and `string.byte` become IR (`guardtype`,
 //! `strlen`, `strbyte`); other pure builtins (`callout::is_pure_builtin`) are called
-//! out of the trace (`carg`/`calln`) with number or string arguments. Every call is
+//! out of the trace (`carg`/`calln`) with number, string, boolean or nil arguments. Every call is
 //! guarded by the identity of the function value, so a builtin the script replaced
 //! fails the guard.
 
@@ -99,7 +99,7 @@ impl Rec<'_> {
     }
 
     /// `CALL a b c` of a pure builtin (`callout::is_pure_builtin`) out of the trace: its
-    /// number or string arguments (type-guarded: no metamethod can run) go to `carg`s,
+    /// number, string, boolean or nil arguments (type-guarded: no metamethod can run) go to `carg`s,
     /// `calln` calls it and guards success. Executed now through the same routine.
     pub(super) fn call_out(&mut self, n: Gc<Native>, fv: Value, a: usize, b: usize, c: usize) -> R<()> {
         if !crate::callout::is_pure_builtin(n.qualified) || b == 0 || b - 1 > crate::callout::MAX_ARGS {
@@ -107,17 +107,33 @@ impl Rec<'_> {
         }
         let nargs = b - 1;
         let args: Vec<Value> = (0..nargs).map(|j| self.val(a + 1 + j)).collect();
-        if !args.iter().all(|v| v.is_number() || v.is_str()) {
-            return Err(format!("call of {} with an argument that is not a number or string", n.qualified));
+        // Booleans and nil have no metamethods either (`plain` flag of string.find).
+        if !args.iter().all(|v| v.is_number() || v.is_str() || v.is_bool() || v.is_nil()) {
+            return Err(format!("call of {} with an argument that is not a number, string, boolean or nil", n.qualified));
         }
-        let Some(res) = crate::callout::call_native(self.vm, crate::callout::Callee::Builtin(n), &args) else {
+        // c - 1 results wanted (c = 0, all of them, is not supported).
+        if c == 0 || c - 1 > 1 + crate::callout::MAX_EXTRA_RESULTS {
+            return Err(format!("call of {} for multiple results", n.qualified));
+        }
+        let mut extra = [Value::NIL; crate::callout::MAX_EXTRA_RESULTS];
+        let Some(res) = crate::callout::call_native(self.vm, crate::callout::Callee::Builtin(n), &args, &mut extra) else {
             return Err(format!("call of {} failed while recording", n.qualified));
         };
         self.guard_identity(a, fv)?;
         let desc = n.as_ptr() as u64 & vm::value::PAYLOAD_MASK;
         let r = self.emit_call_out(desc, a + 1, &args)?;
-        if c == 2 {
+        // The extra results are read right after the call (the next call overwrites them).
+        let mut more = Vec::new();
+        for j in 1..c.saturating_sub(1) {
+            let mut ins = Ins::new(Opc::CRes, Ty::Val, IrRef::NONE, IrRef::NONE);
+            ins.k = j as i64;
+            more.push((self.emit(ins), extra[j - 1]));
+        }
+        if c >= 2 {
             self.set(a, r, res);
+        }
+        for (j, (rr, v)) in more.into_iter().enumerate() {
+            self.set(a + 1 + j, rr, v);
         }
         Ok(())
     }
@@ -132,7 +148,8 @@ impl Rec<'_> {
         if !args.iter().all(|v| v.is_number() || v.is_str()) {
             return Err("concatenation of a value that is not a number or string".into());
         }
-        let Some(res) = crate::callout::call_native(self.vm, crate::callout::Callee::Concat, &args) else {
+        let mut extra = [Value::NIL; crate::callout::MAX_EXTRA_RESULTS];
+        let Some(res) = crate::callout::call_native(self.vm, crate::callout::Callee::Concat, &args, &mut extra) else {
             return Err("concatenation failed while recording".into());
         };
         let r = self.emit_call_out(crate::callout::CONCAT, a, &args)?;

@@ -72,6 +72,9 @@ struct Em<'a> {
     /// Shared routines: raw table get / set (`callout::jit_table_get` / `_set`,
     /// operands in `ctx.args`), result in rax.
     table_get: DynamicLabel,
+    /// `callout::jit_table_pos_after` (`tposafter`) and `jit_table_len` (`tlen`).
+    table_pos_after: DynamicLabel,
+    table_len: DynamicLabel,
     table_set: DynamicLabel,
     /// Out-of-line big-integer paths of int type checks: (entry, back, register, exit).
     big_ints: Vec<(DynamicLabel, DynamicLabel, u8, DynamicLabel)>,
@@ -1229,7 +1232,13 @@ impl<'a> Em<'a> {
                     ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
                 self.def_gpr(i, RAX);
             }
-            Opc::TGet | Opc::TSet => {
+            Opc::CRes => {
+                let o = (offset_of!(JitCtx, results) as i64 + (ins.k - 1) * 8) as i32;
+                let d = self.dst_gpr(i);
+                dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(R12) + o]);
+                self.def_gpr(i, d);
+            }
+            Opc::TGet | Opc::TSet | Opc::TPosAfter | Opc::TLen => {
                 // Operands to ctx.args[0..3], then the call; exits when it failed (a key
                 // that is not an inline int or string; nothing changed then).
                 let e = exit.ok_or("table call without snapshot")?;
@@ -1243,13 +1252,43 @@ impl<'a> Em<'a> {
                     let o = ao + n as i32 * 8;
                     dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(R12) + o], Rq(g));
                 }
-                let routine = if ins.op == Opc::TGet { self.table_get } else { self.table_set };
+                let routine = match ins.op {
+                    Opc::TGet => self.table_get,
+                    Opc::TPosAfter => self.table_pos_after,
+                    Opc::TLen => self.table_len,
+                    _ => self.table_set,
+                };
                 dynasm!(self.ops ; .arch x64
                     ; call =>routine
                     ; cmp QWORD [Rq(R12) + xo], 0 ; jne =>e);
-                if ins.op == Opc::TGet {
+                if ins.op != Opc::TSet {
                     self.def_gpr(i, RAX);
                 }
+            }
+            Opc::TNext => self.table_next(i, &ins, exit.ok_or("tnext without snapshot")?)?,
+            Opc::TNextK | Opc::TNextV => {
+                // r11 = position (1-based item); array item, else hash entry r11 - #array.
+                let tb = self.tab_ptr(RDX, ins.a);
+                self.load_gpr(R11, ins.b);
+                let (alo, apo, epo) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_entries + lay.vec_ptr);
+                let (hash, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+                dynasm!(self.ops ; .arch x64 ; cmp Rq(R11), QWORD [Rq(tb) + alo] ; ja =>hash);
+                if ins.op == Opc::TNextK {
+                    let tag = self.pool((TAG_INT << 48) as i64);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), Rq(R11) ; or Rq(RAX), QWORD [=>tag]);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(RAX), QWORD [Rq(tb) + apo] ; mov Rq(RAX), QWORD [Rq(RAX) + Rq(R11) * 8 - 8]);
+                }
+                let fo = if ins.op == Opc::TNextK { lay.entry_key } else { lay.entry_value } - lay.entry_size;
+                dynasm!(self.ops ; .arch x64
+                    ; jmp =>done
+                    ; =>hash
+                    ; sub Rq(R11), QWORD [Rq(tb) + alo]
+                    ; imul Rq(R11), Rq(R11), lay.entry_size
+                    ; add Rq(R11), QWORD [Rq(tb) + epo]
+                    ; mov Rq(RAX), QWORD [Rq(R11) + fo]
+                    ; =>done);
+                self.def_gpr(i, RAX);
             }
             Opc::Head => {
                 if let Some(b) = self.alloc.budget {
@@ -1304,6 +1343,65 @@ impl<'a> Em<'a> {
     }
 }
 
+impl Em<'_> {
+    /// `tnext`: the interpreter's `Table::next_from` inline. r11 walks the traversal
+    /// position; the array part is scanned for a non-nil item, then the hash part for an
+    /// entry with a non-nil value and a live key. `ctx.args[0..2]` hold the table
+    /// pointer and the end position (no call can happen in between).
+    fn table_next(&mut self, i: usize, ins: &Ins, e: DynamicLabel) -> Result<(), String> {
+        let lay = self.lay;
+        let (alo, apo, elo, epo) = (lay.tab_array + lay.vec_len, lay.tab_array + lay.vec_ptr, lay.tab_entries + lay.vec_len, lay.tab_entries + lay.vec_ptr);
+        let (ao0, ao1) = (offset_of!(JitCtx, args) as i32, offset_of!(JitCtx, args) as i32 + 8);
+        let ln = self.pool(Value::NIL.0 as i64);
+        let dead = self.pool(vm::table::DEAD_KEY.0 as i64);
+        let tb = self.tab_ptr(RDX, ins.a);
+        if tb != RDX {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(RDX), Rq(tb));
+        }
+        self.load_gpr(R11, ins.b);
+        let (arr, hash, hloop, found, none) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        // Where the scan goes when the traversal is over.
+        let stop = if ins.k == 0 { e } else { none };
+        dynasm!(self.ops ; .arch x64
+            ; mov QWORD [Rq(R12) + ao0], Rq(RDX)
+            ; mov Rq(RCX), QWORD [Rq(RDX) + alo]
+            ; mov Rq(RAX), QWORD [Rq(RDX) + apo]
+            ; =>arr
+            ; cmp Rq(R11), Rq(RCX) ; jae =>hash
+            ; mov Rq(RDX), QWORD [Rq(RAX) + Rq(R11) * 8]
+            ; add Rq(R11), 1
+            ; cmp Rq(RDX), QWORD [=>ln] ; je =>arr
+            ; jmp =>found
+            ; =>hash
+            // rax = entries - #array * size (entry of position p at rax + p * size);
+            // args[1] = #array + #entries.
+            ; mov Rq(RDX), QWORD [Rq(R12) + ao0]
+            ; mov Rq(RAX), Rq(RCX)
+            ; imul Rq(RAX), Rq(RAX), lay.entry_size
+            ; neg Rq(RAX)
+            ; add Rq(RAX), QWORD [Rq(RDX) + epo]
+            ; add Rq(RCX), QWORD [Rq(RDX) + elo]
+            ; mov QWORD [Rq(R12) + ao1], Rq(RCX)
+            ; =>hloop
+            ; cmp Rq(R11), QWORD [Rq(R12) + ao1] ; jae =>stop
+            ; mov Rq(RDX), Rq(R11)
+            ; imul Rq(RDX), Rq(RDX), lay.entry_size
+            ; add Rq(RDX), Rq(RAX)
+            ; add Rq(R11), 1
+            ; mov Rq(RCX), QWORD [Rq(RDX) + lay.entry_value]
+            ; cmp Rq(RCX), QWORD [=>ln] ; je =>hloop
+            ; mov Rq(RCX), QWORD [Rq(RDX) + lay.entry_key]
+            ; cmp Rq(RCX), QWORD [=>dead] ; je =>hloop
+            ; =>found);
+        if ins.k == 1 {
+            // Guarding the end: a found pair exits.
+            dynasm!(self.ops ; .arch x64 ; jmp =>e ; =>none);
+        }
+        self.def_gpr(i, R11);
+        Ok(())
+    }
+}
+
 /// Generates machine code for an allocated trace.
 pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: LinkInfo) -> Result<Compiled, String> {
     let mut ops = dynasmrt::x64::Assembler::new().map_err(|e| e.to_string())?;
@@ -1312,8 +1410,10 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     let new_table = ops.new_dynamic_label();
     let call_native = ops.new_dynamic_label();
     let table_get = ops.new_dynamic_label();
+    let table_pos_after = ops.new_dynamic_label();
+    let table_len = ops.new_dynamic_label();
     let table_set = ops.new_dynamic_label();
-    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_set, big_ints: Vec::new(), hbase: None };
+    let mut em = Em { ops, t, alloc, lay, stress, exits: Vec::new(), pool: Vec::new(), box_big, grow, new_table, call_native, table_get, table_pos_after, table_len, table_set, big_ints: Vec::new(), hbase: None };
     for _ in 0..t.snaps.len() {
         let l = em.ops.new_dynamic_label();
         em.exits.push(l);
@@ -1416,6 +1516,12 @@ pub fn compile(t: &Trace, alloc: &Allocation, lay: Layout, stress: bool, link: L
     }
     if uses(Opc::TGet) {
         call_thunk(&mut em.ops, table_get, crate::callout::jit_table_get as *const () as usize as i64);
+    }
+    if uses(Opc::TLen) {
+        call_thunk(&mut em.ops, table_len, crate::callout::jit_table_len as *const () as usize as i64);
+    }
+    if uses(Opc::TPosAfter) {
+        call_thunk(&mut em.ops, table_pos_after, crate::callout::jit_table_pos_after as *const () as usize as i64);
     }
     if uses(Opc::TSet) {
         call_thunk(&mut em.ops, table_set, crate::callout::jit_table_set as *const () as usize as i64);
