@@ -33,6 +33,9 @@ Debugging:
                      (also GSCRIPT_STACK_STRESS=1)
 
 JIT (x86-64 tracing compiler; off by default in this version):
+  -interp=asm        run with the generated x86-64 assembly interpreter
+                     (experimental; also GSCRIPT_INTERP=asm); -interp=rust: the
+                     Rust interpreter (the default)
   -jon, -joff        turn the JIT on or off (the last one wins)
   -jv                print trace events (start, compile, abort, exit) on stderr
   -jdump             print each trace's IR after every pass and its machine code
@@ -81,6 +84,8 @@ struct Options {
     /// JIT switches: on/off (None: the default) and the other `-j` options.
     jit_on: Option<bool>,
     jit: jit::Options,
+    /// `-interp=asm`: the generated assembly interpreter (vm/src/asm_interp).
+    interp_asm: Option<bool>,
 }
 
 /// What to do instead of running: exit at once with a status.
@@ -102,6 +107,7 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
         interactive: false,
         jit_on: None,
         jit: jit::Options::default(),
+        interp_asm: None,
     };
     let mut i = 1;
     while i < args.len() {
@@ -123,6 +129,8 @@ fn parse_args(args: &[String]) -> Result<Options, Exit> {
             // Reliability testing (docs/reliability.md): tiny thread stacks that move on growth.
             "--stack-stress" => vm::thread::set_stack_stress(true),
             "-i" => opts.interactive = true,
+            "-interp=asm" => opts.interp_asm = Some(true),
+            "-interp=rust" => opts.interp_asm = Some(false),
             "-jon" => opts.jit_on = Some(true),
             "-joff" => opts.jit_on = Some(false),
             _ if a.starts_with("-j") => {
@@ -206,10 +214,20 @@ fn read_source(source: &Source) -> Result<(String, Vec<u8>, String), u8> {
     }
 }
 
+/// Applies `-interp=asm` / `-interp=rust` (None: the default, or GSCRIPT_INTERP).
+fn select_interp(vm: &mut vm::Vm, asm: Option<bool>) {
+    if let Some(on) = asm {
+        if !vm.set_asm_interp(on) {
+            eprintln!("gscript: the assembly interpreter is not available on this machine; using the Rust interpreter");
+        }
+    }
+}
+
 fn run(opts: Options, argv: Vec<String>) -> u8 {
     if opts.source == Source::Repl {
         let mut vm = vm::Vm::new();
         vm.heap.stress |= opts.gc_stress;
+        select_interp(&mut vm, opts.interp_asm);
         gscript::set_arg_table(&mut vm, &argv[0], &argv[0], &[]);
         return gscript::repl::run_with(vm);
     }
@@ -246,6 +264,7 @@ fn run(opts: Options, argv: Vec<String>) -> u8 {
     }
     let mut vm = vm::Vm::new();
     vm.heap.stress |= opts.gc_stress;
+    select_interp(&mut vm, opts.interp_asm);
     if opts.jit_on == Some(true) && !jit::Engine::attach(&mut vm, opts.jit.clone()) && opts.jit.verbose {
         eprintln!("[jit] not available on this machine");
     }

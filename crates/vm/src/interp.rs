@@ -40,22 +40,49 @@ pub const RANGE_NUMBER: Value = Value(0xFFFA_0000_0000_0111);
 pub const RANGE_CHANNEL: Value = Value(0xFFFA_0000_0000_0112);
 
 impl Vm {
+    /// Runs the current thread's top frame until a FRESH frame completes (see the
+    /// module header), with the assembly interpreter when it is switched on
+    /// (`asm_interp`), else with the Rust dispatch loop alone.
     pub fn execute(&mut self) -> Result<(), RtError> {
+        if self.asm_interp {
+            return self.execute_asm();
+        }
+        self.run::<false>(true).map(|_| ())
+    }
+
+    /// The dispatch loop. Returns `Ok(false)` when a FRESH frame completed (or nothing
+    /// is left to run). With `STEP` it instead returns `Ok(true)` as soon as one
+    /// instruction has been started and control is back at the top of the dispatch
+    /// loop (the instruction done, or a frame entered/left, with everything the loop
+    /// does around it: errors handled, GC and goroutine checks): the top frame is then
+    /// a script frame whose `pc` is saved. The assembly interpreter uses this to run
+    /// exactly one instruction it does not handle. `STEP = false` is the plain loop
+    /// (the check is compiled out).
+    ///
+    /// `entry_checks` = false skips the GC and goroutine checks of the first pass
+    /// through the outer loop: a step that continues the instruction stream of the
+    /// assembly interpreter is not a safepoint the Rust loop would have passed either
+    /// (with it, every hand-off collected under `--gc-stress`).
+    pub(crate) fn run<const STEP: bool>(&mut self, entry_checks: bool) -> Result<bool, RtError> {
         let mut pending: Option<RtError> = None;
+        let mut stepped = false;
+        let mut checks = entry_checks;
         'outer: loop {
             if let Some(e) = pending.take() {
                 match self.handle_error(e) {
-                    Ok(Flow::Exit) => return Ok(()),
+                    Ok(Flow::Exit) => return Ok(false),
                     Ok(_) => {}
                     Err(e) => return Err(e),
                 }
             }
-            self.check_gc();
+            if !STEP || checks {
+                self.check_gc();
+            }
             // Goroutine hook (sched.rs): a goroutine that blocked, ended or was preempted
             // (by `preempt` from `run_hooks`) is switched out only here.
-            if self.sched.tick <= 0 {
+            if (!STEP || checks) && self.sched.tick <= 0 {
                 match self.sched_point() {
-                    Ok(Flow::Exit) => return Ok(()),
+                    Ok(Flow::Exit) => return Ok(false),
                     Ok(_) => {}
                     Err(e) => {
                         pending = Some(e);
@@ -63,12 +90,15 @@ impl Vm {
                     }
                 }
             }
+            if STEP {
+                checks = true;
+            }
             let mut th = self.current;
-            let Some(mut fidx) = th.frames.len().checked_sub(1) else { return Ok(()) };
+            let Some(mut fidx) = th.frames.len().checked_sub(1) else { return Ok(false) };
             let Some(closure) = th.frames[fidx].closure else {
                 // A builtin frame on top means a builtin's call completed while
                 // switching threads; nothing to run here.
-                return Ok(());
+                return Ok(false);
             };
             let mut closure: Gc<Closure> = closure;
             let mut base = th.frames[fidx].base;
@@ -163,7 +193,7 @@ impl Vm {
                             stack = th.stack.as_mut_ptr();
                         }
                         Ok(Flow::Enter) => continue 'outer,
-                        Ok(Flow::Exit) => return Ok(()),
+                        Ok(Flow::Exit) => return Ok(false),
                         Err(err) => {
                             pending = Some(err);
                             continue 'outer;
@@ -176,7 +206,7 @@ impl Vm {
                 ($e:expr) => {{
                     save_pc!();
                     match $e {
-                        Ok(Flow::Exit) => return Ok(()),
+                        Ok(Flow::Exit) => return Ok(false),
                         Ok(_) => continue 'outer,
                         Err(err) => {
                             pending = Some(err);
@@ -414,7 +444,7 @@ impl Vm {
                             stack = th.stack.as_mut_ptr();
                             continue;
                         }
-                        Ok(Flow::Exit) => return Ok(()),
+                        Ok(Flow::Exit) => return Ok(false),
                         Ok(_) => continue 'outer,
                         Err(err) => {
                             pending = Some(err);
@@ -461,6 +491,13 @@ impl Vm {
             }
 
             loop {
+                if STEP {
+                    if stepped {
+                        save_pc!();
+                        return Ok(true);
+                    }
+                    stepped = true;
+                }
                 // SAFETY: the compiler ends every function with a RETURN, so pc stays in
                 // bounds; jumps target instructions of the same function.
                 let i = unsafe { *code.get_unchecked(pc) };
@@ -1128,7 +1165,7 @@ impl Vm {
                                     pc += 1;
                                 }
                             }
-                            Ok(Flow::Exit) => return Ok(()),
+                            Ok(Flow::Exit) => return Ok(false),
                             Ok(Flow::Enter) => continue 'outer,
                             Err(e) => {
                                 pending = Some(e);

@@ -10,6 +10,7 @@
 //! (libraries).
 
 pub mod api;
+pub mod asm_interp;
 pub mod call;
 pub mod channel;
 pub mod error;

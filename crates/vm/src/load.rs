@@ -99,6 +99,8 @@ fn unchecked_operands_valid(p: &Proto) -> bool {
         | Op::KMUL
         | Op::KDIV => i.c() < nk,
         Op::EQK => i.b() < nk,
+        // The assembly interpreter (asm_interp) reads LOADK's constant unchecked.
+        Op::LOADK => i.bx() < nk,
         Op::FORLTK | Op::FORLEK => i.b() < nk && p.code.get(pc + 4).is_some_and(|j| j.op() == Op::JMP),
         Op::FORLT | Op::FORLE | Op::FORGT | Op::FORGE | Op::FORLTI | Op::FORLEI | Op::FORGTI | Op::FORGEI | Op::FORLTR | Op::FORLER => {
             p.code.get(pc + 3).is_some_and(|j| j.op() == Op::JMP)

@@ -131,6 +131,9 @@ pub struct Vm {
     /// (empty without a JIT). A back-edge decrements its loop's counter and calls the
     /// engine when it reaches zero.
     pub jit_hot: Box<[i32]>,
+    /// Run script code with the generated assembly interpreter (asm_interp; off by
+    /// default). Only true when it is available on this machine.
+    pub asm_interp: bool,
 }
 
 /// Boxes-or-inlines an integer without a heap (only for integers known to fit).
@@ -173,7 +176,11 @@ impl Vm {
             pending_xpcall_handler: Value::NIL,
             jit: None,
             jit_hot: Box::new([]),
+            asm_interp: false,
         };
+        if std::env::var_os("GSCRIPT_INTERP").is_some_and(|v| v == "asm") {
+            vm.asm_interp = crate::asm_interp::available();
+        }
         if std::env::var_os("GSCRIPT_GC_STRESS").is_some_and(|v| v != "0") {
             vm.heap.stress = true;
         }

@@ -14,6 +14,7 @@ pub const MODES: &[(&str, &[&str])] = &[
     ("stack-stress", &["--stack-stress"]),
     ("jit-hot1", &["-jhot=1"]),
     ("jit-exit-stress", &["-jexit-stress"]),
+    ("asm", &["-interp=asm"]),
 ];
 
 /// The gscript flags of a mode (a literal `-flag` is passed through).
