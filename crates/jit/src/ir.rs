@@ -375,6 +375,14 @@ impl Ins {
     pub fn operands(&self) -> impl Iterator<Item = IrRef> {
         [self.a, self.b, self.c].into_iter().filter(|r| !r.is_none())
     }
+    /// Points the operands at their refs in a rebuilt instruction list (`map`: old ref
+    /// -> new ref), as passes that drop or replace instructions need.
+    pub fn remap_operands(&mut self, map: &[IrRef]) {
+        let m = |r: IrRef| if r.is_none() { r } else { map[r.idx()] };
+        self.a = m(self.a);
+        self.b = m(self.b);
+        self.c = m(self.c);
+    }
     pub fn cond(&self) -> Cond {
         Cond::ALL.get(self.k as usize).copied().unwrap_or(Cond::Eq)
     }

@@ -40,10 +40,7 @@ pub fn dce(t: &Trace) -> Trace {
             continue;
         }
         let mut x = *ins;
-        let m = |r: IrRef| if r.is_none() { r } else { map[r.idx()] };
-        x.a = m(x.a);
-        x.b = m(x.b);
-        x.c = m(x.c);
+        x.remap_operands(&map);
         map[i] = out.push(x);
     }
     // Snapshots of removed guards may refer to removed values: drop unused snapshots'

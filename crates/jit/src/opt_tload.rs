@@ -58,10 +58,7 @@ pub fn optimize(t: &Trace) -> Trace {
             continue;
         }
         let mut x = *ins;
-        let m = |r: IrRef| if r.is_none() { r } else { map[r.idx()] };
-        x.a = m(x.a);
-        x.b = m(x.b);
-        x.c = m(x.c);
+        x.remap_operands(&map);
         if let Some(ty) = typed(i) {
             x.ty = ty;
         }

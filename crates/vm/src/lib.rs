@@ -19,6 +19,7 @@ pub mod gc;
 pub mod hooks;
 pub mod interp;
 pub mod jit_hooks;
+pub mod layout;
 pub mod load;
 pub mod number;
 pub mod object;

@@ -60,6 +60,26 @@ impl Rec<'_> {
 }
 
 impl Rec<'_> {
+    /// The `__index` field of the constant metatable `mt` (its entry `e`), loaded with a
+    /// non-nil `hload` and guarded to still be the table `h` (a script may replace it).
+    /// Roots both tables (the trace embeds them); returns `h` as a constant.
+    fn guard_index_table(&mut self, mt: Gc<Table>, e: usize, index_name: Value, h: Value) -> IrRef {
+        let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
+        let ir = self.kval(index_name);
+        let mut ld = Ins::new(Opc::HLoad, Ty::Val, mr, ir);
+        ld.k = e as i64 | HLOAD_NONNIL;
+        let hr = self.guard(ld);
+        let kh = self.kval(h);
+        let mut gh = Ins::new(Opc::GuardV, Ty::None, hr, kh);
+        gh.k = 1;
+        self.guard(gh);
+        self.roots.push(Vm::table_value(mt));
+        self.roots.push(h);
+        self.k(Ty::Tab, h.0 as i64)
+    }
+}
+
+impl Rec<'_> {
     /// `SELF a b c`: `R[a+1] = R[b]; R[a] = R[b][K[c]]`, the method lookup through a
     /// chain of `__index` tables (as the interpreter's). Each table on the way where the
     /// key is absent gets a raw-get guard of that (`tget` = nil) and a guard of its
@@ -104,19 +124,7 @@ impl Rec<'_> {
             let Some(e) = Self::entry_of(&mt, index_name) else { return Err("metatable without __index".into()) };
             let h = mt.entries[e].value;
             let Some(ht) = value_as::<Table>(h) else { return Err("__index is not a table".into()) };
-            let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
-            let ir = self.kval(index_name);
-            let mut ld = Ins::new(Opc::HLoad, Ty::Val, mr, ir);
-            ld.k = e as i64 | HLOAD_NONNIL;
-            let hr = self.guard(ld);
-            let kh = self.kval(h);
-            let mut gh = Ins::new(Opc::GuardV, Ty::None, hr, kh);
-            gh.k = 1;
-            self.guard(gh);
-            // Keeps the metatable and the __index table alive (the trace embeds them).
-            self.roots.push(Vm::table_value(mt));
-            self.roots.push(h);
-            tr = self.k(Ty::Tab, h.0 as i64);
+            tr = self.guard_index_table(mt, e, index_name, h);
             t = ht;
         }
         Err("__index chain too long".into())
@@ -233,19 +241,7 @@ impl Rec<'_> {
         let Some(me) = Self::entry_of(&ht, key).filter(|&me| !ht.entries[me].value.is_nil()) else { return Err("string method not found".into()) };
         let method = ht.entries[me].value;
         let sr = self.str_operand(b)?;
-        let mr = self.k(Ty::Tab, Vm::table_value(mt).0 as i64);
-        let ir = self.kval(index_name);
-        let mut ld = Ins::new(Opc::HLoad, Ty::Val, mr, ir);
-        ld.k = e as i64 | HLOAD_NONNIL;
-        let hr = self.guard(ld);
-        let kh = self.kval(h);
-        let mut gh = Ins::new(Opc::GuardV, Ty::None, hr, kh);
-        gh.k = 1;
-        self.guard(gh);
-        // Keeps the metatable and the __index table alive (the trace embeds them).
-        self.roots.push(Vm::table_value(mt));
-        self.roots.push(h);
-        let tr = self.k(Ty::Tab, h.0 as i64);
+        let tr = self.guard_index_table(mt, e, index_name, h);
         let kr = self.kval(key);
         let mut ins = Ins::new(Opc::HLoad, Ty::Val, tr, kr);
         ins.k = me as i64 | HLOAD_NONNIL;

@@ -5,6 +5,7 @@
 //! the exact element types the code reads. If any probe is inconclusive the JIT stays
 //! off (`Layout::probe` returns `None`).
 
+use vm::layout::probe_vec;
 use vm::table::{Entry, Table};
 use vm::value::Value;
 
@@ -22,29 +23,6 @@ pub struct Layout {
     pub entry_size: i32,
     pub entry_key: i32,
     pub entry_value: i32,
-}
-
-fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32, i32)> {
-    if std::mem::size_of::<Vec<T>>() != 24 {
-        return None;
-    }
-    let mut v: Vec<T> = Vec::with_capacity(7);
-    for _ in 0..3 {
-        v.push(item.clone());
-    }
-    // SAFETY: Vec<T> is 24 bytes (checked); reading it as three words does not move or
-    // drop it.
-    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
-    let ptr = v.as_ptr() as usize;
-    let find = |x: usize| {
-        let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
-        (hits.len() == 1).then(|| hits[0] as i32 * 8)
-    };
-    let (p, l, c) = (find(ptr)?, find(3)?, find(7)?);
-    if p == l || l == c || p == c {
-        return None;
-    }
-    Some((p, l, c))
 }
 
 impl Layout {

@@ -129,32 +129,9 @@ pub struct Layout {
     pub upval_index: i32,
 }
 
-/// Offsets (data pointer, length) of the fields of a `Vec<T>` (24 bytes).
+/// Offsets (data pointer, length) of the fields of a `Vec<T>`.
 fn probe_vec<T: Clone>(item: T) -> Option<(i32, i32)> {
-    probe_vec3(item).map(|(p, l, _)| (p, l))
-}
-
-/// Offsets (data pointer, length, capacity) of the fields of a `Vec<T>` (24 bytes).
-fn probe_vec3<T: Clone>(item: T) -> Option<(i32, i32, i32)> {
-    if std::mem::size_of::<Vec<T>>() != 24 {
-        return None;
-    }
-    let mut v: Vec<T> = Vec::with_capacity(7);
-    for _ in 0..3 {
-        v.push(item.clone());
-    }
-    // SAFETY: Vec<T> is 24 bytes (checked); reading it as three words does not move or
-    // drop it.
-    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
-    let find = |x: usize| {
-        let hits: Vec<usize> = (0..3).filter(|&i| words[i] == x).collect();
-        (hits.len() == 1).then(|| hits[0] as i32 * 8)
-    };
-    let (p, l, c) = (find(v.as_ptr() as usize)?, find(3)?, find(7)?);
-    if p == l || l == c || p == c {
-        return None;
-    }
-    Some((p, l, c))
+    crate::layout::probe_vec(item).map(|(p, l, _)| (p, l))
 }
 
 /// Offset of the data pointer inside a `Box<[u32]>`-like fat pointer (16 bytes).
@@ -195,7 +172,7 @@ impl Layout {
         // Option<Gc<_>> is the word 0 and Some(p) is p.
         use crate::function::{Closure, ProtoObj};
         use crate::thread::{Frame, Thread};
-        let (fp, fl, fc) = probe_vec3(Frame::new(0, 0, None, 0))?;
+        let (fp, fl, fc) = crate::layout::probe_vec(Frame::new(0, 0, None, 0))?;
         if (fp, fl) != (vp, vl) || (ep, el) != (vp, vl) || std::mem::size_of::<Vec<crate::object::Gc<crate::object::Upvalue>>>() != 24 {
             return None;
         }

@@ -202,16 +202,12 @@ impl Gen {
         );
     }
 
-    /// `CALL A B C` (B != 0) of a script closure with fixed parameters: the Rust loop's
-    /// fast path (interp.rs CALL; same conditions, all checked before any effect):
-    /// nil-fill the missing parameters, save pc, count the safepoint, push a plain
-    /// frame, switch to it.
-    fn call(&mut self) {
+    /// The shared start of CALL and TAILCALL (operands decoded, B resolved): `bail`
+    /// unless the safepoint countdown stays above zero and R[A] is a script closure;
+    /// then `r8` = the closure, `r9` = its prototype, `r10` = the thread.
+    fn closure_callee(&mut self) {
         let bail = self.bail;
         let l = self.lay;
-        let fsz = l.frame_size;
-        self.decode_abc();
-        self.b_or_top(0);
         asm!(self
             ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
             ; jle =>bail
@@ -224,6 +220,21 @@ impl Gen {
             ; jne =>bail
             ; mov r9, QWORD [r8 + l.clo_proto]
             ; mov r10, QWORD [r15 + CTX_THREAD]
+        );
+    }
+
+    /// `CALL A B C` (B != 0) of a script closure with fixed parameters: the Rust loop's
+    /// fast path (interp.rs CALL; same conditions, all checked before any effect):
+    /// nil-fill the missing parameters, save pc, count the safepoint, push a plain
+    /// frame, switch to it.
+    fn call(&mut self) {
+        let bail = self.bail;
+        let l = self.lay;
+        let fsz = l.frame_size;
+        self.decode_abc();
+        self.b_or_top(0);
+        self.closure_callee();
+        asm!(self
             // rdi = the new base (a stack index): this frame's base + A + 1.
             ; mov rdi, rbx
             ; sub rdi, QWORD [r10 + l.th_stack_ptr]
@@ -871,18 +882,8 @@ impl Gen {
         let fsz = l.frame_size;
         self.decode_abc();
         self.b_or_top(0);
+        self.closure_callee();
         asm!(self
-            ; cmp QWORD [r15 + CTX_COUNTDOWN], 1
-            ; jle =>bail
-            ; mov r8, QWORD [rbx + rdx * 8]
-        );
-        self.check_tag(8, 10, TAG_FUNC, bail);
-        asm!(self
-            ; shl r8, 16 ; shr r8, 16
-            ; cmp BYTE [r8 + l.obj_kind], KIND_CLOSURE
-            ; jne =>bail
-            ; mov r9, QWORD [r8 + l.clo_proto]
-            ; mov r10, QWORD [r15 + CTX_THREAD]
             ; mov rax, QWORD [r10 + l.th_frames_len]
             ; imul r11, rax, fsz
             ; add r11, QWORD [r10 + l.th_frames_ptr]
