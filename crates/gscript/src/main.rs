@@ -32,17 +32,20 @@ Debugging:
   --stack-stress     start thread stacks tiny and move them on every growth
                      (also GSCRIPT_STACK_STRESS=1)
 
-JIT (x86-64 tracing compiler; off by default in this version):
+Interpreter:
   -interp=asm        run with the generated x86-64 assembly interpreter
                      (experimental; also GSCRIPT_INTERP=asm); -interp=rust: the
                      Rust interpreter (the default)
+
+JIT (x86-64 tracing compiler; off by default in this version):
   -jon, -joff        turn the JIT on or off (the last one wins)
   -jv                print trace events (start, compile, abort, exit) on stderr
   -jdump             print each trace's IR after every pass and its machine code
   -jhot=N            record a loop after N back-edges (default 56)
   -jexit-stress      make every guard exit now and then (tests the exits);
                      implies -jhot=1 unless -jhot is given
-  -jopt=LIST         switch passes: -fold, -dce, -loop, -mem, -snap, -abc, -regs, -side, -unroll (e.g. -jopt=-dce,-regs)
+  -jopt=LIST         switch passes: -fold, -dce, -loop, -mem, -snap, -abc, -tload,
+                     -regs, -side, -unroll, -istore (e.g. -jopt=-dce,-regs)
   (any -j option other than -joff turns the JIT on)
 
 Environment:
@@ -50,6 +53,7 @@ Environment:
   GSCRIPT_GC_STRESS  1 to collect garbage at every allocation safepoint
   GSCRIPT_GC_STATS   set to print collection count and longest pause on exit
   GSCRIPT_STACK_STRESS  1 for --stack-stress
+  GSCRIPT_INTERP     asm or rust, as -interp=
 
 Exit status:
   0  the program finished (also os.exit(), os.exit(true), end of REPL input, -v, -h)
