@@ -401,27 +401,36 @@ impl Engine {
         }
     }
 
-    /// Runs the pass pipeline and the backend on a recorded trace.
+    /// Verifies the IR after a pass (`verifier (pass): ...` on failure) and dumps it
+    /// with `-jdump`.
+    fn checked(&self, pass: &str, t: &Trace) -> Result<(), String> {
+        verify::verify(t).map_err(|e| format!("verifier ({}): {}", pass, e))?;
+        self.dump(&format!("after {}", pass), t);
+        Ok(())
+    }
+
+    /// Runs the pass pipeline and the backend on a recorded trace (left as recorded:
+    /// a loop trace keeps it for the bounds-check fallback).
     /// `trusted`: for a side trace, the IR type of each slot its parent's exit wrote
     /// (its `SLoad`s of those slots skip the type check).
     /// `abc`: run the bounds-check hoisting (the snapshot of its guards is returned).
-    fn compile(&self, mut t: Trace, trusted: &[(u16, ir::Ty)], proto: Gc<ProtoObj>, abc: bool) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable, Option<u32>), String> {
-        verify::verify(&t).map_err(|e| format!("verifier (record): {}", e))?;
-        self.dump("after record+fold", &t);
-        if self.opts.dce {
-            t = opt_dce::dce(&t);
-            verify::verify(&t).map_err(|e| format!("verifier (dce): {}", e))?;
-            self.dump("after dce", &t);
-        }
+    fn compile(&self, recorded: &Trace, trusted: &[(u16, ir::Ty)], proto: Gc<ProtoObj>, abc: bool) -> Result<(Trace, regalloc::Allocation, x64::emit::Compiled, exit::LinkTable, Option<u32>), String> {
+        verify::verify(recorded).map_err(|e| format!("verifier (record): {}", e))?;
+        self.dump("after record+fold", recorded);
+        let mut t = if self.opts.dce {
+            let t = opt_dce::dce(recorded);
+            self.checked("dce", &t)?;
+            t
+        } else {
+            recorded.clone()
+        };
         if self.opts.loop_opt {
             t = opt_loop::optimize(&t);
-            verify::verify(&t).map_err(|e| format!("verifier (loop): {}", e))?;
-            self.dump("after loop", &t);
+            self.checked("loop", &t)?;
         }
         if self.opts.mem {
             t = opt_mem::optimize(&t);
-            verify::verify(&t).map_err(|e| format!("verifier (mem): {}", e))?;
-            self.dump("after mem", &t);
+            self.checked("mem", &t)?;
         }
         if self.opts.snap {
             let live = opt_snap::Liveness::new(&proto);
@@ -429,8 +438,7 @@ impl Engine {
             if self.opts.dce {
                 t = opt_dce::dce(&t);
             }
-            verify::verify(&t).map_err(|e| format!("verifier (snap): {}", e))?;
-            self.dump("after snap", &t);
+            self.checked("snap", &t)?;
         }
         let mut abc_snap = None;
         if abc && self.opts.abc {
@@ -438,14 +446,12 @@ impl Engine {
             if let Some(s) = snap {
                 t = out;
                 abc_snap = Some(s.0);
-                verify::verify(&t).map_err(|e| format!("verifier (abc): {}", e))?;
-                self.dump("after abc", &t);
+                self.checked("abc", &t)?;
             }
         }
         if self.opts.tload {
             t = opt_tload::optimize(&t);
-            verify::verify(&t).map_err(|e| format!("verifier (tload): {}", e))?;
-            self.dump("after tload", &t);
+            self.checked("tload", &t)?;
         }
         trust_sloads(&mut t, trusted);
         let alloc = regalloc::allocate(&t, self.opts.regs, exit::MAX_SPILLS)?;
@@ -480,15 +486,9 @@ impl Engine {
         };
         let result = match recorded {
             Ok(rec) => {
-                self.stack_need = self.stack_need.max(rec.stack_need);
-                let roots = rec.roots;
-                let recorded = rec.trace.clone();
                 let unrolled = rec.unrolled;
-                // Where the recording left the VM: the header, or after the loop when
-                // its last iteration was recorded (closed anyway); the interpreter goes
-                // on there if compilation fails.
-                let end = vm.current.frames.last().map_or(header, |f| f.pc);
-                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| {
+                let loop_pcs = (!entry).then_some((header, from_pc));
+                self.compile_loop_trace(vm, rec, closure, header, loop_pcs, id).map_err(|(end, reason)| {
                     // Unrolling made the trace too big (e.g. spills): an entry trace next.
                     (end, if unrolled { format!("{}: {}", record::UNROLL_FAILED, reason) } else { reason })
                 })
@@ -496,21 +496,8 @@ impl Engine {
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok(((ir, alloc, code, links, abc_snap), roots, recorded)) => {
-                self.roots.extend(roots);
-                if self.opts.verbose {
-                    eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
-                }
-                self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
-                let root = self.traces.len();
-                let mut tr = CompiledTrace::new(ir, alloc, code, links, proto, root, 0);
-                if !entry {
-                    tr.loop_pcs = Some((header, from_pc));
-                }
-                tr.abc = abc_snap.map(|s| (s, recorded));
-                self.traces.push(tr);
-                self.loops.insert(key, LoopState::Traced(self.traces.len() - 1));
-                self.stats.traces += 1;
+            Ok(new) => {
+                self.loops.insert(key, LoopState::Traced(new));
             }
             Err((pc, reason)) => {
                 self.stats.aborts += 1;
@@ -536,6 +523,40 @@ impl Engine {
             }
         }
         Flow::Enter
+    }
+
+    /// Compiles a loop or entry trace `id` just recorded from `header` of `closure` and
+    /// adds it (`loop_pcs`: header and back-edge pc of a loop trace; None for an entry
+    /// trace). Keeps the recorded IR only when bounds checks were hoisted (the fallback
+    /// compiles it again without). Returns the new trace's index, or where the
+    /// recording left the VM (the header, or after the loop when its last iteration was
+    /// recorded: the interpreter goes on there) and why compilation failed.
+    fn compile_loop_trace(&mut self, vm: &Vm, rec: record::Recorded, closure: Gc<Closure>, header: usize, loop_pcs: Option<(usize, usize)>, id: usize) -> Result<usize, (usize, String)> {
+        let proto = closure.proto;
+        self.stack_need = self.stack_need.max(rec.stack_need);
+        let end = vm.current.frames.last().map_or(header, |f| f.pc);
+        let (ir, alloc, code, links, abc_snap) = self.compile(&rec.trace, &[], proto, true).map_err(|reason| (end, reason))?;
+        self.roots.extend(rec.roots);
+        self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
+        if self.opts.verbose {
+            eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
+        }
+        let new = self.traces.len();
+        let mut tr = CompiledTrace::new(ir, alloc, code, links, proto, new, 0);
+        tr.loop_pcs = loop_pcs;
+        tr.abc = abc_snap.map(|s| (s, rec.trace));
+        self.traces.push(tr);
+        self.stats.traces += 1;
+        Ok(new)
+    }
+
+    /// Makes trace `to` the destination of exit `snap` of trace `from`: the engine's
+    /// record of it, and the direct link in the exit stub.
+    fn attach_exit(&mut self, from: usize, snap: u32, to: usize) {
+        if let Some(st) = self.traces.get_mut(from).and_then(|t| t.exits.get_mut(snap as usize)) {
+            st.link = Some(to);
+        }
+        self.link(from, snap, to);
     }
 
     /// Runs trace `idx` on the current frame, then follows links: an exit with a side
@@ -787,38 +808,17 @@ impl Engine {
             eprintln!("[jit] trace {} start {} (variant of trace {})", id, Self::where_(proto, header), idx + 1);
         }
         let result = match record::record(vm, from_pc, self.opts.fold, self.opts.unroll, self.opts.istore) {
-            Ok(rec) => {
-                self.stack_need = self.stack_need.max(rec.stack_need);
-                let roots = rec.roots;
-                let recorded = rec.trace.clone();
-                // Where the recording left the VM (see `record`).
-                let end = vm.current.frames.last().map_or(header, |f| f.pc);
-                self.compile(rec.trace, &[], proto, true).map(|c| (c, roots, recorded)).map_err(|reason| (end, reason))
-            }
+            Ok(rec) => self.compile_loop_trace(vm, rec, closure, header, Some((header, from_pc)), id),
             Err(a) => Err((a.pc, a.reason)),
         };
         match result {
-            Ok(((ir, alloc, code, links, abc_snap), roots, recorded)) => {
-                self.roots.extend(roots);
-                self.roots.push(Value::from_ptr(TAG_FUNC, closure.header()));
-                if self.opts.verbose {
-                    eprintln!("[jit] trace {} compiled {} ({} IR instructions, {} bytes)", id, Self::where_(proto, header), ir.ins.len(), code.code.len());
-                }
-                let new = self.traces.len();
-                let mut tr = CompiledTrace::new(ir, alloc, code, links, proto, new, 0);
-                tr.loop_pcs = Some((header, from_pc));
-                tr.first = first;
-                tr.abc = abc_snap.map(|s| (s, recorded));
-                self.traces.push(tr);
+            Ok(new) => {
+                self.traces[new].first = first;
                 if let Some(f) = self.traces.get_mut(first) {
                     f.variants += 1;
                 }
-                self.stats.traces += 1;
                 self.stats.variants += 1;
-                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
-                    st.link = Some(new);
-                }
-                self.link(idx, snap, new);
+                self.attach_exit(idx, snap, new);
                 let at_header = vm.current.frames.last().is_some_and(|f| f.pc == header);
                 at_header.then_some(new)
             }
@@ -848,10 +848,7 @@ impl Engine {
         if st.count < threshold {
             return None;
         }
-        let (recorded, proto) = match &self.traces[idx].abc {
-            Some((_, r)) => (r.clone(), self.traces[idx].proto),
-            None => return None,
-        };
+        let (Some((_, recorded)), proto) = (&self.traces[idx].abc, self.traces[idx].proto) else { return None };
         let id = self.traces.len() + 1;
         let header = self.traces[idx].ir.snaps.get(snap as usize).map_or(0, |s| s.pc);
         match self.compile(recorded, &[], proto, false) {
@@ -867,10 +864,7 @@ impl Engine {
                 tr.first = first;
                 self.traces.push(tr);
                 self.stats.traces += 1;
-                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
-                    st.link = Some(new);
-                }
-                self.link(idx, snap, new);
+                self.attach_exit(idx, snap, new);
                 Some(new)
             }
             Err(reason) => {
@@ -920,7 +914,7 @@ impl Engine {
                 self.stack_need = self.stack_need.max(rec.stack_need);
                 let end = vm.current.frames.last().map_or(0, |f| f.pc);
                 let roots = rec.roots;
-                self.compile(rec.trace, &trusted, proto, false).map(|(ir, alloc, code, links, _)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
+                self.compile(&rec.trace, &trusted, proto, false).map(|(ir, alloc, code, links, _)| (ir, alloc, code, links, roots, end)).map_err(|reason| (end, reason))
             }
             Err(a) => Err((a.pc, a.reason)),
         };
@@ -939,11 +933,7 @@ impl Engine {
                 }
                 self.stats.traces += 1;
                 self.stats.side_traces += 1;
-                let new = self.traces.len() - 1;
-                if let Some(st) = self.traces.get_mut(idx).and_then(|t| t.exits.get_mut(snap as usize)) {
-                    st.link = Some(new);
-                }
-                self.link(idx, snap, new);
+                self.attach_exit(idx, snap, self.traces.len() - 1);
                 Some(end)
             }
             Err((pc, reason)) => {

@@ -1194,14 +1194,7 @@ impl Vm {
             unsafe { *th.stack.get_unchecked_mut(dst) = v };
             return true;
         }
-        let v = match int {
-            Some(i) if fits_inline(i) => Value::inline_int(i),
-            Some(i) => Vm::object_value(self.heap.alloc_big_int(i)),
-            None => match self.arith_fast(op, a, b) {
-                Some(v) => v,
-                None => return false,
-            },
-        };
+        let Some(v) = self.arith_fast(op, a, b) else { return false };
         let mut th = self.current;
         th.stack[dst] = v;
         true
